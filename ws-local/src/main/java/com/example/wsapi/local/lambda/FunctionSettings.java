@@ -1,0 +1,25 @@
+package com.example.wsapi.local.lambda;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A function as the local Lambda runtime runs it.
+ *
+ * @param name           the function name (the template's logical id)
+ * @param handler        {@code package.Class::method}
+ * @param classpath      the function's code: its classes folder and its jars
+ * @param environment    the environment the function sees (besides what the runtime adds)
+ * @param timeout        the function timeout
+ * @param memoryMb       MemorySize (reported, and the JVM's heap is sized from it)
+ * @param maxConcurrency how many instances may run at once
+ */
+public record FunctionSettings(String name, String handler, List<Path> classpath, Map<String, String> environment,
+                               Duration timeout, int memoryMb, int maxConcurrency) {
+    public FunctionSettings {
+        classpath = List.copyOf(classpath);
+        environment = Map.copyOf(environment);
+    }
+}

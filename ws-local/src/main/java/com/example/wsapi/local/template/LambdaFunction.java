@@ -1,0 +1,18 @@
+package com.example.wsapi.local.template;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * An {@code AWS::Serverless::Function} with {@code Globals.Function} applied.
+ *
+ * @param logicalId      the logical id, also the local function name
+ * @param handler        e.g. {@code com.example.wsapi.echo.EchoHandler::handleRequest}
+ * @param runtime        e.g. {@code java25}
+ * @param codeUri        the CodeUri, absolute (resolved against the template's folder)
+ * @param memorySize     MB
+ * @param timeoutSeconds the function timeout
+ * @param environment    Environment.Variables, resolved to local values
+ */
+public record LambdaFunction(String logicalId, String handler, String runtime, Path codeUri, int memorySize,
+                             int timeoutSeconds, Map<String, String> environment) {}
