@@ -1,0 +1,96 @@
+package com.example.wsapi.common;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The functions' configuration, read once from the environment the template sets.
+ *
+ * @param region              AWS_REGION (Lambda always sets it)
+ * @param connectionsTable    CONNECTIONS_TABLE, or null for functions that don't store connections
+ * @param connectionsEndpoint CONNECTIONS_ENDPOINT (the @connections base URL with the stage), or null to derive it
+ *                            from the event
+ * @param connectionTtl       how long a connection record outlives its handshake (CONNECTION_TTL_SECONDS)
+ */
+public record AppConfig(String region, String connectionsTable, URI connectionsEndpoint, Duration connectionTtl) {
+
+    public static final String REGION = "AWS_REGION";
+    public static final String CONNECTIONS_TABLE = "CONNECTIONS_TABLE";
+    public static final String CONNECTIONS_ENDPOINT = "CONNECTIONS_ENDPOINT";
+    public static final String CONNECTION_TTL_SECONDS = "CONNECTION_TTL_SECONDS";
+
+    /** API Gateway closes a connection after 2 hours; $disconnect is best effort, so the TTL backstop is a bit later. */
+    public static final Duration DEFAULT_CONNECTION_TTL = Duration.ofHours(2).plusMinutes(10);
+
+    public static AppConfig fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static AppConfig from(Map<String, String> env) {
+        String region = blankToNull(env.get(REGION));
+        String endpoint = blankToNull(env.get(CONNECTIONS_ENDPOINT));
+        return new AppConfig(
+                region == null ? "us-east-1" : region,
+                blankToNull(env.get(CONNECTIONS_TABLE)),
+                endpoint == null ? null : parseEndpoint(endpoint),
+                parseTtl(env.get(CONNECTION_TTL_SECONDS)));
+    }
+
+    /** The table name, for the functions that need it. */
+    public String requireTable() {
+        if (connectionsTable == null) {
+            throw new IllegalStateException(CONNECTIONS_TABLE + " is not set: the template must pass the table name "
+                    + "to this function (CONNECTIONS_TABLE: !Ref ConnectionsTable)");
+        }
+        return connectionsTable;
+    }
+
+    /**
+     * The @connections base URL: the configured one, else the event's own domain and stage.
+     * Configuration wins because {@code domainName} is a custom domain's name behind one.
+     */
+    public URI connectionsEndpointFor(WebSocketRequest request) {
+        if (connectionsEndpoint != null) {
+            return connectionsEndpoint;
+        }
+        if (request.domainName() == null || request.stage() == null) {
+            throw new InvalidEventException("the event has no requestContext.domainName/stage and "
+                    + CONNECTIONS_ENDPOINT + " is not set, so there is no @connections endpoint to post to");
+        }
+        return URI.create("https://" + request.domainName() + "/" + request.stage());
+    }
+
+    private static URI parseEndpoint(String value) {
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("no scheme or host");
+            }
+            return uri;
+        } catch (Exception e) {
+            throw new IllegalStateException(CONNECTIONS_ENDPOINT + " must be a URL like "
+                    + "https://{apiId}.execute-api.{region}.amazonaws.com/{stage}, got '" + value + "'", e);
+        }
+    }
+
+    private static Duration parseTtl(String value) {
+        if (blankToNull(value) == null) {
+            return DEFAULT_CONNECTION_TTL;
+        }
+        try {
+            long seconds = Long.parseLong(value.trim());
+            if (seconds <= 0) {
+                throw new NumberFormatException("not positive");
+            }
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(CONNECTION_TTL_SECONDS + " must be a positive number of seconds, got '"
+                    + value + "'", e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

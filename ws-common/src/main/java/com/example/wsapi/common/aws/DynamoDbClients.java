@@ -1,0 +1,30 @@
+package com.example.wsapi.common.aws;
+
+import com.example.wsapi.common.AppConfig;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The DynamoDB client of this JVM. Its endpoint follows the SDK's own configuration, so
+ * {@code AWS_ENDPOINT_URL_DYNAMODB} points it at DynamoDB Local with no code change.
+ */
+public final class DynamoDbClients {
+
+    private DynamoDbClients() {}
+
+    public static DynamoDbClient shared() {
+        return Shared.CLIENT;
+    }
+
+    public static DynamoDbClient create(AppConfig config) {
+        return DynamoDbClient.builder()
+                .region(SdkClients.region(config.region()))
+                .credentialsProvider(SdkClients.credentials())
+                .httpClient(SdkClients.httpClient())
+                .overrideConfiguration(SdkClients.overrides())
+                .build();
+    }
+
+    private static final class Shared {
+        static final DynamoDbClient CLIENT = create(AppConfig.fromEnvironment());
+    }
+}

@@ -1,0 +1,60 @@
+package com.example.wsapi.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+
+    private static WebSocketRequest request(String domainName, String stage) {
+        return new WebSocketRequest("echo", "BFHPhfCWIAMCKlQ=", 1L, 1L, domainName, stage, null, null, "{}");
+    }
+
+    @Test
+    void from_appliesDefaultsWhenOptionalSettingsAreMissing() {
+        AppConfig config = AppConfig.from(Map.of());
+        assertEquals("us-east-1", config.region());
+        assertNull(config.connectionsTable());
+        assertNull(config.connectionsEndpoint());
+        assertEquals(Duration.ofMinutes(130), config.connectionTtl());
+    }
+
+    @Test
+    void connectionsEndpoint_prefersConfigurationOverTheEventsDomain() {
+        AppConfig config = AppConfig.from(Map.of(AppConfig.CONNECTIONS_ENDPOINT, "http://127.0.0.1:3001/dev"));
+        assertEquals(URI.create("http://127.0.0.1:3001/dev"),
+                config.connectionsEndpointFor(request("chat.example.com", "prod")));
+    }
+
+    @Test
+    void connectionsEndpoint_fallsBackToTheEventsDomainAndStage() {
+        AppConfig config = AppConfig.from(Map.of());
+        assertEquals(URI.create("https://abc123defg.execute-api.eu-west-1.amazonaws.com/dev"),
+                config.connectionsEndpointFor(request("abc123defg.execute-api.eu-west-1.amazonaws.com", "dev")));
+    }
+
+    @Test
+    void connectionsEndpoint_withNeitherConfigurationNorDomain_explainsWhatIsMissing() {
+        InvalidEventException e = assertThrows(InvalidEventException.class,
+                () -> AppConfig.from(Map.of()).connectionsEndpointFor(request(null, null)));
+        assertTrue(e.getMessage().contains("CONNECTIONS_ENDPOINT"), e.getMessage());
+    }
+
+    @Test
+    void from_rejectsBadValuesNamingTheVariable() {
+        assertTrue(assertThrows(IllegalStateException.class,
+                () -> AppConfig.from(Map.of(AppConfig.CONNECTION_TTL_SECONDS, "soon"))).getMessage()
+                .contains(AppConfig.CONNECTION_TTL_SECONDS));
+        assertTrue(assertThrows(IllegalStateException.class,
+                () -> AppConfig.from(Map.of(AppConfig.CONNECTIONS_ENDPOINT, "not a url"))).getMessage()
+                .contains(AppConfig.CONNECTIONS_ENDPOINT));
+        assertTrue(assertThrows(IllegalStateException.class,
+                () -> AppConfig.from(Map.of()).requireTable()).getMessage().contains(AppConfig.CONNECTIONS_TABLE));
+    }
+}

@@ -1,0 +1,71 @@
+package com.example.wsapi.common.routes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.example.wsapi.common.Json;
+import com.example.wsapi.common.posting.ConnectionPoster;
+import com.example.wsapi.common.posting.Delivery;
+import com.example.wsapi.common.testing.RecordingEndpoint;
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+
+class EchoServiceTest {
+
+    private static final String ID = "BFHPhfCWIAMCKlQ=";
+    private RecordingEndpoint endpoint;
+    private ApiGatewayManagementApiClient client;
+    private EchoService echo;
+
+    @BeforeEach
+    void start() throws Exception {
+        endpoint = RecordingEndpoint.start();
+        client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"));
+        echo = new EchoService(new ConnectionPoster(client));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        endpoint.close();
+    }
+
+    private String sent() {
+        return endpoint.requests().get(0).body();
+    }
+
+    @Test
+    void echo_sendsAStringVerbatim() {
+        assertEquals(Delivery.DELIVERED, echo.echo(ID, "{\"action\":\"echo\",\"data\":\"hello \\\"you\\\"\"}"));
+        assertEquals("hello \"you\"", sent());
+    }
+
+    @Test
+    void echo_serialisesOtherJsonValues() {
+        echo.echo(ID, "{\"action\":\"echo\",\"data\":{\"n\":1,\"list\":[true,null]}}");
+        assertEquals("{\"n\":1,\"list\":[true,null]}", sent());
+    }
+
+    @Test
+    void echo_withoutData_repliesWithAnErrorAndAnExample() {
+        echo.echo(ID, "{\"action\":\"echo\"}");
+        JsonObject reply = Json.parseObject(sent()).orElseThrow();
+        assertEquals("error", reply.get("type").getAsString());
+        assertEquals("echo needs \"data\": the value to send back", reply.get("message").getAsString());
+        assertEquals("echo", reply.getAsJsonObject("example").get("action").getAsString());
+    }
+
+    @Test
+    void echo_withNullData_repliesWithAnError() {
+        echo.echo(ID, "{\"action\":\"echo\",\"data\":null}");
+        assertEquals("error", Json.parseObject(sent()).orElseThrow().get("type").getAsString());
+    }
+
+    @Test
+    void echo_whenSenderGone_reportsGone() {
+        endpoint.markGone(ID);
+        assertEquals(Delivery.GONE, echo.echo(ID, "{\"action\":\"echo\",\"data\":\"x\"}"));
+    }
+}

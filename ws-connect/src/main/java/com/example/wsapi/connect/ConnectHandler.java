@@ -1,0 +1,50 @@
+package com.example.wsapi.connect;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.example.wsapi.common.AppConfig;
+import com.example.wsapi.common.HandlerSupport;
+import com.example.wsapi.common.Responses;
+import com.example.wsapi.common.WebSocketRequest;
+import com.example.wsapi.common.aws.DynamoDbClients;
+import com.example.wsapi.common.aws.Priming;
+import com.example.wsapi.common.connections.ConnectionStore;
+import com.example.wsapi.common.routes.ConnectService;
+import java.time.Clock;
+
+/** $connect: stores the connection; a 500 refuses the handshake when it can't be stored. */
+public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+
+    private final ConnectService service;
+    private Priming priming;
+
+    public ConnectHandler() {
+        this(defaultService(AppConfig.fromEnvironment()));
+        priming = Priming.register(() -> service.connect(WebSocketRequest.forPriming("$connect", null)));
+    }
+
+    ConnectHandler(ConnectService service) {
+        this.service = service;
+    }
+
+    @Override
+    public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
+        return HandlerSupport.respond(event, context, request -> {
+            if (service.connect(request)) {
+                HandlerSupport.log(context, LogLevel.INFO, "connected " + request.connectionId());
+                return Responses.ok();
+            }
+            HandlerSupport.log(context, LogLevel.ERROR, "refused " + request.connectionId()
+                    + ": the connection could not be stored");
+            return Responses.status(500, "the connection could not be stored");
+        });
+    }
+
+    private static ConnectService defaultService(AppConfig config) {
+        return new ConnectService(new ConnectionStore(DynamoDbClients.shared(), config.requireTable()),
+                config.connectionTtl(), Clock.systemUTC());
+    }
+}
