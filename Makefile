@@ -8,7 +8,7 @@
 # point JAVA_HOME at it if `mvn -v` shows another. Extra Maven flags: make ... MVN_FLAGS="-B -q -o".
 
 MVN       ?= mvn
-MVN_FLAGS ?= -B -q -Dstyle.color=never
+MVN_FLAGS ?= -B -q
 
 # Logical id -> Maven module (the function's CodeUri).
 build-ConnectFunction:    MODULE := ws-connect
