@@ -1,0 +1,38 @@
+# Builds the Lambda artifacts for `sam build` (Metadata: BuildMethod: makefile in template.yaml).
+#
+# sam copies the project root to a scratch folder and runs `make build-<LogicalId>` there with
+# ARTIFACTS_DIR set; the Makefile is read from its original path, so every path below is relative
+# to the working directory, never to this file. By hand: make build-EchoFunction ARTIFACTS_DIR=/tmp/echo
+#
+# Any JDK >= 17 works (sources compile with --release 17; the enforcer rejects older JDKs):
+# point JAVA_HOME at it if `mvn -v` shows another. Extra Maven flags: make ... MVN_FLAGS="-B -q -o".
+
+MVN       ?= mvn
+MVN_FLAGS ?= -B -q
+
+# Logical id -> Maven module (the function's CodeUri).
+build-ConnectFunction:    MODULE := ws-connect
+build-DisconnectFunction: MODULE := ws-disconnect
+build-DefaultFunction:    MODULE := ws-default
+build-EchoFunction:       MODULE := ws-echo
+
+FUNCTION_TARGETS := build-ConnectFunction build-DisconnectFunction build-DefaultFunction build-EchoFunction
+
+.PHONY: help $(FUNCTION_TARGETS)
+
+help:
+	@echo "Targets (called by sam build with ARTIFACTS_DIR set): $(FUNCTION_TARGETS)"
+
+# Lambda's Java layout: classes at the root of the artifact, runtime jars in lib/.
+# `clean` first, so jars or classes left from an older build never reach the artifact.
+$(FUNCTION_TARGETS):
+	@test -n "$(ARTIFACTS_DIR)" || { echo "$@: ARTIFACTS_DIR is not set (sam build sets it; by hand: make $@ ARTIFACTS_DIR=/tmp/out)" >&2; exit 1; }
+	$(MVN) $(MVN_FLAGS) -pl $(MODULE) -am -DskipTests clean package
+	@test -d $(MODULE)/target/classes || { echo "$@: $(MODULE)/target/classes is missing: the module compiled no classes" >&2; exit 1; }
+	@test -d $(MODULE)/target/dependency || { echo "$@: $(MODULE)/target/dependency is missing: bind the lambda-layout copy-dependencies execution to package in $(MODULE)/pom.xml" >&2; exit 1; }
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp -R $(MODULE)/target/classes/. "$(ARTIFACTS_DIR)/"
+	cp $(MODULE)/target/dependency/*.jar "$(ARTIFACTS_DIR)/lib/"
+
+build-%:
+	@echo "build-$*: no such function in this Makefile (known: $(FUNCTION_TARGETS)); add its MODULE line" >&2; exit 1
