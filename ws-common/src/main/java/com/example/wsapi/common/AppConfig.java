@@ -12,13 +12,17 @@ import java.util.Map;
  * @param connectionsEndpoint CONNECTIONS_ENDPOINT (the @connections base URL with the stage), or null to derive it
  *                            from the event
  * @param connectionTtl       how long a connection record outlives its handshake (CONNECTION_TTL_SECONDS)
+ * @param dynamoDbEndpoint    DYNAMODB_ENDPOINT, or null for the SDK's own resolution (which honours
+ *                            AWS_ENDPOINT_URL_DYNAMODB); sam local can only override variables the template declares
  */
-public record AppConfig(String region, String connectionsTable, URI connectionsEndpoint, Duration connectionTtl) {
+public record AppConfig(String region, String connectionsTable, URI connectionsEndpoint, Duration connectionTtl,
+                        URI dynamoDbEndpoint) {
 
     public static final String REGION = "AWS_REGION";
     public static final String CONNECTIONS_TABLE = "CONNECTIONS_TABLE";
     public static final String CONNECTIONS_ENDPOINT = "CONNECTIONS_ENDPOINT";
     public static final String CONNECTION_TTL_SECONDS = "CONNECTION_TTL_SECONDS";
+    public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
 
     /** API Gateway closes a connection after 2 hours; $disconnect is best effort, so the TTL backstop is a bit later. */
     public static final Duration DEFAULT_CONNECTION_TTL = Duration.ofHours(2).plusMinutes(10);
@@ -29,12 +33,13 @@ public record AppConfig(String region, String connectionsTable, URI connectionsE
 
     public static AppConfig from(Map<String, String> env) {
         String region = blankToNull(env.get(REGION));
-        String endpoint = blankToNull(env.get(CONNECTIONS_ENDPOINT));
         return new AppConfig(
                 region == null ? "us-east-1" : region,
                 blankToNull(env.get(CONNECTIONS_TABLE)),
-                endpoint == null ? null : parseEndpoint(endpoint),
-                parseTtl(env.get(CONNECTION_TTL_SECONDS)));
+                parseEndpoint(CONNECTIONS_ENDPOINT, env.get(CONNECTIONS_ENDPOINT),
+                        "https://{apiId}.execute-api.{region}.amazonaws.com/{stage}"),
+                parseTtl(env.get(CONNECTION_TTL_SECONDS)),
+                parseEndpoint(DYNAMODB_ENDPOINT, env.get(DYNAMODB_ENDPOINT), "http://127.0.0.1:8000"));
     }
 
     /** The table name, for the functions that need it. */
@@ -61,7 +66,10 @@ public record AppConfig(String region, String connectionsTable, URI connectionsE
         return URI.create("https://" + request.domainName() + "/" + request.stage());
     }
 
-    private static URI parseEndpoint(String value) {
+    private static URI parseEndpoint(String name, String value, String example) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
         try {
             URI uri = new URI(value);
             if (uri.getScheme() == null || uri.getHost() == null) {
@@ -69,8 +77,7 @@ public record AppConfig(String region, String connectionsTable, URI connectionsE
             }
             return uri;
         } catch (Exception e) {
-            throw new IllegalStateException(CONNECTIONS_ENDPOINT + " must be a URL like "
-                    + "https://{apiId}.execute-api.{region}.amazonaws.com/{stage}, got '" + value + "'", e);
+            throw new IllegalStateException(name + " must be a URL like " + example + ", got '" + value + "'", e);
         }
     }
 

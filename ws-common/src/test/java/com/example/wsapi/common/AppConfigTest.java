@@ -23,6 +23,15 @@ class AppConfigTest {
         assertNull(config.connectionsTable());
         assertNull(config.connectionsEndpoint());
         assertEquals(Duration.ofMinutes(130), config.connectionTtl());
+        assertNull(config.dynamoDbEndpoint());
+    }
+
+    @Test
+    void from_readsTheDynamoDbEndpoint_blankMeaningUnset() {
+        assertEquals(URI.create("http://host.docker.internal:8000"),
+                AppConfig.from(Map.of(AppConfig.DYNAMODB_ENDPOINT, "http://host.docker.internal:8000"))
+                        .dynamoDbEndpoint());
+        assertNull(AppConfig.from(Map.of(AppConfig.DYNAMODB_ENDPOINT, "")).dynamoDbEndpoint());
     }
 
     @Test

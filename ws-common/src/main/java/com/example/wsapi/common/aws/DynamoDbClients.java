@@ -2,10 +2,12 @@ package com.example.wsapi.common.aws;
 
 import com.example.wsapi.common.AppConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The DynamoDB client of this JVM. Its endpoint follows the SDK's own configuration, so
- * {@code AWS_ENDPOINT_URL_DYNAMODB} points it at DynamoDB Local with no code change.
+ * {@code AWS_ENDPOINT_URL_DYNAMODB} points it at DynamoDB Local with no code change; {@code DYNAMODB_ENDPOINT}
+ * does the same where only template-declared variables can be set (sam local).
  */
 public final class DynamoDbClients {
 
@@ -16,12 +18,15 @@ public final class DynamoDbClients {
     }
 
     public static DynamoDbClient create(AppConfig config) {
-        return DynamoDbClient.builder()
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(SdkClients.region(config.region()))
                 .credentialsProvider(SdkClients.credentials())
                 .httpClient(SdkClients.httpClient())
-                .overrideConfiguration(SdkClients.overrides())
-                .build();
+                .overrideConfiguration(SdkClients.overrides());
+        if (config.dynamoDbEndpoint() != null) {
+            builder.endpointOverride(config.dynamoDbEndpoint());
+        }
+        return builder.build();
     }
 
     private static final class Shared {

@@ -1,0 +1,108 @@
+package com.example.wsapi.connect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import com.example.wsapi.common.AppConfig;
+import com.example.wsapi.common.connections.Connection;
+import com.example.wsapi.common.connections.ConnectionStore;
+import com.example.wsapi.common.routes.ConnectService;
+import com.example.wsapi.common.testing.LambdaArtifact;
+import com.example.wsapi.common.testing.LambdaEvents;
+import com.example.wsapi.common.testing.LocalDynamoDb;
+import com.example.wsapi.common.testing.RecordingContext;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** $connect against DynamoDB Local, fed by events/connect.json as Lambda deserialises it. */
+class ConnectHandlerIT {
+
+    private static final String TABLE = "connections";
+    private static LocalDynamoDb dynamo;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dynamo = LocalDynamoDb.start();
+        dynamo.createConnectionsTable(TABLE);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        dynamo.close();
+    }
+
+    private static ConnectHandler handler(DynamoDbClient client) {
+        return new ConnectHandler(new ConnectService(new ConnectionStore(client, TABLE),
+                AppConfig.DEFAULT_CONNECTION_TTL, Clock.systemUTC()));
+    }
+
+    @Test
+    void connect_storesTheConnectionWithItsExpiry() {
+        APIGatewayV2WebSocketEvent event = LambdaEvents.load("connect.json", APIGatewayV2WebSocketEvent.class);
+        APIGatewayV2WebSocketEvent.RequestContext context = event.getRequestContext();
+        RecordingContext lambda = new RecordingContext();
+
+        APIGatewayV2WebSocketResponse response = handler(dynamo.client()).handleRequest(event, lambda);
+
+        assertEquals(200, response.getStatusCode());
+        Connection stored = new ConnectionStore(dynamo.client(), TABLE).find(context.getConnectionId()).orElseThrow();
+        assertEquals(context.getConnectedAt(), stored.connectedAt());
+        assertEquals(context.getIdentity().getSourceIp(), stored.sourceIp());
+        assertEquals(context.getIdentity().getUserAgent(), stored.userAgent());
+        long expected = context.getConnectedAt() / 1000 + Duration.ofHours(2).plusMinutes(10).toSeconds();
+        assertEquals(expected, stored.expiresAt(), "TTL a little past API Gateway's 2-hour limit");
+        assertTrue(lambda.log().contains(context.getConnectionId()));
+        assertTrue(!lambda.log().contains(context.getIdentity().getSourceIp()), "no client metadata in logs");
+    }
+
+    @Test
+    void connect_whenStoreUnavailable_refusesWith500AndWritesNothing() throws Exception {
+        APIGatewayV2WebSocketEvent event = LambdaEvents.load("connect.json", APIGatewayV2WebSocketEvent.class);
+        event.getRequestContext().setConnectionId("UnreachableXYZ0=");
+        try (DynamoDbClient unreachable = LocalDynamoDb.clientFor(LocalDynamoDb.unreachableEndpoint())) {
+
+            APIGatewayV2WebSocketResponse response = handler(unreachable).handleRequest(event, new RecordingContext());
+
+            assertEquals(500, response.getStatusCode());
+        }
+        assertTrue(new ConnectionStore(dynamo.client(), TABLE).find("UnreachableXYZ0=").isEmpty());
+    }
+
+    @Test
+    void connect_withoutRequestContext_answers400() {
+        APIGatewayV2WebSocketEvent event = LambdaEvents.load("connect.json", APIGatewayV2WebSocketEvent.class);
+        event.setRequestContext(null);
+        long before = dynamo.count(TABLE);
+
+        APIGatewayV2WebSocketResponse response = handler(dynamo.client()).handleRequest(event, new RecordingContext());
+
+        assertEquals(400, response.getStatusCode());
+        assertTrue(response.getBody().contains("requestContext"));
+        assertEquals(before, dynamo.count(TABLE));
+    }
+
+    @Test
+    void artifact_hasTheHandlerAndOnlyDynamoDb() throws Exception {
+        Path module = LambdaEvents.projectRoot().resolve("ws-connect");
+        LambdaArtifact.assertLayout(module, ConnectHandler.class.getName());
+        assertTrue(LambdaArtifact.jars(module).stream().anyMatch(j -> j.startsWith("dynamodb-")));
+        assertTrue(LambdaArtifact.jars(module).stream().noneMatch(j -> j.startsWith("apigatewaymanagementapi")));
+    }
+
+    @Test
+    void response_serialisesTheWayLambdaReturnsIt() {
+        APIGatewayV2WebSocketEvent event = LambdaEvents.load("connect.json", APIGatewayV2WebSocketEvent.class);
+        String json = LambdaEvents.toJson(handler(dynamo.client()).handleRequest(event, new RecordingContext()),
+                APIGatewayV2WebSocketResponse.class);
+        assertTrue(json.contains("\"statusCode\":200"), json);
+        assertNull(event.getBody(), "CONNECT events have no body");
+    }
+}
