@@ -1,0 +1,31 @@
+package com.example.wsapi.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How to run the template locally (the command line's options).
+ *
+ * @param template           the SAM template
+ * @param host               the gateway's bind address
+ * @param port               the gateway's port (0: any free one)
+ * @param stage              the stage, or null for the template's
+ * @param region             AWS::Region and the functions' AWS_REGION
+ * @param idleTimeout        API Gateway's idle timeout
+ * @param dbPath             where DynamoDB Local persists, or null for memory
+ * @param dynamoDbPort       DynamoDB Local's port (0: any free one)
+ * @param parameterOverrides template parameter values
+ * @param envVars            environment overrides in `sam local --env-vars` form: function logical id (or
+ *                           "Parameters" for all functions) to variables
+ * @param maxConcurrency     instances per function
+ */
+public record LocalOptions(Path template, String host, int port, String stage, String region, Duration idleTimeout,
+                           Path dbPath, int dynamoDbPort, Map<String, String> parameterOverrides,
+                           Map<String, Map<String, String>> envVars, int maxConcurrency) {
+
+    public LocalOptions {
+        parameterOverrides = Map.copyOf(parameterOverrides);
+        envVars = Map.copyOf(envVars);
+    }
+}
