@@ -57,9 +57,9 @@ final class Intrinsics {
      */
     Intrinsics(Map<String, Object> template, Map<String, String> parameterOverrides, LocalSettings settings,
                ResourceValues resources) {
-        this.parameters = section(template, "Parameters");
-        this.conditions = section(template, "Conditions");
-        this.mappings = section(template, "Mappings");
+        this.parameters = mapping(template.get("Parameters"), "Parameters");
+        this.conditions = mapping(template.get("Conditions"), "Conditions");
+        this.mappings = mapping(template.get("Mappings"), "Mappings");
         this.parameterOverrides = Map.copyOf(parameterOverrides);
         this.resources = resources;
         this.region = settings.region();
@@ -456,17 +456,16 @@ final class Intrinsics {
         return value instanceof Number || value instanceof Boolean ? String.valueOf(value) : value;
     }
 
-    private static Map<String, Object> section(Map<String, Object> template, String name) {
-        Object section = template.get(name);
-        if (section == null) {
+    /** A mapping, or an empty one where the value is absent. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> mapping(Object value, String location) {
+        if (value == null || value == NO_VALUE) {
             return Map.of();
         }
-        if (!(section instanceof Map)) {
-            throw new TemplateProblem(name, "must be a mapping");
+        if (value instanceof Map) {
+            return (Map<String, Object>) value;
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = (Map<String, Object>) section;
-        return map;
+        throw new TemplateProblem(location, "expected a mapping, found " + describe(value));
     }
 
     static String describe(Object value) {

@@ -68,12 +68,12 @@ public final class TemplateLoader {
                            Map<String, String> parameterOverrides) {
         this.file = file;
         this.settings = settings;
-        this.resources = mapping(template.get("Resources"), "Resources");
+        this.resources = Intrinsics.mapping(template.get("Resources"), "Resources");
         if (resources.isEmpty()) {
             throw new TemplateProblem("Resources", "the template declares no resources: a template needs a Resources section");
         }
-        Map<String, Object> globals = mapping(template.get("Globals"), "Globals");
-        this.functionGlobals = mapping(globals.get("Function"), "Globals.Function");
+        Map<String, Object> globals = Intrinsics.mapping(template.get("Globals"), "Globals");
+        this.functionGlobals = Intrinsics.mapping(globals.get("Function"), "Globals.Function");
         this.intrinsics = new Intrinsics(template, parameterOverrides, settings, new LocalResourceValues());
         checkTransform(template);
     }
@@ -548,7 +548,8 @@ public final class TemplateLoader {
         Map<String, Object> props = properties(id);
         String name = tableName(id);
         if (SIMPLE_TABLE.equals(typeIfActive(id))) {
-            Map<?, ?> primaryKey = mapping(intrinsics.resolve(props.get("PrimaryKey"), at + ".PrimaryKey"), at + ".PrimaryKey");
+            Map<?, ?> primaryKey = Intrinsics.mapping(
+                    intrinsics.resolve(props.get("PrimaryKey"), at + ".PrimaryKey"), at + ".PrimaryKey");
             String keyName = primaryKey.get("Name") == null ? "id" : Intrinsics.text(primaryKey.get("Name"), at + ".PrimaryKey.Name");
             String keyType = primaryKey.get("Type") == null ? "String" : Intrinsics.text(primaryKey.get("Type"), at + ".PrimaryKey.Type");
             String attributeType = switch (keyType) {
@@ -566,7 +567,7 @@ public final class TemplateLoader {
                 at + ".AttributeDefinitions");
         for (int i = 0; i < definitions.size(); i++) {
             String dat = at + ".AttributeDefinitions[" + i + "]";
-            Map<?, ?> definition = mapping(definitions.get(i), dat);
+            Map<?, ?> definition = Intrinsics.mapping(definitions.get(i), dat);
             String type = requiredText(definition, "AttributeType", dat);
             if (!Set.of("S", "N", "B").contains(type)) {
                 throw new TemplateProblem(dat + ".AttributeType", "\"" + type + "\" is not a key attribute type: use S, N or B");
@@ -591,7 +592,7 @@ public final class TemplateLoader {
             }
         }
         String ttl = null;
-        Map<?, ?> ttlSpec = mapping(intrinsics.resolve(props.get("TimeToLiveSpecification"),
+        Map<?, ?> ttlSpec = Intrinsics.mapping(intrinsics.resolve(props.get("TimeToLiveSpecification"),
                 at + ".TimeToLiveSpecification"), at + ".TimeToLiveSpecification");
         if ("true".equals(Intrinsics.text(Objects.requireNonNullElse(ttlSpec.get("Enabled"), false),
                 at + ".TimeToLiveSpecification.Enabled"))) {
@@ -625,7 +626,7 @@ public final class TemplateLoader {
         List<Table.KeyElement> keys = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
             String kat = location + "[" + i + "]";
-            Map<?, ?> element = mapping(elements.get(i), kat);
+            Map<?, ?> element = Intrinsics.mapping(elements.get(i), kat);
             String keyType = requiredText(element, "KeyType", kat);
             if (!keyType.equals(i == 0 ? "HASH" : "RANGE") || i > 1) {
                 throw new TemplateProblem(kat + ".KeyType", "a key schema is one HASH key, optionally followed by one "
@@ -641,10 +642,10 @@ public final class TemplateLoader {
         List<Table.Index> indexes = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String iat = location + "[" + i + "]";
-            Map<?, ?> index = mapping(items.get(i), iat);
+            Map<?, ?> index = Intrinsics.mapping(items.get(i), iat);
             List<Table.KeyElement> keys = keySchema(index.get("KeySchema"), iat + ".KeySchema", true);
             keys.forEach(key -> keyAttributes.add(key.attributeName()));
-            Map<?, ?> projection = mapping(index.get("Projection"), iat + ".Projection");
+            Map<?, ?> projection = Intrinsics.mapping(index.get("Projection"), iat + ".Projection");
             String projectionType = requiredText(projection, "ProjectionType", iat + ".Projection");
             List<String> nonKey = new ArrayList<>();
             List<?> attributes = list(projection.get("NonKeyAttributes"), iat + ".Projection.NonKeyAttributes");
@@ -799,7 +800,7 @@ public final class TemplateLoader {
     }
 
     private Map<String, Object> properties(String id) {
-        return mapping(((Map<?, ?>) resources.get(id)).get("Properties"), "Resources." + id + ".Properties");
+        return Intrinsics.mapping(((Map<?, ?>) resources.get(id)).get("Properties"), "Resources." + id + ".Properties");
     }
 
     private void checkTransform(Map<String, Object> template) {
@@ -835,17 +836,6 @@ public final class TemplateLoader {
             throw new TemplateProblem(at, name + " is missing");
         }
         return Intrinsics.text(value, at + "." + name);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> mapping(Object value, String location) {
-        if (value == null || value == Intrinsics.NO_VALUE) {
-            return Map.of();
-        }
-        if (value instanceof Map) {
-            return (Map<String, Object>) value;
-        }
-        throw new TemplateProblem(location, "expected a mapping, found " + Intrinsics.describe(value));
     }
 
     private static List<?> list(Object value, String location) {

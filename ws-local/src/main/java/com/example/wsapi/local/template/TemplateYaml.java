@@ -36,7 +36,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 final class TemplateYaml {
 
     /** The functions CloudFormation accepts as {@code !Name} short forms; each becomes {@code Fn::Name}. */
-    static final List<String> SHORT_FORM_FUNCTIONS = List.of("And", "Base64", "Cidr", "Equals", "FindInMap",
+    private static final List<String> SHORT_FORM_FUNCTIONS = List.of("And", "Base64", "Cidr", "Equals", "FindInMap",
             "GetAZs", "GetAtt", "If", "ImportValue", "Join", "Length", "Not", "Or", "Select", "Split", "Sub",
             "ToJsonString", "Transform");
 
