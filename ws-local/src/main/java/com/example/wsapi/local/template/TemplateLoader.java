@@ -337,9 +337,7 @@ public final class TemplateLoader {
             throw new TemplateProblem(at + ".IntegrationType", "IntegrationType " + type + " is not emulated: "
                     + "ws-local runs Lambda proxy integrations, use IntegrationType: AWS_PROXY");
         }
-        return invokedFunction(requiredString(props, "IntegrationUri", at,
-                "IntegrationUri: !Sub arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${YourFunction.Arn}/invocations"),
-                at + ".IntegrationUri");
+        return invokedFunction(props, "IntegrationUri", at);
     }
 
     private Authorizer authorizer(String id, Map<String, LambdaFunction> functions, String location) {
@@ -354,9 +352,7 @@ public final class TemplateLoader {
             throw new TemplateProblem(at + ".AuthorizerType", "AuthorizerType " + type + " is not available to "
                     + "WebSocket APIs: use a Lambda authorizer with AuthorizerType: REQUEST");
         }
-        String function = invokedFunction(requiredString(props, "AuthorizerUri", at,
-                "AuthorizerUri: !Sub arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${YourAuthorizerFunction.Arn}/invocations"),
-                at + ".AuthorizerUri");
+        String function = invokedFunction(props, "AuthorizerUri", at);
         requireRunnable(function, functions, "authorizer " + id, at + ".AuthorizerUri");
         Object sources = intrinsics.resolve(props.get("IdentitySource"), at + ".IdentitySource");
         List<String> identitySources = new ArrayList<>();
@@ -375,14 +371,16 @@ public final class TemplateLoader {
         return new Authorizer(id, function, identitySources);
     }
 
-    /** The function name in an {@code arn:...:apigateway:...:lambda:path/2015-03-31/functions/<arn>/invocations}. */
-    private static String invokedFunction(String uri, String location) {
+    /** The function name in a property {@code arn:...:apigateway:...:lambda:path/2015-03-31/functions/<arn>/invocations}. */
+    private String invokedFunction(Map<String, Object> props, String property, String at) {
+        String expected = property + ": !Sub arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/"
+                + "functions/${YourFunction.Arn}/invocations";
+        String uri = requiredString(props, property, at, expected);
         Matcher invocation = INVOCATION_URI.matcher(uri);
         Matcher function = invocation.matches() ? FUNCTION_ARN.matcher(invocation.group(1)) : null;
         if (function == null || !function.matches()) {
-            throw new TemplateProblem(location, "\"" + uri + "\" is not a Lambda invocation URI: write !Sub "
-                    + "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/"
-                    + "${YourFunction.Arn}/invocations");
+            throw new TemplateProblem(at + "." + property, "\"" + uri + "\" is not a Lambda invocation URI: write "
+                    + expected);
         }
         return function.group(1);
     }
