@@ -8,6 +8,7 @@ import com.example.wsapi.local.template.Table;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -30,12 +31,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,15 +59,20 @@ public final class LocalDynamoDb implements AutoCloseable {
     private static final String JETTY_SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.log.org.eclipse.jetty";
 
     private static final Duration ACTIVE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration THREAD_STOP_TIMEOUT = Duration.ofSeconds(5);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(LocalDynamoDb.class);
 
     private final DynamoDBProxyServer server;
+    private final ThreadGroup threads;
     private final URI endpoint;
     private final DynamoDbClient client;
     private final Path dbPath;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalDynamoDb(DynamoDBProxyServer server, URI endpoint, DynamoDbClient client, Path dbPath) {
+    private LocalDynamoDb(DynamoDBProxyServer server, ThreadGroup threads, URI endpoint, DynamoDbClient client, Path dbPath) {
         this.server = server;
+        this.threads = threads;
         this.endpoint = endpoint;
         this.client = client;
         this.dbPath = dbPath;
@@ -87,6 +97,49 @@ public final class LocalDynamoDb implements AutoCloseable {
         loadSqlite();
         Path folder = dbPath == null ? null : prepareFolder(dbPath);
 
+        // Every thread DynamoDB Local starts (Jetty's, its job executors') descends from the one that builds it, so
+        // they all land in this group; close() uses that to end the job thread its own shutdown leaves sleeping.
+        ThreadGroup threads = new ThreadGroup("dynamodb-local-" + INSTANCES.incrementAndGet());
+        FutureTask<Started> starting = new FutureTask<>(() -> startServer(host, port, folder));
+        Thread starter = new Thread(threads, starting, threads.getName() + "-start");
+        starter.start();
+        Started started;
+        try {
+            started = starting.get();
+        } catch (ExecutionException e) {
+            endLeftoverThreads(threads);
+            throw e.getCause() instanceof StorageException storage ? storage
+                    : new StorageException("DynamoDB Local failed to start: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            stopWhenStarted(starting, threads);
+            Thread.currentThread().interrupt();
+            throw new StorageException("Interrupted while DynamoDB Local was starting", e);
+        }
+        DynamoDBProxyServer server = started.server();
+        URI endpoint = URI.create("http://" + connectHost(host) + ":" + started.port());
+        DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(CLIENT_REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(CLIENT_CREDENTIALS))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+        return new LocalDynamoDb(server, threads, endpoint, client, folder);
+    }
+
+    private record Started(DynamoDBProxyServer server, int port) {}
+
+    /** The caller gave up waiting: let the start finish, then undo it. */
+    private static void stopWhenStarted(FutureTask<Started> starting, ThreadGroup threads) {
+        try {
+            starting.get().server().stop();
+        } catch (Exception e) {
+            LOG.warn("DynamoDB Local, abandoned while starting, did not stop cleanly", e);
+        } finally {
+            endLeftoverThreads(threads);
+        }
+    }
+
+    private static Started startServer(String host, int port, Path folder) {
         // What ServerRunner.createServer builds, minus its telemetry, so that the connector can bind to `host`
         // (ServerRunner binds every interface) and to port 0 (its command line rejects 0).
         LocalDynamoDBServerHandler handler;
@@ -114,14 +167,7 @@ public final class LocalDynamoDb implements AutoCloseable {
             }
             throw failure;
         }
-        URI endpoint = URI.create("http://" + connectHost(host) + ":" + connector.getLocalPort());
-        DynamoDbClient client = DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(CLIENT_REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(CLIENT_CREDENTIALS))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
-        return new LocalDynamoDb(server, endpoint, client, folder);
+        return new Started(server, connector.getLocalPort());
     }
 
     /** Where clients reach it, e.g. {@code http://127.0.0.1:8000}: the value for AWS_ENDPOINT_URL_DYNAMODB. */
@@ -132,6 +178,11 @@ public final class LocalDynamoDb implements AutoCloseable {
     /** A client for ws-local's own use (dummy credentials, region us-east-1); closed by {@link #close()}. */
     public DynamoDbClient client() {
         return client;
+    }
+
+    /** The threads this instance started (visible for tests). */
+    ThreadGroup threads() {
+        return threads;
     }
 
     /** The database folder, or null when the database lives in memory. */
@@ -242,6 +293,47 @@ public final class LocalDynamoDb implements AutoCloseable {
                 server.stop(); // stops Jetty, then closes the database
             } catch (Exception e) {
                 throw new StorageException("DynamoDB Local at " + endpoint + " did not stop cleanly: " + e, e);
+            } finally {
+                endLeftoverThreads(threads);
+            }
+        }
+    }
+
+    /**
+     * Waits for the threads of a stopped instance to end. DynamoDB Local's stream shard scheduler (a non-daemon pool
+     * thread) only notices its cancellation after a sleep of minutes, which would keep the JVM from exiting: its sleep
+     * is interrupted, as is any thread still alive after the grace period.
+     */
+    private static void endLeftoverThreads(ThreadGroup group) {
+        List<Thread> leftovers = liveThreads(group);
+        leftovers.stream().filter(LocalDynamoDb::isSleepingJob).forEach(Thread::interrupt);
+        joinAll(leftovers);
+        List<Thread> stuck = leftovers.stream().filter(Thread::isAlive).toList();
+        stuck.forEach(Thread::interrupt);
+        joinAll(stuck);
+        stuck.stream().filter(Thread::isAlive).forEach(thread ->
+                LOG.warn("DynamoDB Local thread {} is still running after stop", thread.getName()));
+    }
+
+    private static List<Thread> liveThreads(ThreadGroup group) {
+        Thread[] threads = new Thread[group.activeCount() + 16];
+        int count = group.enumerate(threads, true);
+        return Arrays.stream(threads, 0, count).filter(t -> t != Thread.currentThread() && t.isAlive()).toList();
+    }
+
+    private static boolean isSleepingJob(Thread thread) {
+        return Arrays.stream(thread.getStackTrace()).anyMatch(frame -> frame.getMethodName().equals("sleepFor")
+                && frame.getClassName().startsWith("com.amazonaws.services.dynamodbv2.local.shared.jobs."));
+    }
+
+    private static void joinAll(List<Thread> threads) {
+        long deadline = System.nanoTime() + THREAD_STOP_TIMEOUT.toNanos();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -251,6 +343,10 @@ public final class LocalDynamoDb implements AutoCloseable {
         System.getProperties().putIfAbsent(JETTY_SIMPLE_LOGGER_LEVEL, "warn");
         if (SQLITE4JAVA_LOG.getLevel() == null) {
             SQLITE4JAVA_LOG.setLevel(Level.WARNING);
+        }
+        if (SQLITE4JAVA_LOG.getFilter() == null) {
+            // In a shaded jar sqlite4java cannot read its version from its own manifest; the warning is noise.
+            SQLITE4JAVA_LOG.setFilter(entry -> entry.getMessage() == null || !entry.getMessage().contains("unknown jar version"));
         }
     }
 

@@ -263,6 +263,26 @@ class LocalDynamoDbTest {
         }
     }
 
+    @Test
+    void close_endsEveryThreadItStarted() throws InterruptedException {
+        LocalDynamoDb db = LocalDynamoDb.start(LOOPBACK, 0, null);
+        Table table = simpleTable("threads");
+        db.createTables(List.of(table));
+        putConnection(db.client(), "threads", "t=");
+        assertTrue(liveThreads(db.threads()).size() > 0, "DynamoDB Local runs threads while open");
+
+        db.close();
+
+        // Not a timing assertion: close() joins the threads it interrupts, so none may be left.
+        assertEquals(List.of(), liveThreads(db.threads()));
+    }
+
+    private static List<String> liveThreads(ThreadGroup group) {
+        Thread[] threads = new Thread[group.activeCount() + 16];
+        int count = group.enumerate(threads, true);
+        return java.util.Arrays.stream(threads, 0, count).filter(Thread::isAlive).map(Thread::getName).toList();
+    }
+
     private static Table simpleTable(String name) {
         return new Table("Connections", name, List.of(new KeyElement("connectionId", "HASH")),
                 Map.of("connectionId", "S"), List.of(), List.of(), null);
