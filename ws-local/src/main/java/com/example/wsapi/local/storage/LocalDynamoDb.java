@@ -1,0 +1,410 @@
+package com.example.wsapi.local.storage;
+
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
+import com.amazonaws.services.dynamodbv2.local.shared.access.sqlite.SQLiteLibraryLoader;
+import com.example.wsapi.local.template.Table;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.core.waiters.WaiterResponse;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * DynamoDB Local running in this JVM as an HTTP server on one address, with a single database ({@code -sharedDb})
+ * whatever credentials and region a client signs with, kept in memory or in a folder.
+ */
+public final class LocalDynamoDb implements AutoCloseable {
+
+    /** The dummy credentials and region of {@link #client()}; with a shared database any others work as well. */
+    public static final Region CLIENT_REGION = Region.US_EAST_1;
+    private static final AwsBasicCredentials CLIENT_CREDENTIALS = AwsBasicCredentials.create("local", "local");
+
+    // sqlite4java logs every queue start and stop at INFO through java.util.logging; held here so the level sticks.
+    private static final Logger SQLITE4JAVA_LOG = Logger.getLogger("com.almworks.sqlite4java");
+    private static final String JETTY_SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.log.org.eclipse.jetty";
+
+    private static final Duration ACTIVE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration THREAD_STOP_TIMEOUT = Duration.ofSeconds(5);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(LocalDynamoDb.class);
+
+    private final DynamoDBProxyServer server;
+    private final ThreadGroup threads;
+    private final URI endpoint;
+    private final DynamoDbClient client;
+    private final Path dbPath;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private LocalDynamoDb(DynamoDBProxyServer server, ThreadGroup threads, URI endpoint, DynamoDbClient client, Path dbPath) {
+        this.server = server;
+        this.threads = threads;
+        this.endpoint = endpoint;
+        this.client = client;
+        this.dbPath = dbPath;
+    }
+
+    /**
+     * Starts DynamoDB Local.
+     *
+     * @param host   the address to listen on, e.g. {@code 127.0.0.1}
+     * @param port   the port to listen on; 0 picks a free one
+     * @param dbPath the folder that keeps the database across runs (created when missing); null keeps it in memory
+     * @throws StorageException when the port is taken, the folder is unusable, or SQLite cannot be loaded
+     */
+    public static LocalDynamoDb start(String host, int port, Path dbPath) throws StorageException {
+        if (host == null || host.isBlank()) {
+            throw new StorageException("DynamoDB Local needs an address to listen on, e.g. 127.0.0.1");
+        }
+        if (port < 0 || port > 65535) {
+            throw new StorageException("DynamoDB Local port " + port + " is out of range: use 1-65535, or 0 for a free port");
+        }
+        quietLogs();
+        loadSqlite();
+        Path folder = dbPath == null ? null : prepareFolder(dbPath);
+
+        // Every thread DynamoDB Local starts (Jetty's, its job executors') descends from the one that builds it, so
+        // they all land in this group; close() uses that to end the job thread its own shutdown leaves sleeping.
+        ThreadGroup threads = new ThreadGroup("dynamodb-local-" + INSTANCES.incrementAndGet());
+        FutureTask<Started> starting = new FutureTask<>(() -> startServer(host, port, folder));
+        Thread starter = new Thread(threads, starting, threads.getName() + "-start");
+        starter.start();
+        Started started;
+        try {
+            started = starting.get();
+        } catch (ExecutionException e) {
+            endLeftoverThreads(threads);
+            throw e.getCause() instanceof StorageException storage ? storage
+                    : new StorageException("DynamoDB Local failed to start: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            stopWhenStarted(starting, threads);
+            Thread.currentThread().interrupt();
+            throw new StorageException("Interrupted while DynamoDB Local was starting", e);
+        }
+        DynamoDBProxyServer server = started.server();
+        URI endpoint = URI.create("http://" + connectHost(host) + ":" + started.port());
+        DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(CLIENT_REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(CLIENT_CREDENTIALS))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+        return new LocalDynamoDb(server, threads, endpoint, client, folder);
+    }
+
+    private record Started(DynamoDBProxyServer server, int port) {}
+
+    /** The caller gave up waiting: let the start finish, then undo it. */
+    private static void stopWhenStarted(FutureTask<Started> starting, ThreadGroup threads) {
+        try {
+            starting.get().server().stop();
+        } catch (Exception e) {
+            LOG.warn("DynamoDB Local, abandoned while starting, did not stop cleanly", e);
+        } finally {
+            endLeftoverThreads(threads);
+        }
+    }
+
+    private static Started startServer(String host, int port, Path folder) {
+        // What ServerRunner.createServer builds, minus its telemetry, so that the connector can bind to `host`
+        // (ServerRunner binds every interface) and to port 0 (its command line rejects 0).
+        LocalDynamoDBServerHandler handler;
+        try {
+            handler = new LocalDynamoDBServerHandler(new LocalDynamoDBRequestHandler(
+                    0, folder == null, folder == null ? null : folder.toString(), true, false), null);
+        } catch (Exception e) {
+            throw new StorageException("DynamoDB Local could not open its database"
+                    + (folder == null ? " in memory" : " in " + folder) + ": " + e.getMessage(), e);
+        }
+        DynamoDBProxyServer server = new DynamoDBProxyServer(port, handler);
+        ServerConnector connector = onlyConnector(handler.getServer());
+        connector.setHost(host);
+        try {
+            server.safeStart(); // start() would swallow a bind failure and only print it
+        } catch (Exception e) {
+            StorageException failure = isBindFailure(e)
+                    ? new StorageException("DynamoDB Local cannot listen on " + host + ":" + port
+                    + ": the port is already in use (or the address is not local); choose another port, or 0 for a free one", e)
+                    : new StorageException("DynamoDB Local failed to start on " + host + ":" + port + ": " + e, e);
+            try {
+                server.stop(); // releases the database and Jetty's threads
+            } catch (Exception stopError) {
+                failure.addSuppressed(stopError);
+            }
+            throw failure;
+        }
+        return new Started(server, connector.getLocalPort());
+    }
+
+    /** Where clients reach it, e.g. {@code http://127.0.0.1:8000}: the value for AWS_ENDPOINT_URL_DYNAMODB. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** A client for ws-local's own use (dummy credentials, region us-east-1); closed by {@link #close()}. */
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    /** The threads this instance started (visible for tests). */
+    ThreadGroup threads() {
+        return threads;
+    }
+
+    /** The database folder, or null when the database lives in memory. */
+    public Path dbPath() {
+        return dbPath;
+    }
+
+    /**
+     * Creates the tables that do not exist yet, waits until they are ACTIVE and turns on their TTL. Tables already
+     * in a persisted database are kept as they are, provided their primary key matches the template.
+     *
+     * @return the names of the tables created, in the given order
+     * @throws StorageException when a table is ill-defined, DynamoDB Local refuses it, or a kept table's key differs
+     */
+    public List<String> createTables(List<Table> tables) throws StorageException {
+        Map<String, Table> byName = new LinkedHashMap<>();
+        Map<String, CreateTableRequest> requests = new LinkedHashMap<>();
+        for (Table table : tables) { // check every table before creating any
+            CreateTableRequest request = CreateTableRequests.of(table);
+            Table previous = byName.putIfAbsent(request.tableName(), table);
+            if (previous != null) {
+                throw new StorageException("Two tables are named " + request.tableName() + ": " + previous.logicalId()
+                        + " and " + table.logicalId() + "; give them different TableNames");
+            }
+            requests.put(request.tableName(), request);
+        }
+        Set<String> existing;
+        try {
+            existing = new HashSet<>(client.listTablesPaginator().tableNames().stream().toList());
+        } catch (SdkException e) {
+            throw new StorageException("Could not list the tables of DynamoDB Local at " + endpoint + ": " + e.getMessage(), e);
+        }
+        List<String> created = new ArrayList<>();
+        for (Map.Entry<String, CreateTableRequest> entry : requests.entrySet()) {
+            Table table = byName.get(entry.getKey());
+            if (existing.contains(entry.getKey())) {
+                requireSameKey(table, entry.getValue());
+                continue;
+            }
+            create(table, entry.getValue());
+            created.add(entry.getKey());
+        }
+        return List.copyOf(created);
+    }
+
+    private void create(Table table, CreateTableRequest request) {
+        String what = CreateTableRequests.describe(table);
+        try {
+            client.createTable(request);
+        } catch (SdkException e) {
+            throw new StorageException("DynamoDB Local refused to create " + what + ": " + e.getMessage(), e);
+        }
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client)
+                .overrideConfiguration(WaiterOverrideConfiguration.builder()
+                        .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(100)))
+                        .waitTimeout(ACTIVE_TIMEOUT)
+                        .build())
+                .build()) {
+            WaiterResponse<DescribeTableResponse> response = waiter.waitUntilTableExists(r -> r.tableName(request.tableName()));
+            TableStatus status = response.matched().response().map(r -> r.table().tableStatus()).orElse(null);
+            if (status != TableStatus.ACTIVE) {
+                throw new StorageException(what + " did not become ACTIVE: " + response.matched().exception()
+                        .map(Throwable::getMessage).orElse("status " + status));
+            }
+        } catch (SdkException e) {
+            throw new StorageException(what + " did not become ACTIVE within " + ACTIVE_TIMEOUT.toSeconds() + " s: " + e.getMessage(), e);
+        }
+        if (table.ttlAttribute() != null) {
+            try {
+                client.updateTimeToLive(r -> r.tableName(request.tableName())
+                        .timeToLiveSpecification(s -> s.enabled(true).attributeName(table.ttlAttribute())));
+            } catch (SdkException e) {
+                throw new StorageException("DynamoDB Local refused TTL attribute " + table.ttlAttribute() + " on "
+                        + what + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void requireSameKey(Table table, CreateTableRequest wanted) {
+        List<KeySchemaElement> actual;
+        try {
+            actual = client.describeTable(r -> r.tableName(wanted.tableName())).table().keySchema();
+        } catch (SdkException e) {
+            throw new StorageException("Could not describe the existing " + CreateTableRequests.describe(table) + ": " + e.getMessage(), e);
+        }
+        if (!actual.equals(wanted.keySchema())) {
+            throw new StorageException("The existing " + CreateTableRequests.describe(table)
+                    + (dbPath == null ? "" : " in " + dbPath) + " has the key " + describeKey(actual)
+                    + " but the template says " + describeKey(wanted.keySchema())
+                    + "; delete that table (or the database folder) so that it is created again");
+        }
+    }
+
+    private static String describeKey(List<KeySchemaElement> key) {
+        return key.stream().map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList().toString();
+    }
+
+    /** Stops the server and closes {@link #client()}; calling it again does nothing. */
+    @Override
+    public void close() throws StorageException {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            client.close();
+        } finally {
+            try {
+                server.stop(); // stops Jetty, then closes the database
+            } catch (Exception e) {
+                throw new StorageException("DynamoDB Local at " + endpoint + " did not stop cleanly: " + e, e);
+            } finally {
+                endLeftoverThreads(threads);
+            }
+        }
+    }
+
+    /**
+     * Waits for the threads of a stopped instance to end. DynamoDB Local's stream shard scheduler (a non-daemon pool
+     * thread) only notices its cancellation after a sleep of minutes, which would keep the JVM from exiting: its sleep
+     * is interrupted, as is any thread still alive after the grace period.
+     */
+    private static void endLeftoverThreads(ThreadGroup group) {
+        List<Thread> leftovers = liveThreads(group);
+        leftovers.stream().filter(LocalDynamoDb::isSleepingJob).forEach(Thread::interrupt);
+        joinAll(leftovers);
+        List<Thread> stuck = leftovers.stream().filter(Thread::isAlive).toList();
+        stuck.forEach(Thread::interrupt);
+        joinAll(stuck);
+        stuck.stream().filter(Thread::isAlive).forEach(thread ->
+                LOG.warn("DynamoDB Local thread {} is still running after stop", thread.getName()));
+    }
+
+    private static List<Thread> liveThreads(ThreadGroup group) {
+        Thread[] threads = new Thread[group.activeCount() + 16];
+        int count = group.enumerate(threads, true);
+        return Arrays.stream(threads, 0, count).filter(t -> t != Thread.currentThread() && t.isAlive()).toList();
+    }
+
+    private static boolean isSleepingJob(Thread thread) {
+        return Arrays.stream(thread.getStackTrace()).anyMatch(frame -> frame.getMethodName().equals("sleepFor")
+                && frame.getClassName().startsWith("com.amazonaws.services.dynamodbv2.local.shared.jobs."));
+    }
+
+    private static void joinAll(List<Thread> threads) {
+        long deadline = System.nanoTime() + THREAD_STOP_TIMEOUT.toNanos();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void quietLogs() {
+        // Jetty logs through SLF4J (slf4j-simple here) at INFO; DynamoDB Local's own log4j2.xml already says WARN.
+        System.getProperties().putIfAbsent(JETTY_SIMPLE_LOGGER_LEVEL, "warn");
+        if (SQLITE4JAVA_LOG.getLevel() == null) {
+            SQLITE4JAVA_LOG.setLevel(Level.WARNING);
+        }
+        if (SQLITE4JAVA_LOG.getFilter() == null) {
+            // In a shaded jar sqlite4java cannot read its version from its own manifest; the warning is noise.
+            SQLITE4JAVA_LOG.setFilter(entry -> entry.getMessage() == null || !entry.getMessage().contains("unknown jar version"));
+        }
+    }
+
+    private static void loadSqlite() {
+        // DynamoDB Local ships SQLite for Linux, macOS and Windows (x86, x86_64, aarch64) and extracts the right one
+        // to java.io.tmpdir (or org.sqlite.tmpdir); load it now so that a missing one fails here, not on first use.
+        try {
+            SQLiteLibraryLoader.initialize();
+        } catch (Exception | LinkageError e) {
+            throw new StorageException("DynamoDB Local cannot load its SQLite native library on os.name="
+                    + System.getProperty("os.name") + ", os.arch=" + System.getProperty("os.arch") + ": " + e.getMessage()
+                    + ". Set -Dorg.sqlite.lib.path=<folder> and -Dorg.sqlite.lib.name=<file> to a sqlite4java 1.0.392"
+                    + " library for this platform, or -Dorg.sqlite.tmpdir=<folder> if java.io.tmpdir forbids executables", e);
+        }
+    }
+
+    private static Path prepareFolder(Path dbPath) {
+        Path folder = dbPath.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new StorageException("Cannot create the DynamoDB Local database folder " + folder + " (" + e
+                    + "); choose a writable folder, or none to keep the data in memory", e);
+        }
+        if (!Files.isWritable(folder)) {
+            throw new StorageException("The DynamoDB Local database folder " + folder
+                    + " is not writable; choose a writable folder, or none to keep the data in memory");
+        }
+        return folder;
+    }
+
+    private static ServerConnector onlyConnector(Server jetty) {
+        Connector[] connectors = jetty == null ? new Connector[0] : jetty.getConnectors();
+        if (connectors.length != 1 || !(connectors[0] instanceof ServerConnector connector)) {
+            throw new StorageException("This DynamoDB Local version builds its Jetty server differently than expected ("
+                    + (jetty == null ? "no server" : List.of(connectors)) + "); use com.amazonaws:DynamoDBLocal 2.6.x");
+        }
+        return connector;
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A listener on every interface is reached through loopback; IPv6 literals need brackets in a URI. */
+    private static String connectHost(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (bare.equals("0.0.0.0")) {
+            return "127.0.0.1";
+        }
+        if (bare.equals("::") || bare.equals("0:0:0:0:0:0:0:0")) {
+            return "[::1]";
+        }
+        return bare.contains(":") ? "[" + bare + "]" : bare;
+    }
+}
