@@ -292,10 +292,13 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
             if (subprotocol != null) {
                 responseHeaders.set(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL, subprotocol);
             }
+            WebSocketConnection connection = new WebSocketConnection(core, info, channel);
+            connection.register();
             ChannelFuture handshake;
             try {
                 handshake = handshaker.handshake(channel, request, responseHeaders, channel.newPromise());
             } catch (RuntimeException e) {
+                connection.unregister();
                 refuse(400, HttpResponses.message("Bad Request: " + e.getMessage()), "invalid handshake");
                 return;
             } finally {
@@ -304,7 +307,6 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
                 }
             }
             // The frame codec is in place: swap this HTTP handler for the connection's handlers.
-            WebSocketConnection connection = new WebSocketConnection(core, info, channel);
             ctx.pipeline().remove(GatewayHttpHandler.this);
             connection.install(channel.pipeline());
             handshake.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);

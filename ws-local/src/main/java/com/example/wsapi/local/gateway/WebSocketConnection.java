@@ -90,8 +90,25 @@ final class WebSocketConnection {
     }
 
     /**
-     * Adds the WebSocket handlers behind the frame codec the handshaker installed, starts the timers and makes the
-     * connection reachable through {@code @connections}. Runs on the channel's event loop.
+     * Makes the connection reachable through {@code @connections} and known to {@link Gateway#close()}: called before
+     * the 101 is written, since a client may act on it (and a function post to it) at once.
+     */
+    void register() {
+        core.unfinishedConnections.add(this);
+        core.openConnections.put(info.connectionId(), this);
+    }
+
+    /** Undoes {@link #register()} for a handshake that failed before the connection existed. */
+    void unregister() {
+        state = State.CLOSED;
+        core.openConnections.remove(info.connectionId(), this);
+        core.unfinishedConnections.remove(this);
+        finished.complete(null);
+    }
+
+    /**
+     * Adds the WebSocket handlers behind the frame codec the handshaker installed and starts the lifetime timer.
+     * Runs on the channel's event loop, in the same task as the handshake, so no frame can arrive before.
      */
     void install(ChannelPipeline pipeline) {
         GatewaySettings settings = core.settings;
@@ -103,8 +120,6 @@ final class WebSocketConnection {
         pipeline.addLast("messages", new MessageHandler());
         lifetimeTimer = channel.eventLoop().schedule(() -> closeFromServer(GOING_AWAY, GOING_AWAY_REASON),
                 settings.maxLifetime().toNanos(), TimeUnit.NANOSECONDS);
-        core.unfinishedConnections.add(this);
-        core.openConnections.put(info.connectionId(), this);
     }
 
     /** Sends {@code data} as a text frame: completes with false when the connection is not open (any thread). */

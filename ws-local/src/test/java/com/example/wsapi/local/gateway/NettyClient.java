@@ -46,6 +46,7 @@ final class NettyClient implements AutoCloseable {
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> handshake = new CompletableFuture<>();
     private final Channel channel;
+    private volatile boolean sentClose;
 
     private NettyClient(URI uri, HttpHeaders headers) throws InterruptedException {
         WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13,
@@ -74,6 +75,11 @@ final class NettyClient implements AutoCloseable {
                                             received.add(new Received(text.text(), null, null));
                                         } else if (msg instanceof CloseWebSocketFrame close) {
                                             received.add(new Received(null, close.statusCode(), close.reasonText()));
+                                            if (!sentClose) {
+                                                // Like a real client: answer the server's close frame.
+                                                sentClose = true;
+                                                ctx.writeAndFlush(new CloseWebSocketFrame(close.statusCode(), ""));
+                                            }
                                         }
                                     }
                                 });
@@ -97,6 +103,9 @@ final class NettyClient implements AutoCloseable {
     }
 
     void send(WebSocketFrame frame) {
+        if (frame instanceof CloseWebSocketFrame) {
+            sentClose = true;
+        }
         channel.writeAndFlush(frame).syncUninterruptibly();
     }
 
