@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -125,13 +126,21 @@ final class WebSocketConnection {
     /** Sends {@code data} as a text frame: completes with false when the connection is not open (any thread). */
     CompletableFuture<Boolean> post(String data) {
         CompletableFuture<Boolean> delivered = new CompletableFuture<>();
-        if (state != State.OPEN) {
+        Runnable write = () -> {
+            // Checked on the event loop: no data frame may follow the close frame.
+            if (state != State.OPEN) {
+                delivered.complete(false);
+                return;
+            }
+            lastActiveAt = core.clock.millis();
+            channel.writeAndFlush(new TextWebSocketFrame(data))
+                    .addListener(future -> delivered.complete(future.isSuccess()));
+        };
+        try {
+            channel.eventLoop().execute(write);
+        } catch (RejectedExecutionException shutDown) {
             delivered.complete(false);
-            return delivered;
         }
-        lastActiveAt = core.clock.millis();
-        channel.writeAndFlush(new TextWebSocketFrame(data))
-                .addListener(future -> delivered.complete(future.isSuccess()));
         return delivered;
     }
 
@@ -148,9 +157,7 @@ final class WebSocketConnection {
         beginClosing(code, reason);
         channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         // RFC 6455: wait for the client's close frame, but not forever.
-        loop.schedule(() -> {
-            channel.close();
-        }, CLOSE_HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        loop.schedule(() -> channel.close(), CLOSE_HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void beginClosing(int code, String reason) {
@@ -186,6 +193,8 @@ final class WebSocketConnection {
         }
         RouteBinding selected = route;
         long startNanos = System.nanoTime();
+        // Invoked at once, not after the previous message's function: API Gateway does not serialise a connection's
+        // messages, so responses may come back in another order.
         String event = core.events.message(info, route.routeKey(), body, messageId, requestId, now).toString();
         Invocation.invoke(core.invoker, route.functionName(), event, core.settings.integrationTimeout(), channel.eventLoop())
                 .whenComplete((response, failure) -> onRouteResult(selected, requestId, startNanos, response, failure));
