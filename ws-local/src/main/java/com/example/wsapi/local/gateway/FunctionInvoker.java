@@ -8,7 +8,9 @@ public interface FunctionInvoker {
 
     /**
      * Invokes a function with an event and completes with its response payload (JSON text).
-     * Completes exceptionally when the function throws, crashes or times out.
+     * Completes exceptionally when the function throws, crashes or times out. The gateway calls this on its event
+     * loop: return without blocking. For an authorizer that rejects with {@code Unauthorized}, the failure's message
+     * (or a cause's) is {@code Unauthorized} or the Lambda error JSON with {@code "errorMessage":"Unauthorized"}.
      */
     CompletableFuture<String> invoke(String functionName, String eventJson);
 }

@@ -1,0 +1,369 @@
+package com.example.wsapi.local.gateway;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every HTTP request before a WebSocket upgrade: the handshake on {@code /<stage>} (which waits for the authorizer
+ * and {@code $connect}), the {@code @connections} API, and refusals for everything else.
+ */
+final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final String CONNECTIONS = "@connections";
+
+    private final GatewayCore core;
+    private final ConnectionsApi connectionsApi;
+    /** Set while an upgrade waits for the authorizer and $connect: further requests on this socket are dropped. */
+    private boolean handshaking;
+
+    GatewayHttpHandler(GatewayCore core) {
+        this.core = core;
+        this.connectionsApi = new ConnectionsApi(core);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request) || handshaking) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        try {
+            route(ctx, request);
+        } finally {
+            request.release();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("HTTP connection failed: {}", cause.toString());
+        ctx.close();
+    }
+
+    private void route(ChannelHandlerContext ctx, FullHttpRequest request) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (request.decoderResult().isFailure()) {
+            HttpResponses.send(ctx, HttpResponses.json(400, HttpResponses.message(
+                    "Bad Request: " + request.decoderResult().cause().getMessage())), false);
+            return;
+        }
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        List<String> segments;
+        try {
+            segments = pathSegments(uri.rawPath());
+        } catch (IllegalArgumentException e) {
+            HttpResponses.send(ctx, HttpResponses.json(400, HttpResponses.message(
+                    "Bad Request: the path is not validly percent-encoded")), keepAlive);
+            return;
+        }
+        String stage = core.settings.stage();
+        // @connections with the stage prefix (what the SDK sends with an endpoint of http://host:port/stage) or without.
+        int connectionsAt = !segments.isEmpty() && segments.get(0).equals(CONNECTIONS) ? 0
+                : segments.size() >= 2 && segments.get(0).equals(stage) && segments.get(1).equals(CONNECTIONS) ? 1 : -1;
+        if (connectionsAt >= 0) {
+            List<String> rest = segments.subList(connectionsAt + 1, segments.size());
+            connectionsApi.handle(ctx, request, rest.size() == 1 ? rest.get(0) : null);
+        } else if (segments.equals(List.of(stage)) || segments.equals(List.of(stage, ""))) {
+            if (isWebSocketUpgrade(request)) {
+                upgrade(ctx, request, uri);
+            } else {
+                FullHttpResponse response = HttpResponses.json(426, HttpResponses.message("Upgrade Required: "
+                        + "connect to " + webSocketUrl(request) + " with a WebSocket client"));
+                response.headers().set(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET);
+                HttpResponses.send(ctx, response, keepAlive);
+            }
+        } else {
+            // Our choice: paths other than the stage and @connections get API Gateway's usual 403.
+            HttpResponses.send(ctx, HttpResponses.json(403, HttpResponses.message("Forbidden")), keepAlive);
+        }
+    }
+
+    /** The path's segments, each percent-decoded ({@code %40} is {@code @}, {@code %3D} is {@code =}). */
+    private static List<String> pathSegments(String rawPath) {
+        String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.split("/", -1)) {
+            // URLDecoder turns '+' into a space; in a path '+' is itself.
+            segments.add(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+        }
+        return segments;
+    }
+
+    private static boolean isWebSocketUpgrade(FullHttpRequest request) {
+        return HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(request.headers().get(HttpHeaderNames.UPGRADE));
+    }
+
+    private String webSocketUrl(FullHttpRequest request) {
+        String host = request.headers().get(HttpHeaderNames.HOST, core.settings.host());
+        return "ws://" + host + "/" + core.settings.stage();
+    }
+
+    private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri) {
+        String invalid = !HttpMethod.GET.equals(request.method()) ? "a WebSocket handshake must be a GET"
+                : !request.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
+                ? "the Connection header must contain Upgrade"
+                : !request.headers().contains(HttpHeaderNames.SEC_WEBSOCKET_KEY) ? "Sec-WebSocket-Key is missing" : null;
+        if (invalid != null) {
+            HttpResponses.send(ctx, HttpResponses.json(400, HttpResponses.message("Bad Request: " + invalid)), false);
+            return;
+        }
+        if (core.closing) {
+            HttpResponses.send(ctx, HttpResponses.json(503, HttpResponses.message("The gateway is shutting down")), false);
+            return;
+        }
+        if (!core.rateLimiter.tryAcquire()) {
+            LOG.info("connect status=429 (more than {} new connections per second)",
+                    core.settings.maxNewConnectionsPerSecond());
+            HttpResponses.send(ctx, HttpResponses.json(429, HttpResponses.message("Too Many Requests")), false);
+            return;
+        }
+        WebSocketDecoderConfig decoderConfig = WebSocketDecoderConfig.newBuilder()
+                .maxFramePayloadLength(core.settings.maxFrameBytes())
+                .allowExtensions(false)
+                .closeOnProtocolViolation(true)
+                .build();
+        // No subprotocols: Netty must never pick one itself; only a Sec-WebSocket-Protocol from $connect is returned.
+        WebSocketServerHandshaker handshaker =
+                new WebSocketServerHandshakerFactory(webSocketUrl(request), null, decoderConfig).newHandshaker(request);
+        if (handshaker == null) {
+            WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel())
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+        InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
+        String sourceIp = remote.getAddress().getHostAddress();
+        HandshakeRequest handshakeRequest = handshakeRequest(request, uri, sourceIp, local.getPort());
+        ConnectionInfo info = new ConnectionInfo(Ids.newId(), core.clock.millis(), sourceIp,
+                request.headers().get(HttpHeaderNames.USER_AGENT), null);
+        handshaking = true;
+        new Handshake(ctx, request.retain(), handshaker, handshakeRequest, info).start();
+    }
+
+    /** The headers and query parameters as the CONNECT event shows them. */
+    private static HandshakeRequest handshakeRequest(FullHttpRequest request, QueryStringDecoder uri, String sourceIp,
+                                                     int serverPort) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, String> header : request.headers()) {
+            String name = header.getKey();
+            if (name.equalsIgnoreCase("Connection") || name.equalsIgnoreCase("Upgrade")) {
+                continue; // API Gateway keeps these hop-by-hop headers out of the event
+            }
+            headers.computeIfAbsent(name, n -> new ArrayList<>()).add(header.getValue());
+        }
+        String forwardedFor = request.headers().get("X-Forwarded-For");
+        headers.put("X-Forwarded-For", List.of(forwardedFor == null ? sourceIp : forwardedFor + ", " + sourceIp));
+        headers.put("X-Forwarded-Port", List.of(String.valueOf(serverPort)));
+        // Our choice: "http", the scheme the client really used locally (API Gateway, behind TLS, says "https").
+        headers.put("X-Forwarded-Proto", List.of("http"));
+        Map<String, List<String>> query = null;
+        if (!uri.parameters().isEmpty()) {
+            query = new LinkedHashMap<>(uri.parameters());
+        }
+        return new HandshakeRequest(headers, query);
+    }
+
+    /** One upgrade waiting for the authorizer and $connect; every step runs on the channel's event loop. */
+    private final class Handshake {
+        private final ChannelHandlerContext ctx;
+        private final FullHttpRequest request;
+        private final WebSocketServerHandshaker handshaker;
+        private final HandshakeRequest handshakeRequest;
+        private final long startNanos = System.nanoTime();
+        private ConnectionInfo info;
+
+        Handshake(ChannelHandlerContext ctx, FullHttpRequest request, WebSocketServerHandshaker handshaker,
+                  HandshakeRequest handshakeRequest, ConnectionInfo info) {
+            this.ctx = ctx;
+            this.request = request;
+            this.handshaker = handshaker;
+            this.handshakeRequest = handshakeRequest;
+            this.info = info;
+        }
+
+        void start() {
+            RouteBinding connect = core.route("$connect");
+            RouteBinding.AuthorizerBinding authorizer = connect == null ? null : connect.authorizer();
+            if (authorizer == null) {
+                invokeConnect(connect);
+                return;
+            }
+            String missing = AuthorizerDecision.missingIdentitySource(authorizer.identitySources(), handshakeRequest);
+            if (missing != null) {
+                refuse(401, HttpResponses.message("Unauthorized"), "identity source " + missing + " is missing");
+                return;
+            }
+            long authorizerStart = System.nanoTime();
+            String event = core.events.authorizerRequest(info, handshakeRequest, Ids.newId(), core.clock.millis())
+                    .toString();
+            Invocation.invoke(core.invoker, authorizer.functionName(), event, core.settings.integrationTimeout(),
+                            ctx.channel().eventLoop())
+                    .whenComplete((response, failure) -> {
+                        long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - authorizerStart);
+                        AuthorizerDecision decision = failure != null ? AuthorizerDecision.fromFailure(failure)
+                                : AuthorizerDecision.fromResponse(response, core.events.connectMethodArn(), latency);
+                        if (decision instanceof AuthorizerDecision.Refused refused) {
+                            String body = HttpResponses.message(refused.status() == 401 ? "Unauthorized"
+                                    : refused.status() == 403 ? "Forbidden" : "Internal server error");
+                            refuse(refused.status(), body, refused.message());
+                        } else {
+                            info = info.withAuthorizer(((AuthorizerDecision.Allowed) decision).authorizer());
+                            invokeConnect(connect);
+                        }
+                    });
+        }
+
+        private void invokeConnect(RouteBinding connect) {
+            if (connect == null) {
+                accept(null); // no $connect route: every handshake is accepted
+                return;
+            }
+            String event = core.events.connect(info, handshakeRequest, Ids.newId(), core.clock.millis()).toString();
+            Invocation.invoke(core.invoker, connect.functionName(), event, core.settings.integrationTimeout(),
+                            ctx.channel().eventLoop())
+                    .whenComplete((response, failure) -> {
+                        if (failure != null) {
+                            // A function error, crash or timeout refuses the handshake with 502 (unconfirmed for timeouts).
+                            refuse(502, HttpResponses.message("Internal server error"),
+                                    "$connect failed: " + WebSocketConnection.rootMessage(failure));
+                            return;
+                        }
+                        JsonObject answer = asObject(response);
+                        Integer status = answer == null ? null : statusCode(answer.get("statusCode"));
+                        if (status == null) {
+                            // Like API Gateway, a proxy response without a statusCode is an integration failure.
+                            refuse(502, HttpResponses.message("Internal server error"),
+                                    "$connect answered without a numeric statusCode");
+                        } else if (status >= 200 && status < 300) {
+                            accept(subprotocol(answer));
+                        } else {
+                            // The function's status reaches the client; nothing else of its response does.
+                            refuse(status, null, "$connect answered " + status);
+                        }
+                    });
+        }
+
+        private void accept(String subprotocol) {
+            Channel channel = ctx.channel();
+            if (!channel.isActive() || core.closing) {
+                // The client left while $connect ran, or the gateway is closing: $connect accepted it, so the
+                // function may have recorded it; $disconnect lets it clean up.
+                request.release();
+                channel.close();
+                int code = core.closing ? WebSocketConnection.GOING_AWAY : WebSocketConnection.ABNORMAL_CLOSURE;
+                String reason = core.closing ? WebSocketConnection.GOING_AWAY_REASON : WebSocketConnection.ABNORMAL_REASON;
+                WebSocketConnection.runDisconnect(core, info, code, reason, channel.eventLoop());
+                return;
+            }
+            HttpHeaders responseHeaders = new DefaultHttpHeaders();
+            if (subprotocol != null) {
+                responseHeaders.set(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL, subprotocol);
+            }
+            WebSocketConnection connection = new WebSocketConnection(core, info, channel);
+            connection.register();
+            ChannelFuture handshake;
+            try {
+                handshake = handshaker.handshake(channel, request, responseHeaders, channel.newPromise());
+            } catch (RuntimeException e) {
+                connection.unregister();
+                refuse(400, HttpResponses.message("Bad Request: " + e.getMessage()), "invalid handshake");
+                return;
+            } finally {
+                if (request.refCnt() > 0) {
+                    request.release();
+                }
+            }
+            // The frame codec is in place: swap this HTTP handler for the connection's handlers.
+            ctx.pipeline().remove(GatewayHttpHandler.this);
+            connection.install(channel.pipeline());
+            handshake.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            LOG.info("connect connectionId={} status=101 duration={}ms", info.connectionId(), elapsedMillis());
+        }
+
+        private void refuse(int status, String jsonBody, String why) {
+            if (request.refCnt() > 0) {
+                request.release();
+            }
+            LOG.info("connect connectionId={} status={} duration={}ms ({})", info.connectionId(), status,
+                    elapsedMillis(), why);
+            if (!ctx.channel().isActive()) {
+                return;
+            }
+            FullHttpResponse response = jsonBody == null ? HttpResponses.empty(status) : HttpResponses.json(status, jsonBody);
+            HttpResponses.send(ctx, response, false);
+        }
+
+        private long elapsedMillis() {
+            return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+        }
+    }
+
+    private static JsonObject asObject(String json) {
+        try {
+            JsonElement parsed = json == null ? null : JsonParser.parseString(json);
+            return parsed != null && parsed.isJsonObject() ? parsed.getAsJsonObject() : null;
+        } catch (JsonParseException e) {
+            return null;
+        }
+    }
+
+    /** A proxy response's statusCode, a number or a numeric string; null when absent or not a valid status. */
+    private static Integer statusCode(JsonElement element) {
+        if (element == null || !element.isJsonPrimitive()) {
+            return null;
+        }
+        try {
+            int status = Integer.parseInt(element.getAsString().trim());
+            return status >= 200 && status <= 599 ? status : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** {@code Sec-WebSocket-Protocol} from the $connect response's {@code headers}, matched without regard to case. */
+    private static String subprotocol(JsonObject answer) {
+        JsonElement headers = answer.get("headers");
+        if (headers == null || !headers.isJsonObject()) {
+            return null;
+        }
+        for (Map.Entry<String, JsonElement> header : headers.getAsJsonObject().entrySet()) {
+            if (header.getKey().equalsIgnoreCase("Sec-WebSocket-Protocol") && header.getValue().isJsonPrimitive()) {
+                return header.getValue().getAsString();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,421 @@
+package com.example.wsapi.local.gateway;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One accepted WebSocket connection: routes its messages, enforces its limits, closes it and runs
+ * {@code $disconnect} exactly once. Its state lives on the channel's event loop.
+ */
+final class WebSocketConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    static final int NORMAL_CLOSURE = 1000;
+    static final String DELETED_REASON = "Connection Closed Normally";
+    // Idle timeout, lifetime and gateway shutdown: 1001 "Going away" (API Gateway's code here is unconfirmed).
+    static final int GOING_AWAY = 1001;
+    static final String GOING_AWAY_REASON = "Going away";
+    static final int NO_STATUS = 1005;
+    static final String NO_STATUS_REASON = "Client-side close frame status not set";
+    // A drop without a close frame: 1006 with an explanatory reason (our choice; nothing published confirms it).
+    static final int ABNORMAL_CLOSURE = 1006;
+    static final String ABNORMAL_REASON = "Connection closed abnormally";
+    /** How long a server-initiated close waits for the client's close frame before dropping the socket. */
+    static final Duration CLOSE_HANDSHAKE_TIMEOUT = Duration.ofSeconds(2);
+
+    private enum State { OPEN, CLOSING, CLOSED }
+
+    private final GatewayCore core;
+    private final ConnectionInfo info;
+    private final Channel channel;
+    private final CompletableFuture<Void> finished = new CompletableFuture<>();
+    private volatile State state = State.OPEN;
+    private volatile long lastActiveAt;
+    private int disconnectStatusCode = -1;
+    private String disconnectReason;
+    private ScheduledFuture<?> lifetimeTimer;
+
+    WebSocketConnection(GatewayCore core, ConnectionInfo info, Channel channel) {
+        this.core = core;
+        this.info = info;
+        this.channel = channel;
+        this.lastActiveAt = info.connectedAt();
+    }
+
+    ConnectionInfo info() {
+        return info;
+    }
+
+    long lastActiveAt() {
+        return lastActiveAt;
+    }
+
+    boolean isOpen() {
+        return state == State.OPEN;
+    }
+
+    /** Completes once the connection is closed and its {@code $disconnect} has finished. */
+    CompletableFuture<Void> finished() {
+        return finished;
+    }
+
+    /**
+     * Makes the connection reachable through {@code @connections} and known to {@link Gateway#close()}: called before
+     * the 101 is written, since a client may act on it (and a function post to it) at once.
+     */
+    void register() {
+        core.unfinishedConnections.add(this);
+        core.openConnections.put(info.connectionId(), this);
+    }
+
+    /** Undoes {@link #register()} for a handshake that failed before the connection existed. */
+    void unregister() {
+        state = State.CLOSED;
+        core.openConnections.remove(info.connectionId(), this);
+        core.unfinishedConnections.remove(this);
+        finished.complete(null);
+    }
+
+    /**
+     * Adds the WebSocket handlers behind the frame codec the handshaker installed and starts the lifetime timer.
+     * Runs on the channel's event loop, in the same task as the handshake, so no frame can arrive before.
+     */
+    void install(ChannelPipeline pipeline) {
+        GatewaySettings settings = core.settings;
+        // Traffic either way resets the idle timer: frames from the client (pings too) and frames to it (posts too).
+        pipeline.addLast("idle", new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        pipeline.addLast("utf8", new Utf8FrameValidator(true));
+        pipeline.addLast("frames", new FrameHandler());
+        pipeline.addLast("aggregator", new WebSocketFrameAggregator(settings.maxMessageBytes()));
+        pipeline.addLast("messages", new MessageHandler());
+        lifetimeTimer = channel.eventLoop().schedule(() -> closeFromServer(GOING_AWAY, GOING_AWAY_REASON),
+                settings.maxLifetime().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Sends {@code data} as a text frame: completes with false when the connection is not open (any thread). */
+    CompletableFuture<Boolean> post(String data) {
+        CompletableFuture<Boolean> delivered = new CompletableFuture<>();
+        Runnable write = () -> {
+            // Checked on the event loop: no data frame may follow the close frame.
+            if (state != State.OPEN) {
+                delivered.complete(false);
+                return;
+            }
+            lastActiveAt = core.clock.millis();
+            channel.writeAndFlush(new TextWebSocketFrame(data))
+                    .addListener(future -> delivered.complete(future.isSuccess()));
+        };
+        try {
+            channel.eventLoop().execute(write);
+        } catch (RejectedExecutionException shutDown) {
+            delivered.complete(false);
+        }
+        return delivered;
+    }
+
+    /** Closes from the server side: a close frame with this code, then {@code $disconnect} (any thread). */
+    void closeFromServer(int code, String reason) {
+        EventLoop loop = channel.eventLoop();
+        if (!loop.inEventLoop()) {
+            loop.execute(() -> closeFromServer(code, reason));
+            return;
+        }
+        if (state != State.OPEN) {
+            return;
+        }
+        beginClosing(code, reason);
+        channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        // RFC 6455: wait for the client's close frame, but not forever.
+        loop.schedule(() -> channel.close(), CLOSE_HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void beginClosing(int code, String reason) {
+        state = State.CLOSING;
+        disconnectStatusCode = code;
+        disconnectReason = reason == null ? "" : reason;
+        core.openConnections.remove(info.connectionId(), this);
+        if (lifetimeTimer != null) {
+            lifetimeTimer.cancel(false);
+        }
+    }
+
+    private void onText(String body) {
+        if (state != State.OPEN) {
+            return; // after a close frame, data frames are ignored
+        }
+        long now = core.clock.millis();
+        lastActiveAt = now;
+        String requestId = Ids.newId();
+        String messageId = Ids.newId();
+        RouteBinding route = core.routeSelector.select(body)
+                .filter(key -> !key.equals("$connect") && !key.equals("$disconnect"))
+                .map(core::route)
+                .orElse(null);
+        if (route == null) {
+            route = core.route("$default");
+        }
+        if (route == null) {
+            send(errorFrame("Forbidden", requestId));
+            LOG.info("message connectionId={} requestId={} route=(none) outcome=Forbidden: no route matches and there is"
+                    + " no $default route", info.connectionId(), requestId);
+            return;
+        }
+        RouteBinding selected = route;
+        long startNanos = System.nanoTime();
+        // Invoked at once, not after the previous message's function: API Gateway does not serialise a connection's
+        // messages, so responses may come back in another order.
+        String event = core.events.message(info, route.routeKey(), body, messageId, requestId, now).toString();
+        Invocation.invoke(core.invoker, route.functionName(), event, core.settings.integrationTimeout(), channel.eventLoop())
+                .whenComplete((response, failure) -> onRouteResult(selected, requestId, startNanos, response, failure));
+    }
+
+    private void onRouteResult(RouteBinding route, String requestId, long startNanos, String response,
+                               Throwable failure) {
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+        String outcome;
+        if (failure != null && Invocation.isTimeout(failure)) {
+            send(errorFrame("Endpoint request timed out", requestId));
+            outcome = "timed out after the integration timeout";
+        } else if (failure != null) {
+            send(errorFrame("Internal server error", requestId));
+            outcome = "function failed: " + rootMessage(failure);
+        } else if (!route.twoWay()) {
+            outcome = "ok";
+        } else {
+            // Two-way route: the response's body string goes back as one frame, whatever its statusCode.
+            try {
+                String body = responseBody(response);
+                if (body != null) {
+                    send(body);
+                }
+                outcome = body != null ? "ok, body sent" : "ok, no body to send";
+            } catch (IllegalArgumentException malformed) {
+                // Our choice: a response that is not {statusCode, body} is an integration failure.
+                send(errorFrame("Internal server error", requestId));
+                outcome = "malformed response: " + malformed.getMessage();
+            }
+        }
+        LOG.info("message connectionId={} requestId={} route={} duration={}ms outcome={}", info.connectionId(),
+                requestId, route.routeKey(), millis, outcome);
+    }
+
+    /** The {@code body} of a proxy response, null when there is none; throws when the response is not an object. */
+    private static String responseBody(String response) {
+        JsonElement parsed;
+        try {
+            parsed = response == null ? null : JsonParser.parseString(response);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException("the response is not JSON");
+        }
+        if (parsed == null || parsed.isJsonNull()) {
+            return null;
+        }
+        if (!parsed.isJsonObject()) {
+            throw new IllegalArgumentException("the response is not a JSON object with statusCode and body");
+        }
+        JsonElement body = ((JsonObject) parsed).get("body");
+        if (body == null || body.isJsonNull()) {
+            return null;
+        }
+        if (!body.isJsonPrimitive() || !body.getAsJsonPrimitive().isString()) {
+            throw new IllegalArgumentException("the response's body is not a string");
+        }
+        return body.getAsString();
+    }
+
+    /** API Gateway's error frame, spacing included. */
+    private String errorFrame(String message, String requestId) {
+        return "{\"message\": \"" + message + "\", \"connectionId\":\"" + info.connectionId()
+                + "\", \"requestId\":\"" + requestId + "\"}";
+    }
+
+    private void send(String text) {
+        if (state == State.OPEN && channel.isActive()) {
+            channel.writeAndFlush(new TextWebSocketFrame(text));
+        }
+    }
+
+    private void onCloseFrame(CloseWebSocketFrame frame) {
+        if (state == State.OPEN) {
+            int code = frame.statusCode();
+            if (code == -1) {
+                beginClosing(NO_STATUS, NO_STATUS_REASON);
+            } else {
+                beginClosing(code, frame.reasonText());
+            }
+            // Echo the client's close frame, then close the socket (the server closes TCP first).
+            channel.writeAndFlush(frame.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            channel.close(); // the client's answer to our close frame
+        }
+    }
+
+    private void onException(Throwable cause) {
+        if (cause instanceof CorruptedWebSocketFrameException corrupted) {
+            // Netty already sent the close frame (1009 frame too large, 1007 invalid UTF-8, 1002 protocol error).
+            if (state == State.OPEN) {
+                WebSocketCloseStatus status = corrupted.closeStatus();
+                beginClosing(status.code(), corrupted.getMessage() != null ? corrupted.getMessage() : status.reasonText());
+            }
+            channel.close();
+        } else if (cause instanceof TooLongFrameException) {
+            closeFromServer(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), WebSocketCloseStatus.MESSAGE_TOO_BIG.reasonText());
+        } else {
+            LOG.debug("connectionId={}: {}", info.connectionId(), cause.toString());
+            channel.close();
+        }
+    }
+
+    private void onInactive() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        if (state == State.OPEN) {
+            beginClosing(ABNORMAL_CLOSURE, ABNORMAL_REASON);
+        }
+        state = State.CLOSED;
+        runDisconnect(core, info, disconnectStatusCode, disconnectReason, channel.eventLoop())
+                .whenComplete((ignored, failure) -> {
+                    core.unfinishedConnections.remove(this);
+                    finished.complete(null);
+                });
+    }
+
+    /**
+     * Runs {@code $disconnect} (when the API has one) and logs the connection's end; completes when it is done.
+     * Failures are logged only: {@code $disconnect} is best effort.
+     */
+    static CompletableFuture<Void> runDisconnect(GatewayCore core, ConnectionInfo info, int statusCode, String reason,
+                                                 EventLoop loop) {
+        long connectedFor = core.clock.millis() - info.connectedAt();
+        RouteBinding route = core.route("$disconnect");
+        if (route == null) {
+            LOG.info("disconnect connectionId={} status={} reason=\"{}\" connectedFor={}ms", info.connectionId(),
+                    statusCode, reason, connectedFor);
+            return CompletableFuture.completedFuture(null);
+        }
+        long startNanos = System.nanoTime();
+        String event = core.events.disconnect(info, statusCode, reason, Ids.newId(), core.clock.millis()).toString();
+        return Invocation.invoke(core.invoker, route.functionName(), event, core.settings.integrationTimeout(), loop)
+                .handle((response, failure) -> {
+                    LOG.info("disconnect connectionId={} status={} reason=\"{}\" connectedFor={}ms $disconnect={} ({}ms)",
+                            info.connectionId(), statusCode, reason, connectedFor,
+                            failure == null ? "ok" : "failed: " + rootMessage(failure),
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+                    return null;
+                });
+    }
+
+    static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+
+    /** Control frames and binary frames, before the aggregator. */
+    private final class FrameHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (!(msg instanceof WebSocketFrame frame)) {
+                ctx.fireChannelRead(msg);
+                return;
+            }
+            if (frame instanceof PingWebSocketFrame ping) {
+                lastActiveAt = core.clock.millis();
+                // Pings are answered and count as traffic; API Gateway sends no pings of its own.
+                ctx.writeAndFlush(new PongWebSocketFrame(ping.content()));
+                return;
+            }
+            try {
+                if (frame instanceof PongWebSocketFrame) {
+                    lastActiveAt = core.clock.millis();
+                } else if (frame instanceof CloseWebSocketFrame close) {
+                    onCloseFrame(close);
+                } else if (frame instanceof BinaryWebSocketFrame) {
+                    WebSocketCloseStatus status = WebSocketCloseStatus.INVALID_MESSAGE_TYPE;
+                    closeFromServer(status.code(), status.reasonText());
+                } else {
+                    ctx.fireChannelRead(frame.retain());
+                }
+            } finally {
+                frame.release();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            onException(cause);
+        }
+    }
+
+    /** Whole text messages, the end of the channel and the idle timer. */
+    private final class MessageHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            try {
+                if (msg instanceof TextWebSocketFrame text) {
+                    onText(text.text());
+                } else if (msg instanceof WebSocketFrame) {
+                    // A continuation frame after a binary start frame: the connection is already closing.
+                    return;
+                } else {
+                    LOG.debug("connectionId={}: unexpected {}", info.connectionId(), msg.getClass().getName());
+                }
+            } finally {
+                ReferenceCountUtil.release(msg);
+            }
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof IdleStateEvent) {
+                closeFromServer(GOING_AWAY, GOING_AWAY_REASON);
+            } else {
+                ctx.fireUserEventTriggered(event);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            onException(cause);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            onInactive();
+        }
+    }
+}

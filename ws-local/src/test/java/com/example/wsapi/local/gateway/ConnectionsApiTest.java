@@ -1,0 +1,178 @@
+package com.example.wsapi.local.gateway;
+
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConnectionsApiTest extends GatewayTestBase {
+
+    private HttpResponse<String> post(String path, String data) {
+        return send(request(http(path)).POST(HttpRequest.BodyPublishers.ofString(data)).build());
+    }
+
+    private void assertAwsError(HttpResponse<String> response, int status, String errorType) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(errorType, response.headers().firstValue("x-amzn-ErrorType").orElse(null));
+        assertTrue(json(response.body()).get("message").getAsString().length() > 0, response.body());
+    }
+
+    @Test
+    void post_sendsTheDataAsATextFrame_andAnswers200WithEmptyBody() {
+        start(settings(CONNECT));
+        JdkClient client = connect();
+        String connectionId = connectionIdOfConnect(1);
+
+        HttpResponse<String> response = post(connectionPath(connectionId), "{\"hello\":\"world\"}");
+
+        assertEquals(200, response.statusCode());
+        assertEquals("", response.body());
+        assertEquals("{\"hello\":\"world\"}", client.nextMessage());
+    }
+
+    @Test
+    void post_acceptsPathsWithoutStage_withPercentEncodedAt_andLiteralEquals() {
+        start(settings(CONNECT));
+        JdkClient client = connect();
+        String connectionId = connectionIdOfConnect(1);
+
+        assertEquals(200, post("/@connections/" + connectionId, "no stage").statusCode());
+        assertEquals(200, post("/dev/%40connections/" + connectionId.replace("=", "%3D"), "encoded at").statusCode());
+        assertEquals(200, post("/%40connections/" + connectionId.replace("=", "%3d"), "lower-case escape").statusCode());
+
+        assertEquals("no stage", client.nextMessage());
+        assertEquals("encoded at", client.nextMessage());
+        assertEquals("lower-case escape", client.nextMessage());
+    }
+
+    @Test
+    void post_withAuthorizationHeader_isAcceptedWithoutCheckingTheSignature() {
+        start(settings(CONNECT));
+        JdkClient client = connect();
+        String connectionId = connectionIdOfConnect(1);
+
+        HttpResponse<String> response = send(request(http(connectionPath(connectionId)))
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240209/eu-west-1/execute-api/"
+                        + "aws4_request, SignedHeaders=host;x-amz-date, Signature=0000")
+                .POST(HttpRequest.BodyPublishers.ofString("signed")).build());
+
+        assertEquals(200, response.statusCode());
+        assertEquals("signed", client.nextMessage());
+    }
+
+    @Test
+    void post_ofExactly128KB_isDelivered_andOneByteMore_answers413() {
+        start(settings(CONNECT));
+        JdkClient client = connect();
+        String connectionId = connectionIdOfConnect(1);
+        char[] data = new char[128 * 1024];
+        Arrays.fill(data, 'x');
+
+        HttpResponse<String> atLimit = post(connectionPath(connectionId), new String(data));
+        HttpResponse<String> overLimit = post(connectionPath(connectionId), new String(data) + "y");
+
+        assertEquals(200, atLimit.statusCode());
+        assertEquals(128 * 1024, client.nextMessage().length());
+        assertAwsError(overLimit, 413, "PayloadTooLargeException");
+        assertEquals(200, post(connectionPath(connectionId), "still connected").statusCode());
+        assertEquals("still connected", client.nextMessage());
+    }
+
+    @Test
+    void get_describesTheConnection() {
+        start(settings(CONNECT, DEFAULT));
+        long before = System.currentTimeMillis();
+        JdkClient client = JdkClient.connect(ws(), builder -> builder.header("User-Agent", "agent/2.0"));
+        String connectionId = connectionIdOfConnect(1);
+        client.send("activity");
+        functions.awaitCall("defaultFn", 1);
+
+        HttpResponse<String> response = send(request(http(connectionPath(connectionId))).GET().build());
+
+        assertEquals(200, response.statusCode());
+        JsonObject body = json(response.body());
+        assertEquals(java.util.List.of("connectedAt", "identity", "lastActiveAt"), java.util.List.copyOf(body.keySet()));
+        String isoMillis = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
+        assertTrue(body.get("connectedAt").getAsString().matches(isoMillis), response.body());
+        assertTrue(body.get("lastActiveAt").getAsString().matches(isoMillis), response.body());
+        Instant connectedAt = Instant.parse(body.get("connectedAt").getAsString());
+        Instant lastActiveAt = Instant.parse(body.get("lastActiveAt").getAsString());
+        assertEquals(functions.awaitCall("connectFn", 1).requestContext().get("connectedAt").getAsLong(),
+                connectedAt.toEpochMilli());
+        assertTrue(connectedAt.toEpochMilli() >= before - 1000);
+        assertFalse(lastActiveAt.isBefore(connectedAt));
+        assertEquals("127.0.0.1", body.getAsJsonObject("identity").get("sourceIp").getAsString());
+        assertEquals("agent/2.0", body.getAsJsonObject("identity").get("userAgent").getAsString());
+    }
+
+    @Test
+    void delete_answers204_closesWith1000_andRunsDisconnectOnceWithConnectionClosedNormally() {
+        start(settings(CONNECT, DISCONNECT));
+        JdkClient client = connect();
+        String connectionId = connectionIdOfConnect(1);
+
+        HttpResponse<String> response = send(request(http(connectionPath(connectionId))).DELETE().build());
+
+        assertEquals(204, response.statusCode());
+        assertEquals(1000, client.awaitClose().code());
+        JsonObject context = functions.awaitCall("disconnectFn", 1).requestContext();
+        assertEquals(1000, context.get("disconnectStatusCode").getAsInt());
+        assertEquals("Connection Closed Normally", context.get("disconnectReason").getAsString());
+        assertEquals(connectionId, context.get("connectionId").getAsString());
+        assertAwsError(send(request(http(connectionPath(connectionId))).GET().build()), 410, "GoneException");
+        gateway.close();
+        assertEquals(1, functions.callsTo("disconnectFn").size());
+    }
+
+    @Test
+    void unknownConnection_answers410GoneException_forEveryOperation() {
+        start(settings(CONNECT));
+        String path = connectionPath("AAAAAAAAAAAAAAA=");
+
+        assertAwsError(post(path, "x"), 410, "GoneException");
+        assertAwsError(send(request(http(path)).GET().build()), 410, "GoneException");
+        assertAwsError(send(request(http(path)).DELETE().build()), 410, "GoneException");
+    }
+
+    @Test
+    void post_toAConnectionThatClosed_answers410() {
+        start(settings(CONNECT, DISCONNECT));
+        JdkClient client = connect();
+        String connectionId = connectionIdOfConnect(1);
+        JdkClient.join(client.socket().sendClose(1000, ""));
+        functions.awaitCall("disconnectFn", 1);
+
+        assertAwsError(post(connectionPath(connectionId), "late"), 410, "GoneException");
+    }
+
+    @Test
+    void otherMethods_andPathsWithoutId_answer403ForbiddenException() {
+        start(settings(CONNECT));
+        connect();
+        String connectionId = connectionIdOfConnect(1);
+
+        assertAwsError(send(request(http(connectionPath(connectionId)))
+                .PUT(HttpRequest.BodyPublishers.ofString("x")).build()), 403, "ForbiddenException");
+        assertAwsError(send(request(http("/dev/@connections")).GET().build()), 403, "ForbiddenException");
+    }
+
+    @Test
+    void post_ofDataThatIsNotUtf8_answers400NamingTheProblem() {
+        start(settings(CONNECT));
+        connect();
+        String connectionId = connectionIdOfConnect(1);
+
+        HttpResponse<String> response = send(request(http(connectionPath(connectionId)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {(byte) 0xC3, 0x28})).build());
+
+        assertAwsError(response, 400, "BadRequestException");
+        assertTrue(response.body().contains("UTF-8"), response.body());
+    }
+}

@@ -1,0 +1,167 @@
+package com.example.wsapi.local.gateway;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** A real WebSocket client (the JDK's) that queues what it receives. */
+final class JdkClient implements WebSocket.Listener {
+
+    static final Duration WAIT = Duration.ofSeconds(5);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** A close frame received from the server. */
+    record Close(int code, String reason) {}
+
+    private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    private final BlockingQueue<ByteBuffer> pongs = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Close> closed = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+    private WebSocket socket;
+
+    /** Connects and completes the handshake; fails the test if the gateway refuses it. */
+    static JdkClient connect(URI uri) {
+        return connect(uri, builder -> {});
+    }
+
+    static JdkClient connect(URI uri, Consumer<WebSocket.Builder> customizer) {
+        JdkClient client = new JdkClient();
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
+        customizer.accept(builder);
+        try {
+            client.socket = builder.buildAsync(uri, client).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            return fail("the handshake with " + uri + " failed", e);
+        }
+        return client;
+    }
+
+    /** The HTTP status with which the gateway refuses a handshake; fails the test if it is accepted. */
+    static int refusedStatus(URI uri, Consumer<WebSocket.Builder> customizer) {
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
+        customizer.accept(builder);
+        try {
+            WebSocket accepted = builder.buildAsync(uri, new JdkClient()).get(WAIT.toSeconds() * 2, TimeUnit.SECONDS);
+            accepted.abort();
+            return fail("the handshake was accepted");
+        } catch (ExecutionException e) {
+            WebSocketHandshakeException refused = assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
+            return refused.getResponse().statusCode();
+        } catch (InterruptedException | TimeoutException e) {
+            return fail("no answer to the handshake", e);
+        }
+    }
+
+    static int refusedStatus(URI uri) {
+        return refusedStatus(uri, builder -> {});
+    }
+
+    WebSocket socket() {
+        return socket;
+    }
+
+    void send(String text) {
+        join(socket.sendText(text, true));
+    }
+
+    /** The next whole text message, failing the test after 5 s. */
+    String nextMessage() {
+        try {
+            String message = messages.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return message != null ? message : fail("no message within " + WAIT);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A message received within {@code millis}, or null. */
+    String pollMessage(long millis) {
+        try {
+            return messages.poll(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    ByteBuffer nextPong() {
+        try {
+            ByteBuffer pong = pongs.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return pong != null ? pong : fail("no pong within " + WAIT);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The server's close frame, failing the test if none comes within {@code wait}. */
+    Close awaitClose(Duration wait) {
+        try {
+            return closed.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            return fail("the server did not close the connection within " + wait, e);
+        }
+    }
+
+    Close awaitClose() {
+        return awaitClose(WAIT);
+    }
+
+    boolean isClosed() {
+        return closed.isDone();
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            messages.add(partial.toString());
+            partial.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+        pongs.add(message);
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(new Close(statusCode, reason));
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.completeExceptionally(error);
+    }
+
+    static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            return fail(e);
+        }
+    }
+}
