@@ -11,6 +11,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.File;
@@ -170,7 +171,7 @@ final class FunctionPool {
     ApiReply initError(FunctionInstance instance, String errorTypeHeader, byte[] body) {
         synchronized (this) {
             if (instance.state != State.STARTING) {
-                return ApiReply.error(io.netty.handler.codec.http.HttpResponseStatus.FORBIDDEN,
+                return ApiReply.error(HttpResponseStatus.FORBIDDEN,
                         "InvalidStateTransition", "init/error is only accepted before the first /next");
             }
             instance.initError = ErrorDocument.parse(body, errorTypeHeader);
@@ -314,9 +315,11 @@ final class FunctionPool {
                 instance.process = process;
                 instance.output = output;
                 gone = instance.state == State.GONE;
-                if (instance.state == State.STARTING) {
+                if (!gone) {
                     services.logs().line(prefix + "INIT_START Runtime Version: ws-local java (pid " + process.pid()
                             + ")");
+                }
+                if (instance.state == State.STARTING) {
                     instance.timer = services.schedule(() -> failInit(instance, head -> ErrorDocument.of(
                             "Sandbox.Timedout", requestIdPrefix(head) + "Error: the runtime did not ask for an "
                                     + "event within " + seconds(initDeadline()) + " seconds of starting"),
@@ -432,8 +435,8 @@ final class FunctionPool {
         }
         if (crashed == null) {
             drain(instance);
-            services.logs().line(prefix + "Runtime exited with error: exit status " + exitCode
-                    + " (idle instance; a new one starts on demand)");
+            services.logs().line(prefix + "Runtime exited (exit status " + exitCode + ") while waiting for an event;"
+                    + " the next invocation starts a new one");
             return;
         }
         ErrorDocument error = exitError(crashed, exitCode);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.wsapi.local.lambda.FunctionFailure.Kind;
 import com.example.wsapi.local.lambda.testfunctions.EnvironmentHandler;
 import com.example.wsapi.local.lambda.testfunctions.GatedHandler;
+import com.example.wsapi.local.lambda.testfunctions.SlowInitHandler;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -25,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LambdaRuntimeCloseTest {
+/** Runtimes of their own: closing, and options that make functions fail to start. */
+class LambdaRuntimeLifecycleTest {
 
     private static Path testClasses() throws Exception {
         return Path.of(EnvironmentHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -92,6 +94,26 @@ class LambdaRuntimeCloseTest {
             assertEquals("Runtime.InvalidEntrypoint", failure.errorType());
             assertTrue(failure.errorMessage().contains(missingJava.toString()), failure.errorMessage());
             assertEquals(0, runtime.instanceCount("Environment"));
+        }
+    }
+
+    @Test
+    void invoke_whenTheRuntimeNeverAsksForAnEvent_failsWithInitErrorAfterTheInitTimeout() throws Exception {
+        LambdaRuntimeTest.RecordingSink logs = new LambdaRuntimeTest.RecordingSink();
+        try (LambdaRuntime runtime = new LambdaRuntime(RuntimeOptions.defaults()
+                .withInitTimeout(Duration.ofMillis(200)).withLogSink(logs))) {
+            runtime.register(new FunctionSettings("SlowInit", SlowInitHandler.class.getName(),
+                    List.of(testClasses()), Map.of(), Duration.ofSeconds(1), 256, 1));
+
+            ExecutionException thrown = assertThrows(ExecutionException.class,
+                    () -> runtime.invoke("SlowInit", "{}").get(30, TimeUnit.SECONDS));
+
+            FunctionFailure failure = assertInstanceOf(FunctionFailure.class, thrown.getCause());
+            assertEquals(Kind.INIT_ERROR, failure.kind());
+            assertEquals("Sandbox.Timedout", failure.errorType());
+            assertTrue(failure.errorMessage().contains("1.20 seconds"), failure.errorMessage());
+            assertEquals(0, runtime.instanceCount("SlowInit"));
+            logs.await(line -> line.startsWith("[SlowInit] INIT_REPORT") && line.contains("Status: timeout"));
         }
     }
 }
