@@ -1,0 +1,67 @@
+package com.example.wsapi.local.lambda;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/** Finds a function's built code the way Lambda would receive it. */
+public final class FunctionCode {
+
+    private FunctionCode() {}
+
+    /**
+     * The classpath of a function: {@code <templateDir>/.aws-sam/build/<logicalId>} and its {@code lib/*.jar} when
+     * {@code sam build} produced it, else {@code <codeUri>/target/classes} and {@code <codeUri>/target/dependency/*.jar}
+     * (the Maven layout of this project's function modules).
+     *
+     * @throws IllegalStateException when neither holds built code; the message says how to build it
+     */
+    public static List<Path> classpath(Path templateDir, String logicalId, Path codeUri) {
+        Objects.requireNonNull(templateDir, "templateDir");
+        Objects.requireNonNull(logicalId, "logicalId");
+        Objects.requireNonNull(codeUri, "codeUri");
+        Path samBuild = templateDir.resolve(".aws-sam").resolve("build").resolve(logicalId);
+        if (hasContent(samBuild)) {
+            return withJars(samBuild, samBuild.resolve("lib"));
+        }
+        Path code = templateDir.resolve(codeUri).normalize();
+        Path classes = code.resolve("target").resolve("classes");
+        if (hasContent(classes)) {
+            return withJars(classes, code.resolve("target").resolve("dependency"));
+        }
+        throw new IllegalStateException("Function " + logicalId + " has no built code: looked in " + classes
+                + " (Maven) and " + samBuild + " (sam build). Build it first: run `mvn -DskipTests package` in "
+                + templateDir.toAbsolutePath().normalize() + " (the project root), or `sam build`.");
+    }
+
+    private static boolean hasContent(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + dir, e);
+        }
+    }
+
+    private static List<Path> withJars(Path classes, Path jarDir) {
+        List<Path> classpath = new ArrayList<>();
+        classpath.add(classes);
+        if (Files.isDirectory(jarDir)) {
+            try (Stream<Path> jars = Files.list(jarDir)) {
+                jars.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
+                        .sorted()
+                        .forEach(classpath::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + jarDir, e);
+            }
+        }
+        return List.copyOf(classpath);
+    }
+}

@@ -1,0 +1,46 @@
+package com.example.wsapi.local.lambda;
+
+import io.netty.channel.Channel;
+import io.netty.channel.group.ChannelGroup;
+import java.util.concurrent.ScheduledFuture;
+
+/** One function process and its Runtime API endpoint. Mutable fields are guarded by the owning {@link FunctionPool}. */
+final class FunctionInstance {
+
+    enum State {
+        /** Launched; has not asked for an event yet. */
+        STARTING,
+        /** Waiting for (or about to ask for) an event. */
+        READY,
+        /** Handling {@link #current}. */
+        BUSY,
+        /** Killed or exited; out of the pool. */
+        GONE
+    }
+
+    final int number;
+    final String logStreamName;
+    final ChannelGroup connections;
+    State state = State.STARTING;
+    Channel server;
+    Process process;
+    OutputPump output;
+    PendingPoll poll;
+    Invocation current;
+    /** The init deadline while STARTING, the invocation's timeout while BUSY. */
+    ScheduledFuture<?> timer;
+    ErrorDocument initError;
+    long startNanos;
+    long initNanos = -1;
+    int invocations;
+
+    FunctionInstance(int number, String logStreamName, ChannelGroup connections) {
+        this.number = number;
+        this.logStreamName = logStreamName;
+        this.connections = connections;
+    }
+
+    long pid() {
+        return process == null ? -1 : process.pid();
+    }
+}

@@ -1,0 +1,103 @@
+package com.example.wsapi.local.lambda;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the local Lambda runtime starts function processes.
+ *
+ * @param javaExecutable  the {@code java} launcher for function JVMs
+ * @param runtimeJars     the runtime interface client and its dependencies (see {@link RuntimeJars#locate()})
+ * @param jvmOptions      extra JVM options for every function, after the runtime's own
+ * @param region          AWS_REGION and AWS_DEFAULT_REGION, also in the invoked function ARN
+ * @param accessKeyId     AWS_ACCESS_KEY_ID the functions see (dummy: the local services accept anything)
+ * @param secretAccessKey AWS_SECRET_ACCESS_KEY the functions see
+ * @param sessionToken    AWS_SESSION_TOKEN the functions see
+ * @param logSink         receives the functions' output and the START/END/REPORT lines
+ * @param initTimeout     how long a new process may take to ask for its first event, on top of the function timeout
+ */
+public record RuntimeOptions(Path javaExecutable, List<Path> runtimeJars, List<String> jvmOptions, String region,
+                             String accessKeyId, String secretAccessKey, String sessionToken, LogSink logSink,
+                             Duration initTimeout) {
+
+    public static final String DEFAULT_REGION = "us-east-1";
+    /** Lambda's INIT phase limit. */
+    public static final Duration DEFAULT_INIT_TIMEOUT = Duration.ofSeconds(10);
+
+    public RuntimeOptions {
+        Objects.requireNonNull(javaExecutable, "javaExecutable");
+        runtimeJars = List.copyOf(runtimeJars);
+        jvmOptions = List.copyOf(jvmOptions);
+        Objects.requireNonNull(logSink, "logSink");
+        Objects.requireNonNull(initTimeout, "initTimeout");
+        if (runtimeJars.isEmpty()) {
+            throw new IllegalArgumentException("runtimeJars is empty: it must hold the Lambda runtime interface client "
+                    + "and its dependencies (RuntimeJars.locate())");
+        }
+        requireText(region, "region");
+        requireText(accessKeyId, "accessKeyId");
+        requireText(secretAccessKey, "secretAccessKey");
+        requireText(sessionToken, "sessionToken");
+        if (initTimeout.isNegative() || initTimeout.isZero()) {
+            throw new IllegalArgumentException("initTimeout must be positive, got " + initTimeout);
+        }
+    }
+
+    /** The JVM running ws-local, the bundled runtime jars, us-east-1, dummy credentials, logs on standard output. */
+    public static RuntimeOptions defaults() {
+        return new RuntimeOptions(currentJava(), RuntimeJars.locate(), List.of(), DEFAULT_REGION,
+                "AKIAWSLOCALDUMMYKEY0", "ws-local-dummy-secret-access-key", "ws-local-dummy-session-token",
+                LogSink.stdout(), DEFAULT_INIT_TIMEOUT);
+    }
+
+    /** The {@code java} launcher of the running JVM. */
+    public static Path currentJava() {
+        return ProcessHandle.current().info().command().map(Path::of)
+                .filter(Files::isExecutable)
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java"));
+    }
+
+    public RuntimeOptions withJavaExecutable(Path javaExecutable) {
+        return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
+                sessionToken, logSink, initTimeout);
+    }
+
+    public RuntimeOptions withRuntimeJars(List<Path> runtimeJars) {
+        return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
+                sessionToken, logSink, initTimeout);
+    }
+
+    public RuntimeOptions withJvmOptions(List<String> jvmOptions) {
+        return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
+                sessionToken, logSink, initTimeout);
+    }
+
+    public RuntimeOptions withRegion(String region) {
+        return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
+                sessionToken, logSink, initTimeout);
+    }
+
+    public RuntimeOptions withCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {
+        return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
+                sessionToken, logSink, initTimeout);
+    }
+
+    public RuntimeOptions withLogSink(LogSink logSink) {
+        return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
+                sessionToken, logSink, initTimeout);
+    }
+
+    public RuntimeOptions withInitTimeout(Duration initTimeout) {
+        return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
+                sessionToken, logSink, initTimeout);
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package com.example.wsapi.local.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FunctionCodeTest {
+
+    @Test
+    void classpath_prefersTheSamBuildFolder_withItsLibJars(@TempDir Path project) throws Exception {
+        Path build = Files.createDirectories(project.resolve(".aws-sam/build/EchoFunction"));
+        Files.createDirectories(build.resolve("com/example"));
+        Files.createDirectories(build.resolve("lib"));
+        Files.writeString(build.resolve("lib/b.jar"), "b");
+        Files.writeString(build.resolve("lib/a.jar"), "a");
+        Files.writeString(build.resolve("lib/notes.txt"), "not a jar");
+        mavenLayout(project.resolve("ws-echo"));
+
+        List<Path> classpath = FunctionCode.classpath(project, "EchoFunction", project.resolve("ws-echo"));
+
+        assertEquals(List.of(build, build.resolve("lib/a.jar"), build.resolve("lib/b.jar")), classpath);
+    }
+
+    @Test
+    void classpath_usesTheMavenLayout_whenThereIsNoSamBuild(@TempDir Path project) throws Exception {
+        Path module = project.resolve("ws-echo");
+        mavenLayout(module);
+
+        List<Path> classpath = FunctionCode.classpath(project, "EchoFunction", Path.of("ws-echo"));
+
+        assertEquals(List.of(module.resolve("target/classes"), module.resolve("target/dependency/core.jar")),
+                classpath);
+    }
+
+    @Test
+    void classpath_whenNothingIsBuilt_namesTheFunctionTheFoldersAndTheBuildCommands(@TempDir Path project)
+            throws Exception {
+        Path module = Files.createDirectories(project.resolve("ws-echo/target/classes")).getParent().getParent();
+        Files.createDirectories(project.resolve(".aws-sam/build/EchoFunction")); // empty: not a build
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> FunctionCode.classpath(project, "EchoFunction", module));
+
+        String message = thrown.getMessage();
+        assertTrue(message.contains("EchoFunction"), message);
+        assertTrue(message.contains(module.resolve("target/classes").toString()), message);
+        assertTrue(message.contains(project.resolve(".aws-sam/build/EchoFunction").toString()), message);
+        assertTrue(message.contains("mvn -DskipTests package") && message.contains("sam build"), message);
+    }
+
+    private static void mavenLayout(Path module) throws Exception {
+        Files.createDirectories(module.resolve("target/classes/com/example"));
+        Files.createDirectories(module.resolve("target/dependency"));
+        Files.writeString(module.resolve("target/dependency/core.jar"), "jar");
+    }
+}
