@@ -224,7 +224,7 @@ final class FunctionPool {
         invocation.deliveredNanos = System.nanoTime();
         invocation.initNanos = instance.invocations++ == 0 ? instance.initNanos : -1;
         if (instance.output != null) {
-            instance.output.drainAvailable(); // init output before START
+            instance.output.drainAll(); // init output before START
         }
         services.logs().line(prefix + "START RequestId: " + invocation.requestId + " Version: $LATEST");
         instance.timer = services.schedule(() -> timedOut(instance, invocation), function.timeout());
@@ -538,7 +538,7 @@ final class FunctionPool {
             output = instance.output;
         }
         if (output != null) {
-            output.drainAvailable();
+            output.drainAll();
         }
     }
 

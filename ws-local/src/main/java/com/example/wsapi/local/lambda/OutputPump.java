@@ -50,6 +50,17 @@ final class OutputPump implements Runnable {
         }
     }
 
+    /**
+     * Forwards what the process has written so far, and its last unterminated line too when the process is between
+     * invocations (nothing more belongs to the one that ended).
+     */
+    synchronized void drainAll() {
+        drainAvailable();
+        if (!finished && partial.size() > 0) {
+            emitPartial();
+        }
+    }
+
     /** Forwards every complete line the process has written so far; returns whether there were bytes to read. */
     synchronized boolean drainAvailable() {
         if (finished) {

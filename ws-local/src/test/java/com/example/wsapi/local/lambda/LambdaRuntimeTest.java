@@ -275,6 +275,7 @@ class LambdaRuntimeTest {
             assertTrue(start >= 0 && start < end && end < reportLine, String.join("\n", lines));
             assertTrue(lines.subList(start, end).stream().anyMatch(l -> l.startsWith("[Report] echo handler got")),
                     "the function's output is between START and END:\n" + String.join("\n", lines));
+            assertEquals("[Report] echo done", lines.get(end - 1), "an unterminated last line comes before END");
         }
     }
 

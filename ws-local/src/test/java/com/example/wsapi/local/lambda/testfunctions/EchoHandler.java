@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-/** Returns the event unchanged, and logs one line. */
+/** Returns the event unchanged, and logs a line and a last line without a line break. */
 public class EchoHandler implements RequestStreamHandler {
 
     @Override
@@ -14,5 +14,6 @@ public class EchoHandler implements RequestStreamHandler {
         byte[] event = input.readAllBytes();
         System.out.println("echo handler got " + event.length + " bytes");
         output.write(event);
+        System.out.print("echo done");
     }
 }
