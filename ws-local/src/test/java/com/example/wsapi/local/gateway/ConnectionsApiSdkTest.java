@@ -1,5 +1,7 @@
 package com.example.wsapi.local.gateway;
 
+import com.example.wsapi.local.testing.JdkClient;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -1,5 +1,7 @@
 package com.example.wsapi.local.gateway;
 
+import com.example.wsapi.local.testing.JdkClient;
+
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 

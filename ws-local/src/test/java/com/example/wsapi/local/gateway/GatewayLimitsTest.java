@@ -1,5 +1,7 @@
 package com.example.wsapi.local.gateway;
 
+import com.example.wsapi.local.testing.JdkClient;
+
 import com.google.gson.JsonObject;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;

@@ -1,5 +1,7 @@
 package com.example.wsapi.local.gateway;
 
+import com.example.wsapi.local.testing.JdkClient;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.example.wsapi.local.gateway;
+package com.example.wsapi.local.testing;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,13 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** A real WebSocket client (the JDK's) that queues what it receives. */
-final class JdkClient implements WebSocket.Listener {
+public final class JdkClient implements WebSocket.Listener {
 
-    static final Duration WAIT = Duration.ofSeconds(5);
+    public static final Duration WAIT = Duration.ofSeconds(5);
+    public static final Duration HANDSHAKE_WAIT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** A close frame received from the server. */
-    record Close(int code, String reason) {}
+    public record Close(int code, String reason) {}
 
     private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     private final BlockingQueue<ByteBuffer> pongs = new LinkedBlockingQueue<>();
@@ -34,16 +35,17 @@ final class JdkClient implements WebSocket.Listener {
     private WebSocket socket;
 
     /** Connects and completes the handshake; fails the test if the gateway refuses it. */
-    static JdkClient connect(URI uri) {
+    public static JdkClient connect(URI uri) {
         return connect(uri, builder -> {});
     }
 
-    static JdkClient connect(URI uri, Consumer<WebSocket.Builder> customizer) {
+    public static JdkClient connect(URI uri, Consumer<WebSocket.Builder> customizer) {
         JdkClient client = new JdkClient();
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
         customizer.accept(builder);
         try {
-            client.socket = builder.buildAsync(uri, client).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            // Generous: behind a real $connect the handshake waits for a function JVM's cold start.
+            client.socket = builder.buildAsync(uri, client).get(HANDSHAKE_WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             return fail("the handshake with " + uri + " failed", e);
         }
@@ -51,7 +53,7 @@ final class JdkClient implements WebSocket.Listener {
     }
 
     /** The HTTP status with which the gateway refuses a handshake; fails the test if it is accepted. */
-    static int refusedStatus(URI uri, Consumer<WebSocket.Builder> customizer) {
+    public static int refusedStatus(URI uri, Consumer<WebSocket.Builder> customizer) {
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
         customizer.accept(builder);
         try {
@@ -66,30 +68,35 @@ final class JdkClient implements WebSocket.Listener {
         }
     }
 
-    static int refusedStatus(URI uri) {
+    public static int refusedStatus(URI uri) {
         return refusedStatus(uri, builder -> {});
     }
 
-    WebSocket socket() {
+    public WebSocket socket() {
         return socket;
     }
 
-    void send(String text) {
+    public void send(String text) {
         join(socket.sendText(text, true));
     }
 
     /** The next whole text message, failing the test after 5 s. */
-    String nextMessage() {
+    public String nextMessage() {
+        return nextMessage(WAIT);
+    }
+
+    /** The next whole text message, failing the test after {@code wait}. */
+    public String nextMessage(Duration wait) {
         try {
-            String message = messages.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            return message != null ? message : fail("no message within " + WAIT);
+            String message = messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return message != null ? message : fail("no message within " + wait);
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** A message received within {@code millis}, or null. */
-    String pollMessage(long millis) {
+    public String pollMessage(long millis) {
         try {
             return messages.poll(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -97,7 +104,7 @@ final class JdkClient implements WebSocket.Listener {
         }
     }
 
-    ByteBuffer nextPong() {
+    public ByteBuffer nextPong() {
         try {
             ByteBuffer pong = pongs.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             return pong != null ? pong : fail("no pong within " + WAIT);
@@ -107,7 +114,7 @@ final class JdkClient implements WebSocket.Listener {
     }
 
     /** The server's close frame, failing the test if none comes within {@code wait}. */
-    Close awaitClose(Duration wait) {
+    public Close awaitClose(Duration wait) {
         try {
             return closed.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
@@ -115,11 +122,11 @@ final class JdkClient implements WebSocket.Listener {
         }
     }
 
-    Close awaitClose() {
+    public Close awaitClose() {
         return awaitClose(WAIT);
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.isDone();
     }
 
@@ -157,7 +164,7 @@ final class JdkClient implements WebSocket.Listener {
         closed.completeExceptionally(error);
     }
 
-    static <T> T join(CompletableFuture<T> future) {
+    public static <T> T join(CompletableFuture<T> future) {
         try {
             return future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
