@@ -1,0 +1,107 @@
+package com.example.wsapi.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Wrong input to the command line: one clear message naming what to fix, and a non-zero exit. */
+class CommandLineIT {
+
+    static final Path ROOT = InvokeIT.ROOT;
+
+    @TempDir
+    Path dir;
+
+    private InvokeIT.Result start(Path template, String... more) {
+        String[] args = new String[2 + more.length];
+        args[0] = "--template";
+        args[1] = template.toString();
+        System.arraycopy(more, 0, args, 2, more.length);
+        return InvokeIT.run(args);
+    }
+
+    @Test
+    void templateWithoutWebSocketApi_saysWhatIsMissing() throws IOException {
+        Path template = Files.writeString(dir.resolve("template.yaml"), """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Table:
+                    Type: AWS::Serverless::SimpleTable
+                """);
+
+        InvokeIT.Result result = start(template, "--port", "0");
+
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("WEBSOCKET"), result.err());
+    }
+
+    @Test
+    void routeWhoseFunctionIsNotBuilt_namesTheFunctionAndTheBuildCommand() throws IOException {
+        Files.createDirectories(dir.resolve("unbuilt"));
+        Path template = Files.writeString(dir.resolve("template.yaml"), """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Api:
+                    Type: AWS::ApiGatewayV2::Api
+                    Properties:
+                      Name: api
+                      ProtocolType: WEBSOCKET
+                      RouteSelectionExpression: $request.body.action
+                  Stage:
+                    Type: AWS::ApiGatewayV2::Stage
+                    Properties:
+                      ApiId: !Ref Api
+                      StageName: dev
+                  EchoRoute:
+                    Type: AWS::ApiGatewayV2::Route
+                    Properties:
+                      ApiId: !Ref Api
+                      RouteKey: echo
+                      Target: !Sub integrations/${EchoIntegration}
+                  EchoIntegration:
+                    Type: AWS::ApiGatewayV2::Integration
+                    Properties:
+                      ApiId: !Ref Api
+                      IntegrationType: AWS_PROXY
+                      IntegrationUri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${EchoFunction.Arn}/invocations
+                  EchoFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: unbuilt
+                      Handler: example.Echo::handleRequest
+                      Runtime: java25
+                """);
+
+        InvokeIT.Result result = start(template, "--port", "0");
+
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("EchoFunction") && result.err().contains("package"), result.err());
+    }
+
+    @Test
+    void portInUse_saysSoAndHowToChooseAnother() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            InvokeIT.Result result = start(ROOT.resolve("template.yaml"), "--port",
+                    Integer.toString(taken.getLocalPort()));
+
+            assertEquals(2, result.exitCode());
+            assertTrue(result.err().contains("in use") && result.err().contains("--port"), result.err());
+        }
+    }
+
+    @Test
+    void unknownOption_printsUsage() {
+        InvokeIT.Result result = InvokeIT.run("--no-such-option");
+
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("Unknown option") && result.err().contains("--template"), result.err());
+    }
+}
