@@ -47,7 +47,7 @@ class DisconnectHandlerIT {
     @Test
     void disconnect_removesTheRecord() {
         String id = event().getRequestContext().getConnectionId();
-        store.save(new Connection(id, 1L, "ip", null, 2L));
+        store.save(new Connection(id, 1L, "ip", null, 2L, null, null));
 
         assertEquals(200, handler(dynamo.client()).handleRequest(event(), new RecordingContext()).getStatusCode());
 
