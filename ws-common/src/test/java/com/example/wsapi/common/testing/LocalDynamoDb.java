@@ -38,7 +38,7 @@ public final class LocalDynamoDb implements AutoCloseable {
         }
         int port = freePort();
         DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port)});
+                new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
         server.start();
         return new LocalDynamoDb(server, URI.create("http://127.0.0.1:" + port));
     }
