@@ -15,8 +15,11 @@ build-ConnectFunction:    MODULE := ws-connect
 build-DisconnectFunction: MODULE := ws-disconnect
 build-DefaultFunction:    MODULE := ws-default
 build-EchoFunction:       MODULE := ws-echo
+build-JoinRoomFunction:   MODULE := ws-joinroom
+build-SendMessageFunction: MODULE := ws-sendmessage
 
-FUNCTION_TARGETS := build-ConnectFunction build-DisconnectFunction build-DefaultFunction build-EchoFunction
+FUNCTION_TARGETS := build-ConnectFunction build-DisconnectFunction build-DefaultFunction build-EchoFunction \
+                    build-JoinRoomFunction build-SendMessageFunction
 
 .PHONY: help $(FUNCTION_TARGETS)
 

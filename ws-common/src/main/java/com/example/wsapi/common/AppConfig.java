@@ -14,15 +14,24 @@ import java.util.Map;
  * @param connectionTtl       how long a connection record outlives its handshake (CONNECTION_TTL_SECONDS)
  * @param dynamoDbEndpoint    DYNAMODB_ENDPOINT, or null for the SDK's own resolution (which honours
  *                            AWS_ENDPOINT_URL_DYNAMODB); sam local can only override variables the template declares
+ * @param queryPageSize       QUERY_PAGE_SIZE: items per Query/Scan page (DynamoDB's Limit), or null for DynamoDB's
+ *                            own 1 MB pages; every page is read either way
+ * @param broadcastConcurrency BROADCAST_CONCURRENCY: posts in flight at once during a broadcast (default 16)
  */
 public record AppConfig(String region, String connectionsTable, URI connectionsEndpoint, Duration connectionTtl,
-                        URI dynamoDbEndpoint) {
+                        URI dynamoDbEndpoint, Integer queryPageSize, int broadcastConcurrency) {
 
     public static final String REGION = "AWS_REGION";
     public static final String CONNECTIONS_TABLE = "CONNECTIONS_TABLE";
     public static final String CONNECTIONS_ENDPOINT = "CONNECTIONS_ENDPOINT";
     public static final String CONNECTION_TTL_SECONDS = "CONNECTION_TTL_SECONDS";
     public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
+    public static final String QUERY_PAGE_SIZE = "QUERY_PAGE_SIZE";
+    public static final String BROADCAST_CONCURRENCY = "BROADCAST_CONCURRENCY";
+
+    public static final int DEFAULT_BROADCAST_CONCURRENCY = 16;
+    /** More parallel posts than this only queue up in one small Lambda JVM. */
+    public static final int MAX_BROADCAST_CONCURRENCY = 64;
 
     /** API Gateway closes a connection after 2 hours; $disconnect is best effort, so the TTL backstop is a bit later. */
     public static final Duration DEFAULT_CONNECTION_TTL = Duration.ofHours(2).plusMinutes(10);
@@ -39,7 +48,10 @@ public record AppConfig(String region, String connectionsTable, URI connectionsE
                 parseEndpoint(CONNECTIONS_ENDPOINT, env.get(CONNECTIONS_ENDPOINT),
                         "https://{apiId}.execute-api.{region}.amazonaws.com/{stage}"),
                 parseTtl(env.get(CONNECTION_TTL_SECONDS)),
-                parseEndpoint(DYNAMODB_ENDPOINT, env.get(DYNAMODB_ENDPOINT), "http://127.0.0.1:8000"));
+                parseEndpoint(DYNAMODB_ENDPOINT, env.get(DYNAMODB_ENDPOINT), "http://127.0.0.1:8000"),
+                parseCount(QUERY_PAGE_SIZE, env.get(QUERY_PAGE_SIZE), null, Integer.MAX_VALUE),
+                parseCount(BROADCAST_CONCURRENCY, env.get(BROADCAST_CONCURRENCY), DEFAULT_BROADCAST_CONCURRENCY,
+                        MAX_BROADCAST_CONCURRENCY));
     }
 
     /** The table name, for the functions that need it. */
@@ -94,6 +106,22 @@ public record AppConfig(String region, String connectionsTable, URI connectionsE
         } catch (NumberFormatException e) {
             throw new IllegalStateException(CONNECTION_TTL_SECONDS + " must be a positive number of seconds, got '"
                     + value + "'", e);
+        }
+    }
+
+    private static Integer parseCount(String name, String value, Integer unset, int max) {
+        if (blankToNull(value) == null) {
+            return unset;
+        }
+        try {
+            int count = Integer.parseInt(value.trim());
+            if (count < 1 || count > max) {
+                throw new NumberFormatException("out of range");
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(name + " must be a whole number from 1 to " + max + ", got '" + value
+                    + "'", e);
         }
     }
 

@@ -24,6 +24,27 @@ class AppConfigTest {
         assertNull(config.connectionsEndpoint());
         assertEquals(Duration.ofMinutes(130), config.connectionTtl());
         assertNull(config.dynamoDbEndpoint());
+        assertNull(config.queryPageSize(), "unset: DynamoDB's own 1 MB pages");
+        assertEquals(16, config.broadcastConcurrency());
+    }
+
+    @Test
+    void from_readsPageSizeAndBroadcastConcurrency() {
+        AppConfig config = AppConfig.from(Map.of(AppConfig.QUERY_PAGE_SIZE, "2", AppConfig.BROADCAST_CONCURRENCY, "4"));
+        assertEquals(2, config.queryPageSize());
+        assertEquals(4, config.broadcastConcurrency());
+    }
+
+    @Test
+    void from_rejectsPageSizesAndConcurrencyOutOfRange_namingTheVariable() {
+        for (String bad : new String[] {"0", "-1", "many", "2.5"}) {
+            assertTrue(assertThrows(IllegalStateException.class,
+                    () -> AppConfig.from(Map.of(AppConfig.QUERY_PAGE_SIZE, bad))).getMessage()
+                    .contains(AppConfig.QUERY_PAGE_SIZE));
+        }
+        assertTrue(assertThrows(IllegalStateException.class,
+                () -> AppConfig.from(Map.of(AppConfig.BROADCAST_CONCURRENCY, "65"))).getMessage()
+                .contains("1 to 64"));
     }
 
     @Test

@@ -10,39 +10,73 @@ import com.example.wsapi.common.HandlerSupport;
 import com.example.wsapi.common.Responses;
 import com.example.wsapi.common.WebSocketRequest;
 import com.example.wsapi.common.aws.DynamoDbClients;
+import com.example.wsapi.common.aws.ManagementApiClients;
 import com.example.wsapi.common.aws.Priming;
+import com.example.wsapi.common.broadcast.Broadcaster;
 import com.example.wsapi.common.connections.ConnectionStore;
+import com.example.wsapi.common.posting.ConnectionPoster;
 import com.example.wsapi.common.routes.DisconnectService;
+import java.net.URI;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** $disconnect: removes the connection's record (a missing record is fine). */
+/** $disconnect: removes the connection's record (a missing record is fine) and tells its room member-left. */
 public final class DisconnectHandler
         implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
-    private final DisconnectService service;
+    private final AppConfig config;
+    private final ConnectionStore store;
+    private final Function<URI, ApiGatewayManagementApiClient> clients;
     private Priming priming;
 
     public DisconnectHandler() {
-        this(new DisconnectService(new ConnectionStore(DynamoDbClients.shared(),
-                AppConfig.fromEnvironment().requireTable())));
-        priming = Priming.register(() -> service.disconnect(WebSocketRequest.forPriming("$disconnect", null)
-                .connectionId()));
+        this(AppConfig.fromEnvironment(), DynamoDbClients.shared(), ManagementApiClients::forEndpoint);
+        WebSocketRequest sample = WebSocketRequest.forPriming("$disconnect", null);
+        priming = Priming.register(() -> {
+            Priming.step(() -> service(sample).disconnect(sample.connectionId()));
+            Priming.step(() -> store.connectionIdsInRoom("priming").findFirst());
+            Priming.step(() -> broadcaster(sample).broadcast(Stream.of(sample.connectionId()), "{}"));
+        });
     }
 
-    DisconnectHandler(DisconnectService service) {
-        this.service = service;
+    DisconnectHandler(AppConfig config, DynamoDbClient dynamo, Function<URI, ApiGatewayManagementApiClient> clients) {
+        this.config = config;
+        this.store = new ConnectionStore(dynamo, config.requireTable(), config.queryPageSize());
+        this.clients = clients;
     }
 
     @Override
     public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
         return HandlerSupport.respond(event, context, request -> {
-            if (service.disconnect(request.connectionId())) {
-                HandlerSupport.log(context, LogLevel.INFO, "disconnected " + request.connectionId());
-                return Responses.ok();
+            DisconnectService.Outcome outcome = service(request).disconnect(request.connectionId());
+            if (!outcome.removed()) {
+                // The record's TTL removes it later; API Gateway ignores $disconnect's response anyway.
+                HandlerSupport.log(context, LogLevel.ERROR, "could not delete " + request.connectionId()
+                        + " now: its TTL will remove it");
+                return Responses.status(500, "the connection record is left to its TTL");
             }
-            // The record's TTL removes it later; API Gateway ignores $disconnect's response anyway.
-            HandlerSupport.log(context, LogLevel.ERROR, "could not delete " + request.connectionId()
-                    + " now: its TTL will remove it");
-            return Responses.status(500, "the connection record is left to its TTL");
+            if (!outcome.wasInRoom()) {
+                HandlerSupport.log(context, LogLevel.INFO, "disconnected " + request.connectionId());
+            } else if (outcome.notifyProblem() != null) {
+                HandlerSupport.log(context, LogLevel.WARN, "disconnected " + request.connectionId()
+                        + "; could not tell its room: " + outcome.notifyProblem());
+            } else {
+                HandlerSupport.log(context, outcome.notified().failed() > 0 ? LogLevel.WARN : LogLevel.INFO,
+                        "disconnected " + request.connectionId() + "; member-left " + outcome.notified().summary());
+            }
+            return Responses.ok();
         });
+    }
+
+    private DisconnectService service(WebSocketRequest request) {
+        // The endpoint is resolved only when there is a room to tell: deleting the record never depends on it.
+        return new DisconnectService(store, () -> broadcaster(request));
+    }
+
+    private Broadcaster broadcaster(WebSocketRequest request) {
+        return Broadcaster.create(new ConnectionPoster(clients.apply(config.connectionsEndpointFor(request))), store,
+                config);
     }
 }

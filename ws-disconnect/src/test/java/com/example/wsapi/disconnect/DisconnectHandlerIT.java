@@ -1,20 +1,28 @@
 package com.example.wsapi.disconnect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.example.wsapi.common.AppConfig;
+import com.example.wsapi.common.Json;
 import com.example.wsapi.common.connections.Connection;
 import com.example.wsapi.common.connections.ConnectionStore;
-import com.example.wsapi.common.routes.DisconnectService;
 import com.example.wsapi.common.testing.LambdaArtifact;
 import com.example.wsapi.common.testing.LambdaEvents;
 import com.example.wsapi.common.testing.LocalDynamoDb;
 import com.example.wsapi.common.testing.RecordingContext;
+import com.example.wsapi.common.testing.RecordingEndpoint;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** $disconnect against DynamoDB Local, fed by events/disconnect.json as Lambda deserialises it. */
@@ -23,6 +31,9 @@ class DisconnectHandlerIT {
     private static final String TABLE = "connections";
     private static LocalDynamoDb dynamo;
     private static ConnectionStore store;
+
+    private RecordingEndpoint endpoint;
+    private ApiGatewayManagementApiClient client;
 
     @BeforeAll
     static void start() throws Exception {
@@ -36,8 +47,22 @@ class DisconnectHandlerIT {
         dynamo.close();
     }
 
-    private static DisconnectHandler handler(DynamoDbClient client) {
-        return new DisconnectHandler(new DisconnectService(new ConnectionStore(client, TABLE)));
+    @BeforeEach
+    void startEndpoint() throws Exception {
+        endpoint = RecordingEndpoint.start();
+        client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"));
+    }
+
+    @AfterEach
+    void stopEndpoint() {
+        client.close();
+        endpoint.close();
+    }
+
+    private DisconnectHandler handler(DynamoDbClient dynamoClient) {
+        AppConfig config = AppConfig.from(Map.of(AppConfig.CONNECTIONS_TABLE, TABLE,
+                AppConfig.CONNECTIONS_ENDPOINT, endpoint.stageUrl("dev").toString()));
+        return new DisconnectHandler(config, dynamoClient, uri -> client);
     }
 
     private static APIGatewayV2WebSocketEvent event() {
@@ -47,11 +72,32 @@ class DisconnectHandlerIT {
     @Test
     void disconnect_removesTheRecord() {
         String id = event().getRequestContext().getConnectionId();
-        store.save(new Connection(id, 1L, "ip", null, 2L));
+        store.save(new Connection(id, 1L, "ip", null, 2L, null, null));
 
         assertEquals(200, handler(dynamo.client()).handleRequest(event(), new RecordingContext()).getStatusCode());
 
         assertTrue(store.find(id).isEmpty());
+        assertTrue(endpoint.requests().isEmpty(), "no room, nobody to tell");
+    }
+
+    @Test
+    void disconnect_ofARoomMember_tellsTheRoomMemberLeftAndLogsASummary() {
+        String id = event().getRequestContext().getConnectionId();
+        store.save(new Connection(id, 1L, "ip", null, 2L, "porch", "eve"));
+        store.save(new Connection("PorchPorchPorc0=", 1L, "ip", null, 2L, "porch", "pat"));
+        store.save(new Connection("AtticAtticAtti0=", 1L, "ip", null, 2L, "attic", "al"));
+        RecordingContext context = new RecordingContext();
+
+        assertEquals(200, handler(dynamo.client()).handleRequest(event(), context).getStatusCode());
+
+        assertTrue(store.find(id).isEmpty());
+        assertEquals(List.of("{\"type\":\"member-left\",\"room\":\"porch\",\"name\":\"eve\"}"),
+                endpoint.bodiesFor("PorchPorchPorc0="));
+        assertEquals(List.of("/dev/@connections/PorchPorchPorc0%3D"),
+                endpoint.requests().stream().map(RecordingEndpoint.Request::path).toList());
+        assertTrue(context.log().contains("member-left delivered=1 gone=0 failed=0"), context.log());
+        assertFalse(context.log().contains("eve"), "no names in logs");
+        Json.parseObject(endpoint.requests().get(0).body()).orElseThrow();
     }
 
     @Test
@@ -67,6 +113,7 @@ class DisconnectHandlerIT {
             assertEquals(500, handler(unreachable).handleRequest(event(), context).getStatusCode());
         }
         assertTrue(context.log().contains("TTL"), context.log());
+        assertTrue(endpoint.requests().isEmpty());
     }
 
     @Test
@@ -77,8 +124,10 @@ class DisconnectHandlerIT {
     }
 
     @Test
-    void artifact_hasTheHandlerAndNoForbiddenClients() throws Exception {
+    void artifact_hasTheHandlerDynamoDbAndTheManagementApi() throws Exception {
         Path module = LambdaEvents.projectRoot().resolve("ws-disconnect");
         LambdaArtifact.assertLayout(module, DisconnectHandler.class.getName());
+        assertTrue(LambdaArtifact.jars(module).stream().anyMatch(j -> j.startsWith("dynamodb-")));
+        assertTrue(LambdaArtifact.jars(module).stream().anyMatch(j -> j.startsWith("apigatewaymanagementapi")));
     }
 }

@@ -8,5 +8,14 @@ package com.example.wsapi.common.connections;
  * @param sourceIp     the client's address, or null
  * @param userAgent    the client's User-Agent, or null when it sent none
  * @param expiresAt    epoch seconds after which DynamoDB's TTL may delete the record
+ * @param room         the chat room joined with joinroom, or null when in none
+ * @param name         the display name given with joinroom, or null when it never joined a room
  */
-public record Connection(String connectionId, long connectedAt, String sourceIp, String userAgent, long expiresAt) {}
+public record Connection(String connectionId, long connectedAt, String sourceIp, String userAgent, long expiresAt,
+                         String room, String name) {
+
+    /** How others see this connection: its display name, else its connection id. */
+    public String displayName() {
+        return name != null ? name : connectionId;
+    }
+}

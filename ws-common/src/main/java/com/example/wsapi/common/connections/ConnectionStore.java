@@ -3,10 +3,17 @@ package com.example.wsapi.common.connections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
-/** The connection table in DynamoDB. Each write is one item operation, so nothing is ever half-written. */
+/**
+ * The connection table in DynamoDB. Each write is one item operation, so nothing is ever half-written.
+ * Room membership is read from the {@value #ROOM_INDEX} index, never by scanning; every Query and Scan follows
+ * LastEvaluatedKey to the end (the SDK's paginators), in pages of {@code pageSize} items when one is given.
+ */
 public final class ConnectionStore {
 
     public static final String CONNECTION_ID = "connectionId";
@@ -14,13 +21,27 @@ public final class ConnectionStore {
     public static final String SOURCE_IP = "sourceIp";
     public static final String USER_AGENT = "userAgent";
     public static final String EXPIRES_AT = "expiresAt";
+    public static final String ROOM = "room";
+    public static final String NAME = "name";
+    /** Global secondary index: partition key {@value #ROOM} (S), projection KEYS_ONLY (connectionId is all a broadcast needs). */
+    public static final String ROOM_INDEX = "byRoom";
 
     private final DynamoDbClient dynamo;
     private final String tableName;
+    private final Integer pageSize;
 
     public ConnectionStore(DynamoDbClient dynamo, String tableName) {
+        this(dynamo, tableName, null);
+    }
+
+    /** @param pageSize items per Query/Scan page, or null for DynamoDB's own 1 MB pages */
+    public ConnectionStore(DynamoDbClient dynamo, String tableName, Integer pageSize) {
+        if (pageSize != null && pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1, got " + pageSize);
+        }
         this.dynamo = dynamo;
         this.tableName = tableName;
+        this.pageSize = pageSize;
     }
 
     public void save(Connection connection) {
@@ -28,23 +49,78 @@ public final class ConnectionStore {
         item.put(CONNECTION_ID, s(connection.connectionId()));
         item.put(CONNECTED_AT, n(connection.connectedAt()));
         item.put(EXPIRES_AT, n(connection.expiresAt()));
-        if (connection.sourceIp() != null) {
-            item.put(SOURCE_IP, s(connection.sourceIp()));
-        }
-        if (connection.userAgent() != null) {
-            item.put(USER_AGENT, s(connection.userAgent()));
-        }
+        putIfPresent(item, SOURCE_IP, connection.sourceIp());
+        putIfPresent(item, USER_AGENT, connection.userAgent());
+        putIfPresent(item, ROOM, connection.room());
+        putIfPresent(item, NAME, connection.name());
         dynamo.putItem(b -> b.tableName(tableName).item(item));
     }
 
-    /** Deletes the record; deleting one that is already gone is fine. */
-    public void remove(String connectionId) {
-        dynamo.deleteItem(b -> b.tableName(tableName).key(key(connectionId)));
+    /**
+     * Deletes the record; deleting one that is already gone is fine.
+     *
+     * @return the record as it was, or empty when there was none
+     */
+    public Optional<Connection> remove(String connectionId) {
+        Map<String, AttributeValue> old = dynamo.deleteItem(b -> b.tableName(tableName).key(key(connectionId))
+                .returnValues(ReturnValue.ALL_OLD)).attributes();
+        return toConnection(old);
     }
 
     public Optional<Connection> find(String connectionId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tableName).key(key(connectionId))
-                .consistentRead(true)).item();
+        return toConnection(dynamo.getItem(b -> b.tableName(tableName).key(key(connectionId))
+                .consistentRead(true)).item());
+    }
+
+    /**
+     * Puts an existing connection into a room under a display name (leaving any room it was in). Never creates a
+     * record: a connection without one (never stored, or already disconnected) stays without one.
+     *
+     * @return the record as it was before, or empty when there is no record (nothing was written)
+     */
+    public Optional<Connection> joinRoom(String connectionId, String room, String name) {
+        try {
+            return toConnection(dynamo.updateItem(b -> b.tableName(tableName).key(key(connectionId))
+                    .updateExpression("SET #room = :room, #name = :name")
+                    .conditionExpression("attribute_exists(#id)")
+                    .expressionAttributeNames(Map.of("#room", ROOM, "#name", NAME, "#id", CONNECTION_ID))
+                    .expressionAttributeValues(Map.of(":room", s(room), ":name", s(name)))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes());
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The ids of the connections in a room, read lazily page by page from the room index. The index is eventually
+     * consistent: a connection that joined or left a moment ago may be missing or still listed.
+     */
+    public Stream<String> connectionIdsInRoom(String room) {
+        return dynamo.queryPaginator(b -> b.tableName(tableName).indexName(ROOM_INDEX)
+                        .keyConditionExpression("#room = :room")
+                        .projectionExpression("#id")
+                        .expressionAttributeNames(Map.of("#room", ROOM, "#id", CONNECTION_ID))
+                        .expressionAttributeValues(Map.of(":room", s(room)))
+                        .limit(pageSize))
+                .items().stream()
+                .map(item -> item.get(CONNECTION_ID).s());
+    }
+
+    /** The ids of every stored connection, read lazily page by page with a Scan of the key only. */
+    public Stream<String> allConnectionIds() {
+        return dynamo.scanPaginator(b -> b.tableName(tableName)
+                        .projectionExpression("#id")
+                        .expressionAttributeNames(Map.of("#id", CONNECTION_ID))
+                        .limit(pageSize))
+                .items().stream()
+                .map(item -> item.get(CONNECTION_ID).s());
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    private static Optional<Connection> toConnection(Map<String, AttributeValue> item) {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
@@ -53,11 +129,15 @@ public final class ConnectionStore {
                 Long.parseLong(item.get(CONNECTED_AT).n()),
                 text(item.get(SOURCE_IP)),
                 text(item.get(USER_AGENT)),
-                Long.parseLong(item.get(EXPIRES_AT).n())));
+                Long.parseLong(item.get(EXPIRES_AT).n()),
+                text(item.get(ROOM)),
+                text(item.get(NAME))));
     }
 
-    public String tableName() {
-        return tableName;
+    private static void putIfPresent(Map<String, AttributeValue> item, String attribute, String value) {
+        if (value != null) {
+            item.put(attribute, s(value));
+        }
     }
 
     private static Map<String, AttributeValue> key(String connectionId) {

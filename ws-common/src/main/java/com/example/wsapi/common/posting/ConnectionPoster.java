@@ -9,6 +9,9 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneExcepti
 /** Sends data to connections through the @connections API. */
 public final class ConnectionPoster {
 
+    /** API Gateway's limit for one message to a connection: 128 KB of UTF-8 (413 PayloadTooLargeException beyond). */
+    public static final int MAX_MESSAGE_BYTES = 128 * 1024;
+
     private final ApiGatewayManagementApiClient client;
 
     public ConnectionPoster(ApiGatewayManagementApiClient client) {

@@ -13,6 +13,8 @@ public final class ApiUsage {
 
     static {
         EXAMPLES.put("echo", "{\"action\":\"echo\",\"data\":\"hello\"}");
+        EXAMPLES.put("joinroom", "{\"action\":\"joinroom\",\"room\":\"lobby\",\"name\":\"ana\"}");
+        EXAMPLES.put("sendmessage", "{\"action\":\"sendmessage\",\"data\":\"hello\"}");
     }
 
     private ApiUsage() {}

@@ -24,7 +24,7 @@ public final class ConnectService {
     public boolean connect(WebSocketRequest request) {
         long connectedAt = request.connectedAt() > 0 ? request.connectedAt() : clock.millis();
         Connection connection = new Connection(request.connectionId(), connectedAt, request.sourceIp(),
-                request.userAgent(), connectedAt / 1000 + ttl.toSeconds());
+                request.userAgent(), connectedAt / 1000 + ttl.toSeconds(), null, null);
         try {
             store.save(connection);
             return true;

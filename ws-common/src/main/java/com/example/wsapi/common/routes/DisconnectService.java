@@ -1,27 +1,55 @@
 package com.example.wsapi.common.routes;
 
+import com.example.wsapi.common.InvalidEventException;
+import com.example.wsapi.common.broadcast.BroadcastResult;
+import com.example.wsapi.common.broadcast.Broadcaster;
+import com.example.wsapi.common.connections.Connection;
 import com.example.wsapi.common.connections.ConnectionStore;
+import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * $disconnect: forget the connection. Idempotent. When DynamoDB stays unavailable through the SDK's retries,
- * the record's TTL removes it later.
+ * $disconnect: forget the connection and tell its room (member-left). Idempotent. When DynamoDB stays unavailable
+ * through the SDK's retries, the record's TTL removes it later (and the room is not told).
  */
 public final class DisconnectService {
 
-    private final ConnectionStore store;
+    /**
+     * @param removed       true when the record is gone now, false when it is left to the TTL
+     * @param wasInRoom     true when the removed record had a room, whose members were to be told
+     * @param notified      the member-left broadcast (NONE when there was no room to tell)
+     * @param notifyProblem why the room could not be told, or null
+     */
+    public record Outcome(boolean removed, boolean wasInRoom, BroadcastResult notified, String notifyProblem) {}
 
-    public DisconnectService(ConnectionStore store) {
+    private final ConnectionStore store;
+    private final Supplier<Broadcaster> broadcaster;
+
+    /** @param broadcaster asked for only when there is a room to tell */
+    public DisconnectService(ConnectionStore store, Supplier<Broadcaster> broadcaster) {
         this.store = store;
+        this.broadcaster = broadcaster;
     }
 
-    /** @return true when the record is gone now, false when it is left to the TTL */
-    public boolean disconnect(String connectionId) {
+    public Outcome disconnect(String connectionId) {
+        Optional<Connection> old;
         try {
-            store.remove(connectionId);
-            return true;
+            old = store.remove(connectionId);
         } catch (SdkException e) {
-            return false;
+            return new Outcome(false, false, BroadcastResult.NONE, null);
+        }
+        if (old.isEmpty() || old.get().room() == null) {
+            return new Outcome(true, false, BroadcastResult.NONE, null);
+        }
+        String room = old.get().room();
+        try {
+            BroadcastResult notified = broadcaster.get().broadcast(
+                    store.connectionIdsInRoom(room).filter(id -> !id.equals(connectionId)),
+                    ChatMessages.memberLeft(room, old.get().displayName()));
+            return new Outcome(true, true, notified, null);
+        } catch (SdkException | InvalidEventException e) {
+            return new Outcome(true, true, BroadcastResult.NONE, e.getMessage());
         }
     }
 }

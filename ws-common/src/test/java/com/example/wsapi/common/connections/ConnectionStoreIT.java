@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.wsapi.common.testing.LocalDynamoDb;
+import com.example.wsapi.common.testing.SdkCalls;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class ConnectionStoreIT {
 
@@ -26,25 +32,87 @@ class ConnectionStoreIT {
         dynamo.close();
     }
 
+    private static Connection connection(String id, String room, String name) {
+        return new Connection(id, 1L, "ip", null, 2L, room, name);
+    }
+
     @Test
     void save_thenFind_returnsEveryAttribute() {
-        Connection connection = new Connection("AAAAAAAAAAAAAA0=", 1_700_000_000_000L, "203.0.113.7", "wscat", 1_700_007_800L);
+        Connection connection = new Connection("AAAAAAAAAAAAAA0=", 1_700_000_000_000L, "203.0.113.7", "wscat",
+                1_700_007_800L, "lobby", "ana");
         store.save(connection);
         assertEquals(connection, store.find("AAAAAAAAAAAAAA0=").orElseThrow());
     }
 
     @Test
     void save_withoutOptionalAttributes_storesNoEmptyValues() {
-        Connection connection = new Connection("AAAAAAAAAAAAAA1=", 1L, null, null, 2L);
+        Connection connection = new Connection("AAAAAAAAAAAAAA1=", 1L, null, null, 2L, null, null);
         store.save(connection);
         assertEquals(connection, store.find("AAAAAAAAAAAAAA1=").orElseThrow());
     }
 
     @Test
-    void remove_deletesTheRecord_andIsIdempotent() {
-        store.save(new Connection("AAAAAAAAAAAAAA2=", 1L, "ip", null, 2L));
-        store.remove("AAAAAAAAAAAAAA2=");
+    void remove_deletesTheRecord_returnsWhatItWas_andIsIdempotent() {
+        Connection connection = connection("AAAAAAAAAAAAAA2=", "kitchen", "bo");
+        store.save(connection);
+
+        assertEquals(connection, store.remove("AAAAAAAAAAAAAA2=").orElseThrow());
+
         assertTrue(store.find("AAAAAAAAAAAAAA2=").isEmpty());
-        assertDoesNotThrow(() -> store.remove("AAAAAAAAAAAAAA2="));
+        assertTrue(assertDoesNotThrow(() -> store.remove("AAAAAAAAAAAAAA2=")).isEmpty());
+    }
+
+    @Test
+    void joinRoom_setsRoomAndName_andReturnsTheRecordAsItWas() {
+        Connection before = connection("AAAAAAAAAAAAAA3=", "hall", "cy");
+        store.save(before);
+
+        assertEquals(before, store.joinRoom("AAAAAAAAAAAAAA3=", "attic", "cyd").orElseThrow());
+
+        assertEquals(new Connection("AAAAAAAAAAAAAA3=", 1L, "ip", null, 2L, "attic", "cyd"),
+                store.find("AAAAAAAAAAAAAA3=").orElseThrow());
+    }
+
+    @Test
+    void joinRoom_withoutARecord_createsNone() {
+        long before = dynamo.count("connections");
+
+        assertTrue(store.joinRoom("NoRecordAAAAAA0=", "attic", "ghost").isEmpty());
+
+        assertTrue(store.find("NoRecordAAAAAA0=").isEmpty());
+        assertEquals(before, dynamo.count("connections"));
+    }
+
+    @Test
+    void connectionIdsInRoom_readsEveryPageOfTheIndex_andOnlyThatRoom() {
+        Set<String> members = IntStream.range(0, 7).mapToObj(i -> "PagedRoomAAAA" + i + "0=").collect(Collectors.toSet());
+        members.forEach(id -> store.save(connection(id, "paged", "m")));
+        store.save(connection("OtherRoomAAAAA0=", "not-paged", "o"));
+        store.save(connection("NoRoomAAAAAAAA0=", null, null));
+        SdkCalls calls = new SdkCalls();
+        try (DynamoDbClient client = LocalDynamoDb.clientFor(dynamo.endpoint(), calls)) {
+            ConnectionStore paged = new ConnectionStore(client, "connections", 2);
+
+            assertEquals(members, paged.connectionIdsInRoom("paged").collect(Collectors.toSet()));
+
+            assertEquals(4, calls.count("Query"), "7 members in pages of 2");
+            assertEquals(0, calls.count("Scan"), "membership is queried, never scanned");
+        }
+    }
+
+    @Test
+    void allConnectionIds_scansEveryPage() {
+        List<String> ids = IntStream.range(0, 5).mapToObj(i -> "EveryoneAAAAA" + i + "0=").toList();
+        ids.forEach(id -> store.save(connection(id, null, null)));
+        SdkCalls calls = new SdkCalls();
+        try (DynamoDbClient client = LocalDynamoDb.clientFor(dynamo.endpoint(), calls)) {
+            ConnectionStore paged = new ConnectionStore(client, "connections", 2);
+
+            Set<String> all = paged.allConnectionIds().collect(Collectors.toSet());
+
+            assertTrue(all.containsAll(ids), all.toString());
+            assertEquals(dynamo.count("connections"), all.size());
+            assertTrue(calls.count("Scan") >= 3, "pages of 2: " + calls.count("Scan"));
+        }
     }
 }

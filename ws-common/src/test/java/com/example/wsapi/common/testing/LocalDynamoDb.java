@@ -13,8 +13,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** DynamoDB Local, in-process, on a free loopback port, in memory. */
@@ -36,18 +38,24 @@ public final class LocalDynamoDb implements AutoCloseable {
         }
         int port = freePort();
         DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port)});
+                new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
         server.start();
         return new LocalDynamoDb(server, URI.create("http://127.0.0.1:" + port));
     }
 
     /** An SDK client for an endpoint, as a function would build it, with dummy credentials. */
     public static DynamoDbClient clientFor(URI endpoint) {
+        return clientFor(endpoint, new SdkCalls());
+    }
+
+    /** A client for an endpoint that records its calls in {@code calls} (e.g. to count the pages of a Query). */
+    public static DynamoDbClient clientFor(URI endpoint, SdkCalls calls) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(calls))
                 .build();
     }
 
@@ -59,14 +67,26 @@ public final class LocalDynamoDb implements AutoCloseable {
         return client;
     }
 
-    /** The connection table as template.yaml defines it: key connectionId (S). */
+    /**
+     * The connection table as template.yaml defines it: key connectionId (S); index byRoom with partition key
+     * room (S), projection KEYS_ONLY.
+     */
     public void createConnectionsTable(String name) {
         client.createTable(b -> b.tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder()
-                        .attributeName(ConnectionStore.CONNECTION_ID).attributeType(ScalarAttributeType.S).build())
+                .attributeDefinitions(
+                        AttributeDefinition.builder()
+                                .attributeName(ConnectionStore.CONNECTION_ID).attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder()
+                                .attributeName(ConnectionStore.ROOM).attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder()
-                        .attributeName(ConnectionStore.CONNECTION_ID).keyType(KeyType.HASH).build()));
+                        .attributeName(ConnectionStore.CONNECTION_ID).keyType(KeyType.HASH).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(ConnectionStore.ROOM_INDEX)
+                        .keySchema(KeySchemaElement.builder()
+                                .attributeName(ConnectionStore.ROOM).keyType(KeyType.HASH).build())
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))
+                        .build()));
         client.waiter().waitUntilTableExists(b -> b.tableName(name));
     }
 

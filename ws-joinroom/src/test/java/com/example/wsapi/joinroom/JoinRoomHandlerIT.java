@@ -1,0 +1,157 @@
+package com.example.wsapi.joinroom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.example.wsapi.common.AppConfig;
+import com.example.wsapi.common.Json;
+import com.example.wsapi.common.connections.Connection;
+import com.example.wsapi.common.connections.ConnectionStore;
+import com.example.wsapi.common.testing.LambdaEvents;
+import com.example.wsapi.common.testing.LocalDynamoDb;
+import com.example.wsapi.common.testing.RecordingContext;
+import com.example.wsapi.common.testing.RecordingEndpoint;
+import com.google.gson.JsonObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+
+/** joinroom fed by events/joinroom.json as Lambda deserialises it, against DynamoDB Local and a recording endpoint. */
+class JoinRoomHandlerIT {
+
+    private static final AtomicInteger TABLES = new AtomicInteger();
+    private static LocalDynamoDb dynamo;
+
+    private String table;
+    private ConnectionStore store;
+    private RecordingEndpoint endpoint;
+    private ApiGatewayManagementApiClient client;
+
+    @BeforeAll
+    static void startDynamo() throws Exception {
+        dynamo = LocalDynamoDb.start();
+    }
+
+    @AfterAll
+    static void stopDynamo() throws Exception {
+        dynamo.close();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        table = "connections" + TABLES.incrementAndGet();
+        dynamo.createConnectionsTable(table);
+        store = new ConnectionStore(dynamo.client(), table);
+        endpoint = RecordingEndpoint.start();
+        client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        endpoint.close();
+    }
+
+    private JoinRoomHandler handler(Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>(Map.of(AppConfig.CONNECTIONS_TABLE, table,
+                AppConfig.CONNECTIONS_ENDPOINT, endpoint.stageUrl("dev").toString()));
+        env.putAll(extraEnv);
+        return new JoinRoomHandler(AppConfig.from(env), dynamo.client(), uri -> client);
+    }
+
+    private static APIGatewayV2WebSocketEvent event() {
+        return LambdaEvents.load("joinroom.json", APIGatewayV2WebSocketEvent.class);
+    }
+
+    private void save(String id, String room, String name) {
+        store.save(new Connection(id, 1_795_250_537_112L, "203.0.113.24", null, 1_795_258_337L, room, name));
+    }
+
+    private List<JsonObject> received(String id) {
+        return endpoint.bodiesFor(id).stream().map(body -> Json.parseObject(body).orElseThrow()).toList();
+    }
+
+    @Test
+    void joinroom_fromTheSampleEvent_joinsTheRoom_tellsTheOthers_andLogsASummaryWithoutNames() {
+        APIGatewayV2WebSocketEvent event = event();
+        String sender = event.getRequestContext().getConnectionId();
+        JsonObject body = Json.parseObject(event.getBody()).orElseThrow();
+        String room = body.get("room").getAsString();
+        String name = body.get("name").getAsString();
+        save(sender, null, null);
+        save("MemberMemberMe0=", room, "mo");
+        RecordingContext context = new RecordingContext();
+
+        assertEquals(200, handler(Map.of()).handleRequest(event, context).getStatusCode());
+
+        Connection stored = store.find(sender).orElseThrow();
+        assertEquals(room, stored.room());
+        assertEquals(name, stored.name());
+        JsonObject joined = received(sender).get(0);
+        assertEquals("joined", joined.get("type").getAsString());
+        assertEquals(room, joined.get("room").getAsString());
+        assertEquals(2, joined.get("members").getAsInt());
+        JsonObject memberJoined = received("MemberMemberMe0=").get(0);
+        assertEquals("member-joined", memberJoined.get("type").getAsString());
+        assertEquals(name, memberJoined.get("name").getAsString());
+        assertTrue(context.log().contains("members=2") && context.log().contains("member-joined delivered=1"),
+                context.log());
+        assertFalse(context.log().contains(name), "display names stay out of logs");
+    }
+
+    @Test
+    void joinroom_readsARoomOfManyPages_whenQueryPageSizeIsSmall() {
+        APIGatewayV2WebSocketEvent event = event();
+        String room = Json.parseObject(event.getBody()).orElseThrow().get("room").getAsString();
+        save(event.getRequestContext().getConnectionId(), null, null);
+        List<String> members = IntStream.range(0, 7).mapToObj(i -> "PagedMemberAA" + i + "0=").toList();
+        members.forEach(id -> save(id, room, "m"));
+
+        handler(Map.of(AppConfig.QUERY_PAGE_SIZE, "2")).handleRequest(event, new RecordingContext());
+
+        members.forEach(id -> assertEquals(1, received(id).size(), id));
+        assertEquals(8, received(event.getRequestContext().getConnectionId()).get(0).get("members").getAsInt());
+    }
+
+    @Test
+    void joinroom_withAnInvalidName_repliesWithAnErrorAndChangesNothing() {
+        APIGatewayV2WebSocketEvent event = event();
+        String sender = event.getRequestContext().getConnectionId();
+        event.setBody("{\"action\":\"joinroom\",\"room\":\"lobby\",\"name\":\"\"}");
+        save(sender, null, null);
+
+        assertEquals(200, handler(Map.of()).handleRequest(event, new RecordingContext()).getStatusCode());
+
+        assertEquals(null, store.find(sender).orElseThrow().room());
+        JsonObject error = received(sender).get(0);
+        assertEquals("error", error.get("type").getAsString());
+        assertTrue(error.get("message").getAsString().contains("\"name\""), error.toString());
+    }
+
+    @Test
+    void joinroom_whenTheSenderIsGone_answers410() {
+        APIGatewayV2WebSocketEvent event = event();
+        save(event.getRequestContext().getConnectionId(), null, null);
+        endpoint.markGone(event.getRequestContext().getConnectionId());
+
+        assertEquals(410, handler(Map.of()).handleRequest(event, new RecordingContext()).getStatusCode());
+    }
+
+    @Test
+    void joinroom_withoutRequestContext_answers400AndPostsNothing() {
+        APIGatewayV2WebSocketEvent event = event();
+        event.setRequestContext(null);
+        assertEquals(400, handler(Map.of()).handleRequest(event, new RecordingContext()).getStatusCode());
+        assertTrue(endpoint.requests().isEmpty());
+    }
+}

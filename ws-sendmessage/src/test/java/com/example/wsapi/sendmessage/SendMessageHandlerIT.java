@@ -1,0 +1,142 @@
+package com.example.wsapi.sendmessage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.example.wsapi.common.AppConfig;
+import com.example.wsapi.common.Json;
+import com.example.wsapi.common.connections.Connection;
+import com.example.wsapi.common.connections.ConnectionStore;
+import com.example.wsapi.common.testing.LambdaEvents;
+import com.example.wsapi.common.testing.LocalDynamoDb;
+import com.example.wsapi.common.testing.RecordingContext;
+import com.example.wsapi.common.testing.RecordingEndpoint;
+import com.google.gson.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+
+/** sendmessage fed by events/sendmessage.json as Lambda deserialises it, against DynamoDB Local and a recording endpoint. */
+class SendMessageHandlerIT {
+
+    private static final AtomicInteger TABLES = new AtomicInteger();
+    private static LocalDynamoDb dynamo;
+
+    private String table;
+    private ConnectionStore store;
+    private RecordingEndpoint endpoint;
+    private ApiGatewayManagementApiClient client;
+
+    @BeforeAll
+    static void startDynamo() throws Exception {
+        dynamo = LocalDynamoDb.start();
+    }
+
+    @AfterAll
+    static void stopDynamo() throws Exception {
+        dynamo.close();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        table = "connections" + TABLES.incrementAndGet();
+        dynamo.createConnectionsTable(table);
+        store = new ConnectionStore(dynamo.client(), table);
+        endpoint = RecordingEndpoint.start();
+        client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        endpoint.close();
+    }
+
+    private SendMessageHandler handler() {
+        return new SendMessageHandler(AppConfig.from(Map.of(AppConfig.CONNECTIONS_TABLE, table,
+                AppConfig.CONNECTIONS_ENDPOINT, endpoint.stageUrl("dev").toString())), dynamo.client(), uri -> client);
+    }
+
+    private static APIGatewayV2WebSocketEvent event() {
+        return LambdaEvents.load("sendmessage.json", APIGatewayV2WebSocketEvent.class);
+    }
+
+    private void save(String id, String room, String name) {
+        store.save(new Connection(id, 1_795_250_537_112L, "203.0.113.24", null, 1_795_258_337L, room, name));
+    }
+
+    private List<JsonObject> received(String id) {
+        return endpoint.bodiesFor(id).stream().map(body -> Json.parseObject(body).orElseThrow()).toList();
+    }
+
+    @Test
+    void sendmessage_fromTheSampleEvent_reachesTheRoomAndTheSender_andLogsASummaryWithoutTheData() {
+        APIGatewayV2WebSocketEvent event = event();
+        String sender = event.getRequestContext().getConnectionId();
+        String data = Json.parseObject(event.getBody()).orElseThrow().get("data").getAsString();
+        save(sender, "lobby", "ana");
+        save("LobbyLobbyLobb0=", "lobby", "lo");
+        save("LobbyLobbyLobb1=", "lobby", "li");
+        save("AtticAtticAtti0=", "attic", "at");
+        RecordingContext context = new RecordingContext();
+
+        assertEquals(200, handler().handleRequest(event, context).getStatusCode());
+
+        String sentAt = Instant.ofEpochMilli(event.getRequestContext().getRequestTimeEpoch()).toString();
+        JsonObject expected = Json.parseObject("{\"type\":\"message\",\"room\":\"lobby\",\"from\":\"ana\",\"data\":"
+                + Json.toJson(data) + ",\"sentAt\":\"" + sentAt + "\"}").orElseThrow();
+        for (String id : List.of(sender, "LobbyLobbyLobb0=", "LobbyLobbyLobb1=")) {
+            assertEquals(List.of(expected), received(id), id);
+        }
+        assertTrue(received("AtticAtticAtti0=").isEmpty());
+        assertTrue(context.log().contains("delivered=3 gone=0 failed=0 durationMs="), context.log());
+        assertFalse(context.log().contains(data), "message bodies stay out of logs");
+    }
+
+    @Test
+    void sendmessage_fromASenderInNoRoom_reachesEveryone() {
+        APIGatewayV2WebSocketEvent event = event();
+        String sender = event.getRequestContext().getConnectionId();
+        save(sender, null, null);
+        save("LobbyLobbyLobb0=", "lobby", "lo");
+        save("NoRoomNoRoomN0=", null, null);
+
+        handler().handleRequest(event, new RecordingContext());
+
+        for (String id : List.of(sender, "LobbyLobbyLobb0=", "NoRoomNoRoomN0=")) {
+            JsonObject message = received(id).get(0);
+            assertEquals(sender, message.get("from").getAsString());
+            assertFalse(message.has("room"));
+        }
+    }
+
+    @Test
+    void sendmessage_withoutData_repliesWithAnError() {
+        APIGatewayV2WebSocketEvent event = event();
+        event.setBody("{\"action\":\"sendmessage\"}");
+        save(event.getRequestContext().getConnectionId(), "lobby", "ana");
+        save("LobbyLobbyLobb0=", "lobby", "lo");
+
+        assertEquals(200, handler().handleRequest(event, new RecordingContext()).getStatusCode());
+
+        assertEquals("error", received(event.getRequestContext().getConnectionId()).get(0).get("type").getAsString());
+        assertTrue(received("LobbyLobbyLobb0=").isEmpty());
+    }
+
+    @Test
+    void sendmessage_withoutRequestContext_answers400AndPostsNothing() {
+        APIGatewayV2WebSocketEvent event = event();
+        event.setRequestContext(null);
+        assertEquals(400, handler().handleRequest(event, new RecordingContext()).getStatusCode());
+        assertTrue(endpoint.requests().isEmpty());
+    }
+}
