@@ -1,16 +1,29 @@
 package com.example.wsapi.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.example.wsapi.local.template.LocalSettings;
+import com.example.wsapi.local.template.Route;
+import com.example.wsapi.local.template.SamTemplate;
+import com.example.wsapi.local.template.TemplateLoader;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -37,20 +50,44 @@ class InvokeIT {
         return new Result(exit, out.toString(), err.toString());
     }
 
-    @ParameterizedTest(name = "{0} with events/{1}")
-    @CsvSource({
-        "ConnectFunction, connect.json, 200",
-        "DisconnectFunction, disconnect.json, 200",
-        // The sample event's connection is not connected to this gateway: @connections answers 410, as AWS would.
-        "EchoFunction, echo.json, 410",
-        "DefaultFunction, default.json, 410"
-    })
-    void invoke_runsTheFunctionWithTheEventAndPrintsItsResponse(String function, String event, int status) {
+    /** Every sample event in events/, with the function its route key selects in the template. */
+    static Stream<Arguments> sampleEvents() throws Exception {
+        SamTemplate template = TemplateLoader.load(ROOT.resolve("template.yaml"), new LocalSettings("us-east-1",
+                "123456789012", "it", null, URI.create("http://127.0.0.1:3001")));
+        Map<String, String> functionByRoute = template.api().routes().stream()
+                .collect(Collectors.toMap(Route::routeKey, Route::functionLogicalId));
+        try (Stream<Path> files = Files.list(ROOT.resolve("events"))) {
+            List<Path> events = files.filter(f -> f.toString().endsWith(".json"))
+                    .filter(f -> !f.getFileName().toString().equals("env.json")).sorted().toList();
+            return events.stream().map(file -> {
+                JsonObject context = JsonParser.parseString(read(file)).getAsJsonObject()
+                        .getAsJsonObject("requestContext");
+                String routeKey = context.get("routeKey").getAsString();
+                // A MESSAGE's reply goes to a connection that isn't connected to this gateway: 410, as on AWS.
+                int status = context.get("eventType").getAsString().equals("MESSAGE") ? 410 : 200;
+                return Arguments.of(file.getFileName().toString(), functionByRoute.get(routeKey), status);
+            });
+        }
+    }
+
+    @ParameterizedTest(name = "events/{0} through {1}")
+    @MethodSource("sampleEvents")
+    void invoke_runsTheFunctionWithTheEventAndPrintsItsResponse(String event, String function, int status) {
+        assertNotNull(function, "no route in template.yaml for the routeKey of events/" + event);
+
         Result result = run("invoke", function, "--event", ROOT.resolve("events").resolve(event).toString(),
                 "--template", ROOT.resolve("template.yaml").toString());
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals(status, result.response().get("statusCode").getAsInt(), result.out());
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
