@@ -262,6 +262,11 @@ final class FunctionPool {
         instance.state = State.GONE;
         instances.remove(instance);
         cancelTimer(instance);
+        // Kill before cutting its Runtime API: a live runtime client would log the lost poll as an error.
+        Process process = instance.process;
+        if (process != null) {
+            kill(process);
+        }
         if (instance.poll != null) {
             instance.poll.close();
             instance.poll = null;
@@ -270,10 +275,6 @@ final class FunctionPool {
             instance.server.close();
         }
         instance.connections.close();
-        Process process = instance.process;
-        if (process != null) {
-            services.execute(() -> kill(process));
-        }
     }
 
     private static void cancelTimer(FunctionInstance instance) {
