@@ -12,9 +12,7 @@ import com.example.wsapi.common.WebSocketRequest;
 import com.example.wsapi.common.aws.DynamoDbClients;
 import com.example.wsapi.common.aws.ManagementApiClients;
 import com.example.wsapi.common.aws.Priming;
-import com.example.wsapi.common.broadcast.Broadcaster;
-import com.example.wsapi.common.connections.ConnectionStore;
-import com.example.wsapi.common.posting.ConnectionPoster;
+import com.example.wsapi.common.broadcast.RoomConnections;
 import com.example.wsapi.common.routes.DisconnectService;
 import java.net.URI;
 import java.util.function.Function;
@@ -26,9 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class DisconnectHandler
         implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
-    private final AppConfig config;
-    private final ConnectionStore store;
-    private final Function<URI, ApiGatewayManagementApiClient> clients;
+    private final RoomConnections connections;
     private Priming priming;
 
     public DisconnectHandler() {
@@ -36,15 +32,13 @@ public final class DisconnectHandler
         WebSocketRequest sample = WebSocketRequest.forPriming("$disconnect", null);
         priming = Priming.register(() -> {
             Priming.step(() -> service(sample).disconnect(sample.connectionId()));
-            Priming.step(() -> store.connectionIdsInRoom("priming").findFirst());
-            Priming.step(() -> broadcaster(sample).broadcast(Stream.of(sample.connectionId()), "{}"));
+            Priming.step(() -> connections.store().connectionIdsInRoom("priming").findFirst());
+            Priming.step(() -> connections.broadcaster(sample).broadcast(Stream.of(sample.connectionId()), "{}"));
         });
     }
 
     DisconnectHandler(AppConfig config, DynamoDbClient dynamo, Function<URI, ApiGatewayManagementApiClient> clients) {
-        this.config = config;
-        this.store = new ConnectionStore(dynamo, config.requireTable(), config.queryPageSize());
-        this.clients = clients;
+        this.connections = new RoomConnections(config, dynamo, clients);
     }
 
     @Override
@@ -72,11 +66,6 @@ public final class DisconnectHandler
 
     private DisconnectService service(WebSocketRequest request) {
         // The endpoint is resolved only when there is a room to tell: deleting the record never depends on it.
-        return new DisconnectService(store, () -> broadcaster(request));
-    }
-
-    private Broadcaster broadcaster(WebSocketRequest request) {
-        return Broadcaster.create(new ConnectionPoster(clients.apply(config.connectionsEndpointFor(request))), store,
-                config);
+        return new DisconnectService(connections.store(), () -> connections.broadcaster(request));
     }
 }

@@ -12,8 +12,7 @@ import com.example.wsapi.common.WebSocketRequest;
 import com.example.wsapi.common.aws.DynamoDbClients;
 import com.example.wsapi.common.aws.ManagementApiClients;
 import com.example.wsapi.common.aws.Priming;
-import com.example.wsapi.common.broadcast.Broadcaster;
-import com.example.wsapi.common.connections.ConnectionStore;
+import com.example.wsapi.common.broadcast.RoomConnections;
 import com.example.wsapi.common.posting.ConnectionPoster;
 import com.example.wsapi.common.posting.Delivery;
 import com.example.wsapi.common.routes.ChatMessages;
@@ -31,9 +30,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class JoinRoomHandler
         implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
-    private final AppConfig config;
-    private final ConnectionStore store;
-    private final Function<URI, ApiGatewayManagementApiClient> clients;
+    private final RoomConnections connections;
     private Priming priming;
 
     public JoinRoomHandler() {
@@ -42,16 +39,14 @@ public final class JoinRoomHandler
                 "{\"action\":\"joinroom\",\"room\":\"priming\",\"name\":\"priming\"}");
         priming = Priming.register(() -> {
             Priming.step(() -> service(sample).join(sample.connectionId(), sample.body()));
-            Priming.step(() -> store.connectionIdsInRoom("priming").findFirst());
-            Priming.step(() -> broadcaster(sample).broadcast(Stream.of(sample.connectionId()),
+            Priming.step(() -> connections.store().connectionIdsInRoom("priming").findFirst());
+            Priming.step(() -> connections.broadcaster(sample).broadcast(Stream.of(sample.connectionId()),
                     ChatMessages.memberJoined("priming", "priming")));
         });
     }
 
     JoinRoomHandler(AppConfig config, DynamoDbClient dynamo, Function<URI, ApiGatewayManagementApiClient> clients) {
-        this.config = config;
-        this.store = new ConnectionStore(dynamo, config.requireTable(), config.queryPageSize());
-        this.clients = clients;
+        this.connections = new RoomConnections(config, dynamo, clients);
     }
 
     @Override
@@ -74,15 +69,7 @@ public final class JoinRoomHandler
     }
 
     private JoinRoomService service(WebSocketRequest request) {
-        ConnectionPoster poster = poster(request);
-        return new JoinRoomService(store, poster, Broadcaster.create(poster, store, config));
-    }
-
-    private Broadcaster broadcaster(WebSocketRequest request) {
-        return Broadcaster.create(poster(request), store, config);
-    }
-
-    private ConnectionPoster poster(WebSocketRequest request) {
-        return new ConnectionPoster(clients.apply(config.connectionsEndpointFor(request)));
+        ConnectionPoster poster = connections.poster(request);
+        return new JoinRoomService(connections.store(), poster, connections.broadcaster(poster));
     }
 }

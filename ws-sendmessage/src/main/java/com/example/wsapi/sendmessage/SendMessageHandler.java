@@ -13,8 +13,7 @@ import com.example.wsapi.common.aws.DynamoDbClients;
 import com.example.wsapi.common.aws.ManagementApiClients;
 import com.example.wsapi.common.aws.Priming;
 import com.example.wsapi.common.broadcast.BroadcastResult;
-import com.example.wsapi.common.broadcast.Broadcaster;
-import com.example.wsapi.common.connections.ConnectionStore;
+import com.example.wsapi.common.broadcast.RoomConnections;
 import com.example.wsapi.common.posting.ConnectionPoster;
 import com.example.wsapi.common.posting.Delivery;
 import com.example.wsapi.common.routes.ChatMessages;
@@ -35,9 +34,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class SendMessageHandler
         implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
-    private final AppConfig config;
-    private final ConnectionStore store;
-    private final Function<URI, ApiGatewayManagementApiClient> clients;
+    private final RoomConnections connections;
     private Priming priming;
 
     public SendMessageHandler() {
@@ -46,18 +43,16 @@ public final class SendMessageHandler
                 "{\"action\":\"sendmessage\",\"data\":\"priming\"}");
         priming = Priming.register(() -> {
             Priming.step(() -> service(sample).send(sample.connectionId(), sample.body(), sample.requestTimeEpoch()));
-            Priming.step(() -> store.connectionIdsInRoom("priming").findFirst());
-            Priming.step(() -> store.allConnectionIds().findFirst());
-            Priming.step(() -> broadcaster(sample).broadcast(Stream.of(sample.connectionId()),
+            Priming.step(() -> connections.store().connectionIdsInRoom("priming").findFirst());
+            Priming.step(() -> connections.store().allConnectionIds().findFirst());
+            Priming.step(() -> connections.broadcaster(sample).broadcast(Stream.of(sample.connectionId()),
                     ChatMessages.message("priming", "priming", new JsonPrimitive("priming"), Instant.now())));
             Priming.step(() -> service(sample).send(sample.connectionId(), "{}", 0)); // the error reply's path
         });
     }
 
     SendMessageHandler(AppConfig config, DynamoDbClient dynamo, Function<URI, ApiGatewayManagementApiClient> clients) {
-        this.config = config;
-        this.store = new ConnectionStore(dynamo, config.requireTable(), config.queryPageSize());
-        this.clients = clients;
+        this.connections = new RoomConnections(config, dynamo, clients);
     }
 
     @Override
@@ -79,15 +74,8 @@ public final class SendMessageHandler
     }
 
     private SendMessageService service(WebSocketRequest request) {
-        ConnectionPoster poster = poster(request);
-        return new SendMessageService(store, poster, Broadcaster.create(poster, store, config), Clock.systemUTC());
-    }
-
-    private Broadcaster broadcaster(WebSocketRequest request) {
-        return Broadcaster.create(poster(request), store, config);
-    }
-
-    private ConnectionPoster poster(WebSocketRequest request) {
-        return new ConnectionPoster(clients.apply(config.connectionsEndpointFor(request)));
+        ConnectionPoster poster = connections.poster(request);
+        return new SendMessageService(connections.store(), poster, connections.broadcaster(poster),
+                Clock.systemUTC());
     }
 }
