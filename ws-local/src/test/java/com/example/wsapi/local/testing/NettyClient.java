@@ -109,6 +109,25 @@ public final class NettyClient implements AutoCloseable {
         channel.writeAndFlush(frame).syncUninterruptibly();
     }
 
+    /** The next text message from the server, failing the test after {@code wait}. */
+    public String nextText(java.time.Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                Received next = received.poll(100, TimeUnit.MILLISECONDS);
+                if (next != null && next.text() != null) {
+                    return next.text();
+                }
+                if (next != null) {
+                    return fail("a close frame " + next.closeCode() + " came instead of a text message");
+                }
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return fail("no text message within " + wait);
+    }
+
     /** The next close frame from the server (text frames before it are skipped). */
     public Received awaitCloseFrame() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
