@@ -148,8 +148,11 @@ class ConnectionFaultsIT {
                 () -> api.records().isEmpty());
         long drainedMillis = Duration.ofNanos(System.nanoTime() - dropStart).toMillis();
         String disconnected = "[DisconnectFunction] [INFO] disconnected ";
-        long disconnects = LOGS.matching(line -> line.startsWith(disconnected)
+        java.util.function.LongSupplier disconnectLines = () -> LOGS.matching(line -> line.startsWith(disconnected)
                 && ids.contains(line.substring(disconnected.length()).trim())).size();
+        // The functions' output reaches the sink a little after their DynamoDB writes.
+        Await.until("a $disconnect log line per drop", REPLY, () -> disconnectLines.getAsLong() >= count);
+        long disconnects = disconnectLines.getAsLong();
         System.out.printf("RELIABILITY drops: connections=%d connectMs=%d recordsAfterDrop=0 disconnectsLogged=%d "
                 + "emptyAfterMs=%d%n", count, connectedMillis, disconnects, drainedMillis);
         assertEquals(count, disconnects, "every dropped connection ran $disconnect once");
