@@ -160,10 +160,14 @@ class ConnectionFaultsIT {
 
     @Test
     void dynamoDbDown_duringConnect_refusesTheHandshakeWith500_storesNothing_andConnectWorksOnceItIsBack() {
+        String warm = userAgent("warm");
+        connect(warm); // $connect's JVM is running: the refusal below is about DynamoDB, not a cold start
+        api.connectionIdOf(warm);
         stopDynamoDb();
         String refused = userAgent("refused");
         try {
-            assertEquals(500, JdkClient.refusedStatus(api.ws(), builder -> builder.header("User-Agent", refused)));
+            assertEquals(500, JdkClient.refusedStatus(api.ws(), builder -> builder.header("User-Agent", refused),
+                    REPLY));
             LOGS.await("$connect's refusal", REPLY, line -> line.startsWith("[ConnectFunction] [ERROR] refused ")
                     && line.endsWith("the connection could not be stored"));
         } finally {
