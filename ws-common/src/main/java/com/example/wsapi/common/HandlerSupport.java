@@ -13,14 +13,13 @@ public final class HandlerSupport {
 
     public static APIGatewayV2WebSocketResponse respond(APIGatewayV2WebSocketEvent event, Context context,
             Function<WebSocketRequest, APIGatewayV2WebSocketResponse> route) {
-        WebSocketRequest request;
         try {
-            request = WebSocketRequest.from(event);
+            // Inside the try too: a route may find the event lacking later (no domainName/stage for @connections).
+            return route.apply(WebSocketRequest.from(event));
         } catch (InvalidEventException e) {
             log(context, LogLevel.WARN, "rejected event: " + e.getMessage());
             return Responses.status(400, e.getMessage());
         }
-        return route.apply(request);
     }
 
     /** Logs ids and outcomes only: message bodies and client metadata stay out of logs. */

@@ -9,6 +9,7 @@ import com.google.gson.reflect.TypeToken;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,6 +112,11 @@ public final class Main implements Callable<Integer> {
         if (idleTimeoutSeconds <= 0) {
             throw new LocalApiException("--idle-timeout must be a positive number of seconds");
         }
+        String exposure = exposureWarning(host);
+        if (exposure != null) {
+            out.println(exposure); // before anything listens there
+            out.flush();
+        }
         LocalApi api = LocalApi.start(common.options(host, port, Duration.ofSeconds(idleTimeoutSeconds)),
                 common.runtimeOptions());
         CountDownLatch stopped = new CountDownLatch(1);
@@ -123,13 +129,9 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    private void printBanner(PrintWriter out, LocalApi api) throws IOException {
+    private void printBanner(PrintWriter out, LocalApi api) {
         out.printf("ws-local: %s (stage %s, region %s)%n", api.template().file(), api.template().api().stageName(),
                 common.region);
-        if (!InetAddress.getByName(host).isLoopbackAddress()) {
-            out.printf("WARNING: listening on %s, not loopback: other machines can connect, and nothing is "
-                    + "authenticated%n", host);
-        }
         out.printf("  WebSocket      %s%n", api.gateway().webSocketUrl());
         out.printf("  @connections   %s%n", api.gateway().connectionsUrl());
         out.printf("  DynamoDB Local %s (%s)%n", api.dynamo().endpoint(),
@@ -142,6 +144,19 @@ public final class Main implements Callable<Integer> {
         }
         out.printf("%nReady: wscat -c %s   (Ctrl-C stops)%n", api.gateway().webSocketUrl());
         out.flush();
+    }
+
+    /** The warning for a bind address that is not loopback (or not known to be), else null. */
+    static String exposureWarning(String host) {
+        try {
+            if (InetAddress.getByName(host).isLoopbackAddress()) {
+                return null;
+            }
+        } catch (UnknownHostException e) {
+            // Not known to be loopback: warn; the start then says why it cannot listen there.
+        }
+        return "WARNING: --host " + host + " is not loopback: other machines can connect, and nothing is "
+                + "authenticated";
     }
 
     /** {@code invoke <LogicalId> --event <file>}: the offline {@code sam local invoke}. */

@@ -98,6 +98,27 @@ class CommandLineIT {
     }
 
     @Test
+    void nonLoopbackHost_isWarnedAboutBeforeAnythingListens() throws IOException {
+        // 192.0.2.1 (TEST-NET-1) is no address of this machine: nothing can bind it, so nothing is exposed.
+        InvokeIT.Result result = start(ROOT.resolve("template.yaml"), "--host", "192.0.2.1", "--port", "0");
+
+        assertEquals(2, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("WARNING: --host 192.0.2.1 is not loopback: other machines can connect, "
+                + "and nothing is authenticated"), result.out());
+    }
+
+    @Test
+    void exposureWarning_isGivenForEveryAddressButLoopback() {
+        for (String loopback : new String[] {"127.0.0.1", "localhost", "::1", "127.1.2.3"}) {
+            assertEquals(null, Main.exposureWarning(loopback), loopback);
+        }
+        for (String exposed : new String[] {"0.0.0.0", "::", "192.0.2.1", "10.0.0.1"}) {
+            assertTrue(Main.exposureWarning(exposed).startsWith("WARNING: --host " + exposed + " is not loopback"),
+                    exposed);
+        }
+    }
+
+    @Test
     void unknownOption_printsUsage() {
         InvokeIT.Result result = InvokeIT.run("--no-such-option");
 

@@ -27,6 +27,9 @@ public final class DefaultRouteService {
         }
         Optional<JsonObject> message = Json.parseObject(body);
         if (message.isEmpty()) {
+            if (Json.nestsTooDeep(body)) {
+                return Json.tooDeepProblem() + " with an \"action\"";
+            }
             return Json.parse(body).isPresent() ? "the message must be a JSON object with an \"action\""
                     : "the message is not JSON: send a JSON object with an \"action\"";
         }

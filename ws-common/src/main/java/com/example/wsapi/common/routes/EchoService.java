@@ -19,7 +19,9 @@ public final class EchoService {
     public Delivery echo(String connectionId, String body) {
         Optional<JsonElement> data = Json.parseObject(body).map(message -> message.get("data"));
         if (data.isEmpty() || data.get().isJsonNull()) {
-            return poster.post(connectionId, ApiUsage.error("echo needs \"data\": the value to send back", "echo"));
+            String problem = Json.nestsTooDeep(body) ? Json.tooDeepProblem()
+                    : "echo needs \"data\": the value to send back";
+            return poster.post(connectionId, ApiUsage.error(problem, "echo"));
         }
         JsonElement value = data.get();
         boolean isString = value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();

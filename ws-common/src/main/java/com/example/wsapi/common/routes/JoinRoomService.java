@@ -42,7 +42,8 @@ public final class JoinRoomService {
     public Outcome join(String connectionId, String body) {
         Optional<JsonObject> message = Json.parseObject(body);
         if (message.isEmpty()) {
-            return rejected(connectionId, "joinroom needs a JSON object with \"room\" and \"name\"");
+            return rejected(connectionId, Json.nestsTooDeep(body) ? Json.tooDeepProblem()
+                    : "joinroom needs a JSON object with \"room\" and \"name\"");
         }
         Optional<String> problem = RoomInput.problemWith("room", message.get().get("room"))
                 .or(() -> RoomInput.problemWith("name", message.get().get("name")));

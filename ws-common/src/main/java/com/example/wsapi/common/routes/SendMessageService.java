@@ -46,7 +46,8 @@ public final class SendMessageService {
     public Outcome send(String connectionId, String body, long receivedAt) {
         Optional<JsonElement> data = Json.parseObject(body).map(message -> message.get("data"));
         if (data.isEmpty() || data.get().isJsonNull()) {
-            return rejected(connectionId, "sendmessage needs \"data\": the message to send (any JSON value but null)");
+            return rejected(connectionId, Json.nestsTooDeep(body) ? Json.tooDeepProblem()
+                    : "sendmessage needs \"data\": the message to send (any JSON value but null)");
         }
         Optional<Connection> sender = store.find(connectionId);
         if (sender.isEmpty()) {

@@ -21,6 +21,9 @@ class DefaultRouteServiceTest {
         assertEquals("\"action\" must be a string, got 42", DefaultRouteService.problemWith("{\"action\":42}"));
         assertEquals("unknown action \"x\"", DefaultRouteService.problemWith("{\"action\":\"x\"}"));
         assertTrue(DefaultRouteService.problemWith("").contains("empty"));
+        assertEquals("the message is nested more than 255 levels deep (arrays and objects): send a flatter JSON object"
+                + " with an \"action\"", DefaultRouteService.problemWith("{\"action\":\"echo\",\"data\":"
+                + "[".repeat(300) + "]".repeat(300) + "}"));
     }
 
     @Test

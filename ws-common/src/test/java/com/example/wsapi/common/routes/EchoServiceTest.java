@@ -1,6 +1,7 @@
 package com.example.wsapi.common.routes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.wsapi.common.Json;
 import com.example.wsapi.common.posting.ConnectionPoster;
@@ -55,6 +56,13 @@ class EchoServiceTest {
         assertEquals("error", reply.get("type").getAsString());
         assertEquals("echo needs \"data\": the value to send back", reply.get("message").getAsString());
         assertEquals("echo", reply.getAsJsonObject("example").get("action").getAsString());
+    }
+
+    @Test
+    void echo_withDataNestedBeyondTheLimit_repliesThatItIsTooDeep_notThatDataIsMissing() {
+        echo.echo(ID, "{\"action\":\"echo\",\"data\":" + "[".repeat(300) + "]".repeat(300) + "}");
+        String message = Json.parseObject(sent()).orElseThrow().get("message").getAsString();
+        assertTrue(message.contains("nested more than 255 levels deep"), message);
     }
 
     @Test

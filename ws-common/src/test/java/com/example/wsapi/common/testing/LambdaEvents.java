@@ -41,6 +41,11 @@ public final class LambdaEvents {
         }
     }
 
+    /** An event given as JSON text, deserialised as the runtime would. */
+    public static <T> T parse(String json, Class<T> type) {
+        return serializer(type).fromJson(json);
+    }
+
     /** The handler's response as the runtime writes it back to Lambda. */
     public static <T> String toJson(T response, Class<T> type) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -16,24 +16,28 @@ final class Invocation {
 
     /**
      * Invokes {@code functionName}; the returned future completes on {@code loop} with the response, or
-     * exceptionally with the invoker's failure or an {@link IntegrationTimeoutException} after {@code timeout}.
+     * exceptionally with the invoker's failure or an {@link IntegrationTimeoutException} after {@code timeout}, when
+     * the invoker's future is cancelled (an invocation already running runs on, as a Lambda does).
      */
     static CompletableFuture<String> invoke(FunctionInvoker invoker, String functionName, String eventJson,
                                             Duration timeout, EventLoop loop) {
         CompletableFuture<String> result = new CompletableFuture<>();
-        ScheduledFuture<?> timer = loop.schedule(
-                () -> result.completeExceptionally(new IntegrationTimeoutException(
-                        functionName + " did not answer within " + timeout.toMillis() + " ms")),
-                timeout.toNanos(), TimeUnit.NANOSECONDS);
-        CompletableFuture<String> call;
+        CompletableFuture<String> invoked;
         try {
-            call = invoker.invoke(functionName, eventJson);
-            if (call == null) {
-                call = CompletableFuture.failedFuture(new IllegalStateException("the invoker returned no future"));
+            invoked = invoker.invoke(functionName, eventJson);
+            if (invoked == null) {
+                invoked = CompletableFuture.failedFuture(new IllegalStateException("the invoker returned no future"));
             }
         } catch (RuntimeException e) {
-            call = CompletableFuture.failedFuture(e);
+            invoked = CompletableFuture.failedFuture(e);
         }
+        CompletableFuture<String> call = invoked;
+        ScheduledFuture<?> timer = loop.schedule(() -> {
+            result.completeExceptionally(new IntegrationTimeoutException(
+                    functionName + " did not answer within " + timeout.toMillis() + " ms"));
+            // The gateway has given up: an invocation still waiting for an instance must not run (and answer) later.
+            call.cancel(false);
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         call.whenComplete((response, failure) -> {
             Runnable complete = () -> {
                 timer.cancel(false);

@@ -64,6 +64,8 @@ final class WebSocketConnection {
     private volatile long lastActiveAt;
     private int disconnectStatusCode = -1;
     private String disconnectReason;
+    /** The reason came in the client's close frame: client data, kept out of the logs. */
+    private boolean reasonFromClient;
     private ScheduledFuture<?> lifetimeTimer;
 
     WebSocketConnection(GatewayCore core, ConnectionInfo info, Channel channel) {
@@ -273,6 +275,7 @@ final class WebSocketConnection {
                 beginClosing(NO_STATUS, NO_STATUS_REASON);
             } else {
                 beginClosing(code, frame.reasonText());
+                reasonFromClient = true;
             }
             // Echo the client's close frame, then close the socket (the server closes TCP first).
             channel.writeAndFlush(frame.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
@@ -305,7 +308,9 @@ final class WebSocketConnection {
             beginClosing(ABNORMAL_CLOSURE, ABNORMAL_REASON);
         }
         state = State.CLOSED;
-        runDisconnect(core, info, disconnectStatusCode, disconnectReason, channel.eventLoop())
+        String loggedReason = reasonFromClient && !disconnectReason.isEmpty()
+                ? "<the client's, " + disconnectReason.length() + " characters>" : disconnectReason;
+        runDisconnect(core, info, disconnectStatusCode, disconnectReason, loggedReason, channel.eventLoop())
                 .whenComplete((ignored, failure) -> {
                     core.unfinishedConnections.remove(this);
                     finished.complete(null);
@@ -318,11 +323,17 @@ final class WebSocketConnection {
      */
     static CompletableFuture<Void> runDisconnect(GatewayCore core, ConnectionInfo info, int statusCode, String reason,
                                                  EventLoop loop) {
+        return runDisconnect(core, info, statusCode, reason, reason, loop);
+    }
+
+    /** As above; {@code loggedReason} stands for the reason in the log (a client's own words are not logged). */
+    static CompletableFuture<Void> runDisconnect(GatewayCore core, ConnectionInfo info, int statusCode, String reason,
+                                                 String loggedReason, EventLoop loop) {
         long connectedFor = core.clock.millis() - info.connectedAt();
         RouteBinding route = core.route("$disconnect");
         if (route == null) {
             LOG.info("disconnect connectionId={} status={} reason=\"{}\" connectedFor={}ms", info.connectionId(),
-                    statusCode, reason, connectedFor);
+                    statusCode, loggedReason, connectedFor);
             return CompletableFuture.completedFuture(null);
         }
         long startNanos = System.nanoTime();
@@ -330,7 +341,7 @@ final class WebSocketConnection {
         return Invocation.invoke(core.invoker, route.functionName(), event, core.settings.integrationTimeout(), loop)
                 .handle((response, failure) -> {
                     LOG.info("disconnect connectionId={} status={} reason=\"{}\" connectedFor={}ms $disconnect={} ({}ms)",
-                            info.connectionId(), statusCode, reason, connectedFor,
+                            info.connectionId(), statusCode, loggedReason, connectedFor,
                             failure == null ? "ok" : "failed: " + rootMessage(failure),
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
                     return null;

@@ -1,6 +1,7 @@
 package com.example.wsapi.local.gateway;
 
 import com.example.wsapi.local.testing.JdkClient;
+import com.example.wsapi.local.testing.NettyClient;
 
 import com.google.gson.JsonObject;
 import io.netty.buffer.Unpooled;

@@ -162,6 +162,24 @@ class GatewayRoutingTest extends GatewayTestBase {
     }
 
     @Test
+    void functionPastTheIntegrationTimeout_isCancelled_soAQueuedInvocationNeverAnswersLate() {
+        CompletableFuture<String> invocation = new CompletableFuture<>();
+        functions.on("echoFn", event -> invocation);
+        GatewaySettings base = settings(ECHO);
+        start(withTimeouts(base, base.idleTimeout(), base.maxLifetime(), Duration.ofMillis(300)));
+        JdkClient client = connect();
+
+        client.send("{\"action\":\"echo\"}");
+
+        assertTrue(client.nextMessage().startsWith("{\"message\": \"Endpoint request timed out\""));
+        for (int i = 0; i < 100 && !invocation.isCancelled(); i++) {
+            FakeFunctions.sleep(20); // the cancel follows the frame on the event loop
+        }
+        assertTrue(invocation.isCancelled(), "the invoker is told the gateway gave up");
+        assertNull(client.pollMessage(300), "nothing follows the timeout frame");
+    }
+
+    @Test
     void twoWayRoute_answeringSomethingOtherThanAProxyResponse_sendsInternalServerError() {
         functions.answer("echoFn", "\"just a string\"");
         start(settings(ECHO));

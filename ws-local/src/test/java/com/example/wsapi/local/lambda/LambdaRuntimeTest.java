@@ -66,6 +66,7 @@ class LambdaRuntimeTest {
         register("BadJvm", EchoHandler.class, Map.of("JAVA_TOOL_OPTIONS", "-XX:+NoSuchOptionAnywhere"),
                 Duration.ofSeconds(5), 1);
         register("Gated", GatedHandler.class, Map.of(), Duration.ofSeconds(30), 2);
+        register("GatedSingle", GatedHandler.class, Map.of(), Duration.ofSeconds(30), 1);
         register("Rogue", RogueHandler.class, Map.of(), Duration.ofSeconds(5), 1);
     }
 
@@ -251,6 +252,23 @@ class LambdaRuntimeTest {
         assertEquals(2, pids.size(), "three invocations on two processes");
         assertEquals(3, countFiles(started));
         assertEquals(2, runtime.instanceCount("Gated"));
+    }
+
+    @Test
+    void invoke_cancelledWhileWaitingForAnInstance_neverRuns(@TempDir Path dir) throws Exception {
+        Path started = Files.createDirectories(dir.resolve("started-cancel"));
+        Path gate = dir.resolve("gate-cancel");
+        String event = "{\"startedDir\":\"" + started + "\",\"gate\":\"" + gate + "\"}";
+        CompletableFuture<String> running = runtime.invoke("GatedSingle", event);
+        awaitCondition(() -> countFiles(started) == 1, "the first invocation running");
+
+        CompletableFuture<String> queued = runtime.invoke("GatedSingle", event);
+        queued.cancel(false); // as the gateway does past its integration timeout
+        Files.createFile(gate);
+
+        running.get(30, TimeUnit.SECONDS);
+        invoke("GatedSingle", event); // the instance is free again: the next invocation gets it
+        assertEquals(2, countFiles(started), "the cancelled invocation never reached the function");
     }
 
     @Test

@@ -54,10 +54,15 @@ public final class JdkClient implements WebSocket.Listener {
 
     /** The HTTP status with which the gateway refuses a handshake; fails the test if it is accepted. */
     public static int refusedStatus(URI uri, Consumer<WebSocket.Builder> customizer) {
+        return refusedStatus(uri, customizer, WAIT.multipliedBy(2));
+    }
+
+    /** As above, waiting at most {@code wait} for the answer (a real $connect may retry its calls first). */
+    public static int refusedStatus(URI uri, Consumer<WebSocket.Builder> customizer, Duration wait) {
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
         customizer.accept(builder);
         try {
-            WebSocket accepted = builder.buildAsync(uri, new JdkClient()).get(WAIT.toSeconds() * 2, TimeUnit.SECONDS);
+            WebSocket accepted = builder.buildAsync(uri, new JdkClient()).get(wait.toMillis(), TimeUnit.MILLISECONDS);
             accepted.abort();
             return fail("the handshake was accepted");
         } catch (ExecutionException e) {

@@ -1,4 +1,4 @@
-package com.example.wsapi.local.gateway;
+package com.example.wsapi.local.testing;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -35,13 +35,13 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Netty's WebSocket client, for what the JDK client cannot send: invalid UTF-8, close frames without a status,
  * a handshake without User-Agent.
  */
-final class NettyClient implements AutoCloseable {
+public final class NettyClient implements AutoCloseable {
 
     private static final EventLoopGroup GROUP = new MultiThreadIoEventLoopGroup(1,
             new DefaultThreadFactory("test-netty-client", true), NioIoHandler.newFactory());
 
     /** What the server sent: text, or a close frame's code (-1 when it had none) and reason. */
-    record Received(String text, Integer closeCode, String closeReason) {}
+    public record Received(String text, Integer closeCode, String closeReason) {}
 
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> handshake = new CompletableFuture<>();
@@ -88,11 +88,11 @@ final class NettyClient implements AutoCloseable {
                 .connect(uri.getHost(), uri.getPort()).sync().channel();
     }
 
-    static NettyClient connect(URI uri) {
+    public static NettyClient connect(URI uri) {
         return connect(uri, new DefaultHttpHeaders());
     }
 
-    static NettyClient connect(URI uri, HttpHeaders headers) {
+    public static NettyClient connect(URI uri, HttpHeaders headers) {
         try {
             NettyClient client = new NettyClient(uri, headers);
             client.handshake.get(5, TimeUnit.SECONDS);
@@ -102,15 +102,34 @@ final class NettyClient implements AutoCloseable {
         }
     }
 
-    void send(WebSocketFrame frame) {
+    public void send(WebSocketFrame frame) {
         if (frame instanceof CloseWebSocketFrame) {
             sentClose = true;
         }
         channel.writeAndFlush(frame).syncUninterruptibly();
     }
 
+    /** The next text message from the server, failing the test after {@code wait}. */
+    public String nextText(java.time.Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                Received next = received.poll(100, TimeUnit.MILLISECONDS);
+                if (next != null && next.text() != null) {
+                    return next.text();
+                }
+                if (next != null) {
+                    return fail("a close frame " + next.closeCode() + " came instead of a text message");
+                }
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return fail("no text message within " + wait);
+    }
+
     /** The next close frame from the server (text frames before it are skipped). */
-    Received awaitCloseFrame() {
+    public Received awaitCloseFrame() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
             while (System.nanoTime() < deadline) {
@@ -126,7 +145,7 @@ final class NettyClient implements AutoCloseable {
     }
 
     /** Waits until the server has closed the TCP connection. */
-    boolean awaitSocketClosed() {
+    public boolean awaitSocketClosed() {
         return channel.closeFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 

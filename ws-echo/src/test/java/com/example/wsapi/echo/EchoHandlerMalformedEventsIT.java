@@ -1,0 +1,89 @@
+package com.example.wsapi.echo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.example.wsapi.common.AppConfig;
+import com.example.wsapi.common.Json;
+import com.example.wsapi.common.testing.MalformedEvents;
+import com.example.wsapi.common.testing.RecordingContext;
+import com.example.wsapi.common.testing.RecordingEndpoint;
+import com.google.gson.JsonObject;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+
+/** echo handed events API Gateway never sends: a 400 naming what is missing, and nothing posted. */
+class EchoHandlerMalformedEventsIT {
+
+    private RecordingEndpoint endpoint;
+    private ApiGatewayManagementApiClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        endpoint = RecordingEndpoint.start();
+        client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        endpoint.close();
+    }
+
+    private EchoHandler handler(Map<String, String> env) {
+        return new EchoHandler(AppConfig.from(env), uri -> client);
+    }
+
+    private EchoHandler configuredHandler() {
+        return handler(Map.of(AppConfig.CONNECTIONS_ENDPOINT, endpoint.stageUrl("dev").toString()));
+    }
+
+    static Stream<MalformedEvents.Case> malformed() {
+        return MalformedEvents.of("echo.json");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void malformedEvent_answers400NamingWhatIsMissing_andPostsNothing(MalformedEvents.Case malformed) {
+        RecordingContext context = new RecordingContext();
+
+        MalformedEvents.assertRejected(malformed, configuredHandler().handleRequest(malformed.event(), context),
+                context);
+
+        assertTrue(endpoint.requests().isEmpty());
+    }
+
+    @Test
+    void nullBody_repliesToTheSenderWithAnErrorNamingData() {
+        APIGatewayV2WebSocketEvent event = MalformedEvents.changed("echo.json", e -> e.setBody(null));
+
+        assertEquals(200, configuredHandler().handleRequest(event, new RecordingContext()).getStatusCode());
+
+        JsonObject reply = Json.parseObject(endpoint.requests().get(0).body()).orElseThrow();
+        assertEquals("error", reply.get("type").getAsString());
+        assertTrue(reply.get("message").getAsString().contains("\"data\""), reply.toString());
+    }
+
+    @Test
+    void noDomainNameOrStage_andNoConfiguredEndpoint_answers400NamingTheSetting() {
+        APIGatewayV2WebSocketEvent event = MalformedEvents.changed("echo.json", e -> {
+            e.getRequestContext().setDomainName(null);
+            e.getRequestContext().setStage(null);
+        });
+        RecordingContext context = new RecordingContext();
+
+        var response = handler(Map.of()).handleRequest(event, context);
+
+        assertEquals(400, response.getStatusCode());
+        assertTrue(response.getBody().contains(AppConfig.CONNECTIONS_ENDPOINT), response.getBody());
+        MalformedEvents.assertNoStackTrace(response.getBody());
+        assertTrue(endpoint.requests().isEmpty());
+    }
+}

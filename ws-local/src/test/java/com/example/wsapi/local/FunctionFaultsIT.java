@@ -1,0 +1,185 @@
+package com.example.wsapi.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.wsapi.local.lambda.RuntimeOptions;
+import com.example.wsapi.local.lambda.testfunctions.WebSocketProbeHandler;
+import com.example.wsapi.local.testing.Await;
+import com.example.wsapi.local.testing.JdkClient;
+import com.example.wsapi.local.testing.LogLines;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A function that dies or overruns while handling a message: the client gets API Gateway's "Internal server error"
+ * frame, keeps its connection, and its next message is handled by a new process. The template routes to ws-local's
+ * test handler (its classes laid out as a function module: {@code <CodeUri>/target/classes}).
+ */
+class FunctionFaultsIT {
+
+    static final Duration REPLY = Duration.ofSeconds(30);
+    static final String HANDLER = WebSocketProbeHandler.class.getName();
+    static final LogLines LOGS = new LogLines(true);
+
+    @TempDir
+    static Path dir;
+    static LocalApi api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path testClasses = Path.of(WebSocketProbeHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Files.createDirectories(dir.resolve("probe/target"));
+        Files.createSymbolicLink(dir.resolve("probe/target/classes"), testClasses);
+        Path template = Files.writeString(dir.resolve("template.yaml"), """
+                Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  Function:
+                    CodeUri: probe
+                    Handler: %s::handleRequest
+                    Runtime: java25
+                    MemorySize: 256
+                Resources:
+                  Api:
+                    Type: AWS::ApiGatewayV2::Api
+                    Properties:
+                      Name: probe
+                      ProtocolType: WEBSOCKET
+                      RouteSelectionExpression: $request.body.action
+                  Stage:
+                    Type: AWS::ApiGatewayV2::Stage
+                    Properties:
+                      ApiId: !Ref Api
+                      StageName: dev
+                  DefaultRoute:
+                    Type: AWS::ApiGatewayV2::Route
+                    Properties:
+                      ApiId: !Ref Api
+                      RouteKey: $default
+                      RouteResponseSelectionExpression: $default
+                      Target: !Sub integrations/${ProbeIntegration}
+                  DefaultRouteResponse:
+                    Type: AWS::ApiGatewayV2::RouteResponse
+                    Properties:
+                      ApiId: !Ref Api
+                      RouteId: !Ref DefaultRoute
+                      RouteResponseKey: $default
+                  ProbeIntegration:
+                    Type: AWS::ApiGatewayV2::Integration
+                    Properties:
+                      ApiId: !Ref Api
+                      IntegrationType: AWS_PROXY
+                      IntegrationUri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${ProbeFunction.Arn}/invocations
+                  ProbeFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Timeout: 60
+                  ShortRoute:
+                    Type: AWS::ApiGatewayV2::Route
+                    Properties:
+                      ApiId: !Ref Api
+                      RouteKey: short
+                      RouteResponseSelectionExpression: $default
+                      Target: !Sub integrations/${ShortIntegration}
+                  ShortRouteResponse:
+                    Type: AWS::ApiGatewayV2::RouteResponse
+                    Properties:
+                      ApiId: !Ref Api
+                      RouteId: !Ref ShortRoute
+                      RouteResponseKey: $default
+                  ShortIntegration:
+                    Type: AWS::ApiGatewayV2::Integration
+                    Properties:
+                      ApiId: !Ref Api
+                      IntegrationType: AWS_PROXY
+                      IntegrationUri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${ShortFunction.Arn}/invocations
+                  ShortFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Timeout: 1
+                """.formatted(HANDLER));
+        api = LocalApi.start(new LocalOptions(template, "127.0.0.1", 0, null, "us-east-1", Duration.ofMinutes(10),
+                null, 0, Map.of(), Map.of(), 2), RuntimeOptions.defaults().withLogSink(LOGS));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    static JdkClient connect() {
+        return JdkClient.connect(api.gateway().webSocketUrl());
+    }
+
+    /** The process id the handler printed before sleeping. */
+    static long sleepingPid(String function) {
+        String prefix = "[" + function + "] sleeping in ";
+        String line = LOGS.await(function + " sleeping", REPLY, l -> l.startsWith(prefix));
+        return Long.parseLong(line.substring(prefix.length()).trim());
+    }
+
+    static long pidOf(String reply) {
+        assertTrue(reply.startsWith("pid "), reply);
+        return Long.parseLong(reply.substring(4));
+    }
+
+    static void assertInternalServerError(String frame) {
+        JsonObject error = JsonParser.parseString(frame).getAsJsonObject();
+        assertEquals("Internal server error", error.get("message").getAsString(), frame);
+        assertEquals(16, error.get("connectionId").getAsString().length(), frame);
+        assertEquals(16, error.get("requestId").getAsString().length(), frame);
+        assertTrue(frame.startsWith("{\"message\": \"Internal server error\""), "API Gateway's spacing: " + frame);
+    }
+
+    @Test
+    void functionProcessKilledMidInvocation_clientGetsInternalServerError_andTheNextMessageWorksOnANewProcess() {
+        JdkClient client = connect();
+        client.send("{\"action\":\"sleep\",\"ms\":20000}");
+        long pid = sleepingPid("ProbeFunction");
+        // The function's JVM: a child of this test JVM (through no shell) running the handler.
+        List<ProcessHandle> functionJvms = ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains(HANDLER))
+                .filter(p -> p.pid() == pid)
+                .toList();
+        assertEquals(1, functionJvms.size(), "one function JVM with pid " + pid);
+
+        assertTrue(functionJvms.get(0).destroyForcibly());
+
+        assertInternalServerError(client.nextMessage(REPLY));
+        assertFalse(client.isClosed(), "the connection survives its function's crash");
+        client.send("{\"action\":\"again\"}");
+        long next = pidOf(client.nextMessage(REPLY));
+        assertNotEquals(pid, next, "a new process handles the next message");
+        Await.until("the killed process gone", REPLY, () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+    }
+
+    @Test
+    void functionPastItsTimeout_clientGetsInternalServerError_andItsProcessIsReplaced() {
+        JdkClient client = connect();
+        client.send("{\"action\":\"short\",\"ms\":10000}");
+        long pid = sleepingPid("ShortFunction");
+
+        assertInternalServerError(client.nextMessage(REPLY));
+        LOGS.await("Lambda's timeout line", REPLY, line -> line.startsWith("[ShortFunction] ")
+                && line.endsWith("Task timed out after 1.00 seconds"));
+        Await.until("the timed-out process killed", REPLY,
+                () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+
+        client.send("{\"action\":\"short\"}");
+        assertNotEquals(pid, pidOf(client.nextMessage(REPLY)), "a new process handles the next message");
+        assertFalse(client.isClosed());
+    }
+}

@@ -1,0 +1,116 @@
+package com.example.wsapi.sendmessage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.example.wsapi.common.AppConfig;
+import com.example.wsapi.common.Json;
+import com.example.wsapi.common.connections.Connection;
+import com.example.wsapi.common.connections.ConnectionStore;
+import com.example.wsapi.common.testing.LambdaEvents;
+import com.example.wsapi.common.testing.LocalDynamoDb;
+import com.example.wsapi.common.testing.MalformedEvents;
+import com.example.wsapi.common.testing.RecordingContext;
+import com.example.wsapi.common.testing.RecordingEndpoint;
+import com.google.gson.JsonObject;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+
+/** sendmessage handed events API Gateway never sends: a 400 naming what is missing, and nothing posted. */
+class SendMessageHandlerMalformedEventsIT {
+
+    private static final String TABLE = "connections";
+    private static final String SAMPLE_ID = LambdaEvents.load("sendmessage.json", APIGatewayV2WebSocketEvent.class)
+            .getRequestContext().getConnectionId();
+    private static LocalDynamoDb dynamo;
+    private static ConnectionStore store;
+
+    private RecordingEndpoint endpoint;
+    private ApiGatewayManagementApiClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dynamo = LocalDynamoDb.start();
+        dynamo.createConnectionsTable(TABLE);
+        store = new ConnectionStore(dynamo.client(), TABLE);
+        store.save(new Connection(SAMPLE_ID, 1L, "203.0.113.24", null, 2L, "lobby", "ana"));
+        store.save(new Connection("LobbyLobbyLobb0=", 1L, "203.0.113.25", null, 2L, "lobby", "lo"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        dynamo.close();
+    }
+
+    @BeforeEach
+    void startEndpoint() throws Exception {
+        endpoint = RecordingEndpoint.start();
+        client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"));
+    }
+
+    @AfterEach
+    void stopEndpoint() {
+        client.close();
+        endpoint.close();
+    }
+
+    private SendMessageHandler handler(Map<String, String> env) {
+        return new SendMessageHandler(AppConfig.from(env), dynamo.client(), uri -> client);
+    }
+
+    private SendMessageHandler configuredHandler() {
+        return handler(Map.of(AppConfig.CONNECTIONS_TABLE, TABLE,
+                AppConfig.CONNECTIONS_ENDPOINT, endpoint.stageUrl("dev").toString()));
+    }
+
+    static Stream<MalformedEvents.Case> malformed() {
+        return MalformedEvents.of("sendmessage.json");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void malformedEvent_answers400NamingWhatIsMissing_andPostsNothing(MalformedEvents.Case malformed) {
+        RecordingContext context = new RecordingContext();
+
+        MalformedEvents.assertRejected(malformed, configuredHandler().handleRequest(malformed.event(), context),
+                context);
+
+        assertTrue(endpoint.requests().isEmpty());
+    }
+
+    @Test
+    void nullBody_repliesToTheSenderOnlyWithAnErrorNamingData() {
+        APIGatewayV2WebSocketEvent event = MalformedEvents.changed("sendmessage.json", e -> e.setBody(null));
+
+        assertEquals(200, configuredHandler().handleRequest(event, new RecordingContext()).getStatusCode());
+
+        assertEquals(1, endpoint.requests().size(), "the room hears nothing");
+        JsonObject reply = Json.parseObject(endpoint.bodiesFor(SAMPLE_ID).get(0)).orElseThrow();
+        assertEquals("error", reply.get("type").getAsString());
+        assertTrue(reply.get("message").getAsString().contains("\"data\""), reply.toString());
+    }
+
+    @Test
+    void noDomainNameOrStage_andNoConfiguredEndpoint_answers400NamingTheSetting() {
+        APIGatewayV2WebSocketEvent event = MalformedEvents.changed("sendmessage.json", e -> {
+            e.getRequestContext().setDomainName(null);
+            e.getRequestContext().setStage(null);
+        });
+
+        var response = handler(Map.of(AppConfig.CONNECTIONS_TABLE, TABLE)).handleRequest(event, new RecordingContext());
+
+        assertEquals(400, response.getStatusCode());
+        assertTrue(response.getBody().contains(AppConfig.CONNECTIONS_ENDPOINT), response.getBody());
+        MalformedEvents.assertNoStackTrace(response.getBody());
+        assertTrue(endpoint.requests().isEmpty());
+    }
+}
