@@ -1,0 +1,104 @@
+package com.example.wsapi.bench;
+
+import com.example.wsapi.local.lambda.RuntimeOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmarks, each measured beside its floor in the same run and reported as a ratio. Run by {@code bench/run}
+ * after {@code mvn -DskipTests package}; never part of {@code mvn verify}.
+ */
+public final class Bench {
+
+    /** What every benchmark gets from the command line. */
+    record Options(Path root, Path java, boolean quick, Integer runs, List<String> jvmOptions) {
+
+        int runsOr(int full, int quick) {
+            return runs != null ? runs : quick() ? quick : full;
+        }
+    }
+
+    interface Benchmark {
+        void run(Options options) throws Exception;
+    }
+
+    static final Map<String, Benchmark> BENCHMARKS = new LinkedHashMap<>();
+
+    static {
+        BENCHMARKS.put("coldstart", ColdStartBench::run);
+        BENCHMARKS.put("artifacts", ArtifactBench::run);
+    }
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        // The gateway and DynamoDB Local log every connection at INFO: keep the console to the results.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        List<String> names = new ArrayList<>();
+        Path java = RuntimeOptions.currentJava();
+        boolean quick = false;
+        Integer runs = null;
+        List<String> jvmOptions = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--java" -> java = Path.of(value(args, ++i, "--java"));
+                case "--quick" -> quick = true;
+                case "--runs" -> runs = Integer.parseInt(value(args, ++i, "--runs"));
+                case "--jvm-option" -> jvmOptions.add(value(args, ++i, "--jvm-option"));
+                case "-h", "--help" -> {
+                    usage();
+                    return;
+                }
+                default -> {
+                    if (args[i].equals("all")) {
+                        names.addAll(BENCHMARKS.keySet());
+                    } else if (BENCHMARKS.containsKey(args[i])) {
+                        names.add(args[i]);
+                    } else {
+                        System.err.println("bench: unknown benchmark or option '" + args[i] + "'");
+                        usage();
+                        System.exit(2);
+                    }
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            usage();
+            System.exit(2);
+        }
+        if (!Files.isExecutable(java)) {
+            System.err.println("bench: --java " + java + " is not an executable java launcher");
+            System.exit(2);
+        }
+        Path root = Path.of(System.getProperty("project.root", ".")).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(root.resolve("template.yaml"))) {
+            System.err.println("bench: no template.yaml in " + root + ": run from the project root (bench/run does)");
+            System.exit(2);
+        }
+        Options options = new Options(root, java, quick, runs, List.copyOf(jvmOptions));
+        System.out.println("## machine\n```\n" + Machine.describe(java) + "\n```");
+        for (String name : names) {
+            System.out.println("\n## " + name + (quick ? " (quick)" : ""));
+            BENCHMARKS.get(name).run(options);
+        }
+        // Netty's and DynamoDB Local's non-daemon threads must not keep a finished run alive.
+        System.exit(0);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            System.err.println("bench: " + option + " needs a value");
+            System.exit(2);
+        }
+        return args[i];
+    }
+
+    private static void usage() {
+        System.err.println("usage: bench/run [--quick] [--runs N] [--java <java>] [--jvm-option <opt>]... <benchmark>...\n"
+                + "benchmarks: all " + String.join(" ", BENCHMARKS.keySet()));
+    }
+}
