@@ -1,5 +1,6 @@
 package com.example.wsapi.bench;
 
+import com.example.wsapi.local.lambda.LogSink;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,13 @@ import java.util.Map;
 public final class Bench {
 
     /** What every benchmark gets from the command line. */
-    record Options(Path root, Path java, boolean quick, Integer runs, List<String> jvmOptions) {
+    record Options(Path root, Path java, boolean quick, Integer runs, List<String> jvmOptions, boolean logs) {
+
+        /** Where the function JVMs' output goes: nowhere, unless --logs asked for it (on standard error). */
+        LogSink logSink() {
+            return logs ? System.err::println : line -> {};
+        }
+
 
         int runsOr(int full, int quick) {
             return runs != null ? runs : quick() ? quick : full;
@@ -31,22 +38,25 @@ public final class Bench {
     static {
         BENCHMARKS.put("coldstart", ColdStartBench::run);
         BENCHMARKS.put("artifacts", ArtifactBench::run);
+        BENCHMARKS.put("warm", WarmInvokeBench::run);
+        BENCHMARKS.put("echo", EchoBench::run);
+        BENCHMARKS.put("connect", ConnectBench::run);
     }
 
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
-        // The gateway and DynamoDB Local log every connection at INFO: keep the console to the results.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         List<String> names = new ArrayList<>();
         Path java = RuntimeOptions.currentJava();
         boolean quick = false;
+        boolean logs = false;
         Integer runs = null;
         List<String> jvmOptions = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--java" -> java = Path.of(value(args, ++i, "--java"));
                 case "--quick" -> quick = true;
+                case "--logs" -> logs = true;
                 case "--runs" -> runs = Integer.parseInt(value(args, ++i, "--runs"));
                 case "--jvm-option" -> jvmOptions.add(value(args, ++i, "--jvm-option"));
                 case "-h", "--help" -> {
@@ -66,6 +76,8 @@ public final class Bench {
                 }
             }
         }
+        // The gateway logs every connection and message at INFO: keep the console to the results unless --logs.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", logs ? "info" : "warn");
         if (names.isEmpty()) {
             usage();
             System.exit(2);
@@ -79,7 +91,7 @@ public final class Bench {
             System.err.println("bench: no template.yaml in " + root + ": run from the project root (bench/run does)");
             System.exit(2);
         }
-        Options options = new Options(root, java, quick, runs, List.copyOf(jvmOptions));
+        Options options = new Options(root, java, quick, runs, List.copyOf(jvmOptions), logs);
         System.out.println("## machine\n```\n" + Machine.describe(java) + "\n```");
         for (String name : names) {
             System.out.println("\n## " + name + (quick ? " (quick)" : ""));
@@ -98,7 +110,7 @@ public final class Bench {
     }
 
     private static void usage() {
-        System.err.println("usage: bench/run [--quick] [--runs N] [--java <java>] [--jvm-option <opt>]... <benchmark>...\n"
+        System.err.println("usage: bench/run [--quick] [--runs N] [--java <java>] [--jvm-option <opt>]... [--logs] <benchmark>...\n"
                 + "benchmarks: all " + String.join(" ", BENCHMARKS.keySet()));
     }
 }

@@ -61,7 +61,7 @@ final class ColdStartBench {
     static void run(Bench.Options options) throws Exception {
         int runs = options.runsOr(10, 2);
         RuntimeOptions runtimeOptions = RuntimeOptions.defaults().withJavaExecutable(options.java())
-                .withJvmOptions(options.jvmOptions()).withLogSink(line -> {});
+                .withJvmOptions(options.jvmOptions()).withLogSink(options.logSink());
         try (LocalApi api = LocalStack.start(options, 1, runtimeOptions)) {
             WebSocket live = connect(api);
             String liveId = liveConnectionId(api);
@@ -101,7 +101,7 @@ final class ColdStartBench {
         }
     }
 
-    private static List<Target> targets(Bench.Options options, LocalApi api, String liveId) throws IOException {
+    static List<Target> targets(Bench.Options options, LocalApi api, String liveId) throws IOException {
         List<Target> targets = new ArrayList<>();
         FunctionSettings echo = LocalStack.settings(api, "EchoFunction", 1);
         Map<String, String> floorEnv = new HashMap<>();
@@ -216,13 +216,13 @@ final class ColdStartBench {
         return new ClassCount(total, cds, jdk, app);
     }
 
-    private static WebSocket connect(LocalApi api) throws Exception {
+    static WebSocket connect(LocalApi api) throws Exception {
         return HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(api.gateway().webSocketUrl(), new WebSocket.Listener() {})
                 .get(RESPONSE_WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
-    private static String liveConnectionId(LocalApi api) {
+    static String liveConnectionId(LocalApi api) {
         String table = api.template().tables().get(0).tableName();
         return api.dynamo().client().scan(b -> b.tableName(table).consistentRead(true)).items().stream()
                 .map(item -> item.get("connectionId").s())
