@@ -66,6 +66,17 @@ final class BareServer implements AutoCloseable {
                 .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
     }
 
+    /** A floor in a process of its own (the memory benchmark measures its RSS): runs until standard input closes. */
+    public static void main(String[] args) throws Exception {
+        try (BareServer server = new BareServer()) {
+            System.out.println("READY " + server.url());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // Runs until the benchmark closes our standard input or exits.
+            }
+        }
+    }
+
     URI url() {
         return URI.create("ws://127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort() + "/dev");
     }

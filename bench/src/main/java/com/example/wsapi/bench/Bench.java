@@ -41,6 +41,9 @@ public final class Bench {
         BENCHMARKS.put("warm", WarmInvokeBench::run);
         BENCHMARKS.put("echo", EchoBench::run);
         BENCHMARKS.put("connect", ConnectBench::run);
+        BENCHMARKS.put("broadcast", BroadcastBench::run);
+        BENCHMARKS.put("readcost", ReadCostBench::run);
+        BENCHMARKS.put("memory", MemoryBench::run);
     }
 
     private Bench() {}

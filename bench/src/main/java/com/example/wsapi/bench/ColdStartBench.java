@@ -59,13 +59,17 @@ final class ColdStartBench {
     private ColdStartBench() {}
 
     static void run(Bench.Options options) throws Exception {
-        int runs = options.runsOr(10, 2);
+        int runs = options.runsOr(10, 1);
         RuntimeOptions runtimeOptions = RuntimeOptions.defaults().withJavaExecutable(options.java())
                 .withJvmOptions(options.jvmOptions()).withLogSink(options.logSink());
         try (LocalApi api = LocalStack.start(options, 1, runtimeOptions)) {
             WebSocket live = connect(api);
             String liveId = liveConnectionId(api);
             List<Target> targets = targets(options, api, liveId);
+            if (options.quick()) {
+                // Quick mode (CI): the floor and the two functions the target names.
+                targets.removeIf(t -> !Set.of(FLOOR, "EchoFunction", "ConnectFunction").contains(t.name()));
+            }
             System.out.println("function JVM: " + options.java() + ", extra JVM options: " + options.jvmOptions()
                     + ", " + runs + " runs each, alternating with the floor (" + FLOOR + ")");
 
