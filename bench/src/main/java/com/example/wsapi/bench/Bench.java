@@ -16,7 +16,16 @@ import java.util.Map;
 public final class Bench {
 
     /** What every benchmark gets from the command line. */
-    record Options(Path root, Path java, boolean quick, Integer runs, List<String> jvmOptions, boolean logs) {
+    record Options(Path root, Path java, boolean quick, Integer runs, List<String> jvmOptions, boolean logs,
+                   boolean classDataCache) {
+
+        /** ws-local's runtime defaults with this run's function java, JVM options, log sink and class-data cache. */
+        RuntimeOptions runtimeOptions() {
+            RuntimeOptions runtime = RuntimeOptions.defaults().withJavaExecutable(java).withJvmOptions(jvmOptions)
+                    .withLogSink(logSink());
+            return classDataCache ? runtime : runtime.withClassDataCache(null);
+        }
+
 
         /** Where the function JVMs' output goes: nowhere, unless --logs asked for it (on standard error). */
         LogSink logSink() {
@@ -53,6 +62,7 @@ public final class Bench {
         Path java = RuntimeOptions.currentJava();
         boolean quick = false;
         boolean logs = false;
+        boolean classDataCache = true;
         Integer runs = null;
         List<String> jvmOptions = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -60,6 +70,7 @@ public final class Bench {
                 case "--java" -> java = Path.of(value(args, ++i, "--java"));
                 case "--quick" -> quick = true;
                 case "--logs" -> logs = true;
+                case "--no-class-data-cache" -> classDataCache = false;
                 case "--runs" -> runs = Integer.parseInt(value(args, ++i, "--runs"));
                 case "--jvm-option" -> jvmOptions.add(value(args, ++i, "--jvm-option"));
                 case "-h", "--help" -> {
@@ -94,7 +105,7 @@ public final class Bench {
             System.err.println("bench: no template.yaml in " + root + ": run from the project root (bench/run does)");
             System.exit(2);
         }
-        Options options = new Options(root, java, quick, runs, List.copyOf(jvmOptions), logs);
+        Options options = new Options(root, java, quick, runs, List.copyOf(jvmOptions), logs, classDataCache);
         System.out.println("## machine\n```\n" + Machine.describe(java) + "\n```");
         for (String name : names) {
             System.out.println("\n## " + name + (quick ? " (quick)" : ""));
@@ -113,7 +124,7 @@ public final class Bench {
     }
 
     private static void usage() {
-        System.err.println("usage: bench/run [--quick] [--runs N] [--java <java>] [--jvm-option <opt>]... [--logs] <benchmark>...\n"
+        System.err.println("usage: bench/run [--quick] [--runs N] [--java <java>] [--jvm-option <opt>]... [--no-class-data-cache] [--logs] <benchmark>...\n"
                 + "benchmarks: all " + String.join(" ", BENCHMARKS.keySet()));
     }
 }

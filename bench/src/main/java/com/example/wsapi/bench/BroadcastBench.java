@@ -25,8 +25,7 @@ final class BroadcastBench {
     static void run(Bench.Options options) throws Exception {
         int rounds = options.runsOr(5, 1);
         int members = options.quick() ? 200 : 1000;
-        RuntimeOptions runtime = RuntimeOptions.defaults().withJavaExecutable(options.java())
-                .withJvmOptions(options.jvmOptions()).withLogSink(options.logSink());
+        RuntimeOptions runtime = options.runtimeOptions();
         try (LocalApi api = LocalStack.start(options, 10, runtime);
              BareServer bare = new BareServer();
              WsClients clients = new WsClients(2)) {

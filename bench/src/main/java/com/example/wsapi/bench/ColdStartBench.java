@@ -60,8 +60,8 @@ final class ColdStartBench {
 
     static void run(Bench.Options options) throws Exception {
         int runs = options.runsOr(10, 1);
-        RuntimeOptions runtimeOptions = RuntimeOptions.defaults().withJavaExecutable(options.java())
-                .withJvmOptions(options.jvmOptions()).withLogSink(options.logSink());
+        verbose = options.logs();
+        RuntimeOptions runtimeOptions = options.runtimeOptions();
         try (LocalApi api = LocalStack.start(options, 1, runtimeOptions)) {
             WebSocket live = connect(api);
             String liveId = liveConnectionId(api);
@@ -71,6 +71,8 @@ final class ColdStartBench {
                 targets.removeIf(t -> !Set.of(FLOOR, "EchoFunction", "ConnectFunction").contains(t.name()));
             }
             System.out.println("function JVM: " + options.java() + ", extra JVM options: " + options.jvmOptions()
+                    + ", class-data cache: " + (runtimeOptions.classDataCache() == null ? "off"
+                    : runtimeOptions.classDataCache() + " (the unmeasured first start of each function records it)")
                     + ", " + runs + " runs each, alternating with the floor (" + FLOOR + ")");
 
             // One unmeasured start each: the page cache holds every jar before the first measured run.
@@ -132,13 +134,17 @@ final class ColdStartBench {
     }
 
     /** One cold start in a runtime of its own, so that nothing of an earlier start is reused. */
+    /** --logs: each cold start's function output, after it (the runtime's own sink only collects it). */
+    static boolean verbose;
+
     static Sample coldStart(RuntimeOptions runtimeOptions, Target target, List<String> extraJvmOptions)
             throws Exception {
         List<String> logLines = new CopyOnWriteArrayList<>();
         List<String> jvmOptions = new ArrayList<>(runtimeOptions.jvmOptions());
         jvmOptions.addAll(extraJvmOptions);
-        try (LambdaRuntime runtime = new LambdaRuntime(runtimeOptions.withJvmOptions(jvmOptions)
-                .withLogSink(logLines::add))) {
+        LambdaRuntime runtime = new LambdaRuntime(runtimeOptions.withJvmOptions(jvmOptions)
+                .withLogSink(logLines::add));
+        try {
             runtime.register(target.settings());
             Set<Long> before = childPids();
             long start = System.nanoTime();
@@ -160,6 +166,11 @@ final class ColdStartBench {
             double cpuMs = cpuMillis(process);
             double initMs = awaitInitDuration(logLines);
             return new Sample(wallMs, cpuMs, initMs, statusCode(response));
+        } finally {
+            runtime.close();
+            if (verbose) {
+                logLines.forEach(System.err::println);
+            }
         }
     }
 

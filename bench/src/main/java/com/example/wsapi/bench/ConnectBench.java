@@ -35,8 +35,7 @@ final class ConnectBench {
     static void run(Bench.Options options) throws Exception {
         int rounds = options.runsOr(3, 1);
         int handshakes = options.quick() ? 200 : 1000;
-        RuntimeOptions runtime = RuntimeOptions.defaults().withJavaExecutable(options.java())
-                .withJvmOptions(options.jvmOptions()).withLogSink(options.logSink());
+        RuntimeOptions runtime = options.runtimeOptions();
         try (LocalApi api = LocalStack.start(options, 10, runtime);
              BareServer bare = new BareServer();
              WsClients clients = new WsClients(2)) {

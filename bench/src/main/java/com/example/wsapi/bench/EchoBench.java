@@ -24,8 +24,7 @@ final class EchoBench {
     static void run(Bench.Options options) throws Exception {
         int rounds = options.runsOr(3, 1);
         Duration window = options.quick() ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
-        RuntimeOptions runtime = RuntimeOptions.defaults().withJavaExecutable(options.java())
-                .withJvmOptions(options.jvmOptions()).withLogSink(options.logSink());
+        RuntimeOptions runtime = options.runtimeOptions();
         int maxClients = LEVELS[LEVELS.length - 1];
         try (LocalApi api = LocalStack.start(options, 10, runtime);
              BareServer bare = new BareServer();

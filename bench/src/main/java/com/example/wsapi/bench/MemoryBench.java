@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -30,7 +31,13 @@ final class MemoryBench {
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     record Growth(String server, int connections, long rssBeforeKb, long rssAfterKb, long heapBeforeKb,
-                  long heapAfterKb, double seconds) {
+                  long heapAfterKb, long rssAfterGcBeforeKb, long rssAfterGcAfterKb, double seconds, String nmt) {
+
+        /** RSS growth when both readings follow a full GC: what the connections hold, without garbage's heap growth. */
+        double rssAfterGcBytesPerConnection() {
+            return (rssAfterGcAfterKb - rssAfterGcBeforeKb) * 1024.0 / connections;
+        }
+
         double rssBytesPerConnection() {
             return (rssAfterKb - rssBeforeKb) * 1024.0 / connections;
         }
@@ -40,7 +47,17 @@ final class MemoryBench {
         }
     }
 
+    /** -Dbench.nmt=true: both servers run with Native Memory Tracking, and its diff per server is printed. */
+    static final boolean NMT = Boolean.getBoolean("bench.nmt");
+
     private MemoryBench() {}
+
+    private static ProcessBuilder withNmt(ProcessBuilder builder) {
+        if (NMT) {
+            builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:NativeMemoryTracking=summary");
+        }
+        return builder;
+    }
 
     static void run(Bench.Options options) throws Exception {
         int connections = options.quick() ? 500 : 10_000;
@@ -55,8 +72,8 @@ final class MemoryBench {
         List<Growth> results = new ArrayList<>();
         try (WsClients clients = new WsClients(2)) {
             Path floorLog = Files.createTempFile("bench-bare-server-", ".log");
-            Process floor = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                    BareServer.class.getName()).redirectErrorStream(true).redirectOutput(floorLog.toFile()).start();
+            Process floor = withNmt(new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                    BareServer.class.getName())).redirectErrorStream(true).redirectOutput(floorLog.toFile()).start();
             try {
                 URI url = URI.create(awaitLine(floorLog, Pattern.compile("READY (\\S+)"), floor).group(1));
                 results.add(measure("bare Netty server (floor)", floor, java, clients, url, connections, null));
@@ -65,8 +82,8 @@ final class MemoryBench {
                 Files.deleteIfExists(floorLog);
             }
             Path localLog = Files.createTempFile("bench-ws-local-", ".log");
-            Process local = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--port",
-                    Integer.toString(freePort()), "--java", options.java().toString())
+            Process local = withNmt(new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--port",
+                    Integer.toString(freePort()), "--java", options.java().toString()))
                     .directory(options.root().toFile()).redirectErrorStream(true)
                     .redirectOutput(localLog.toFile()).start();
             try {
@@ -81,14 +98,24 @@ final class MemoryBench {
         Growth floor = results.get(0);
         System.out.println();
         System.out.println("| server | connections | RSS before → after (MB) | RSS bytes per connection | / floor | "
-                + "heap after full GC, bytes per connection | open time s |");
-        System.out.println("|---|---|---|---|---|---|---|");
+                + "RSS bytes per connection, both read after a full GC | / floor | live heap bytes per connection "
+                + "| open time s |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (Growth growth : results) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %.0f → %.0f | %.0f | %s | %.0f | %.0f |%n", growth.server(),
-                    growth.connections(), growth.rssBeforeKb() / 1024.0, growth.rssAfterKb() / 1024.0,
-                    growth.rssBytesPerConnection(),
+            System.out.printf(Locale.ROOT, "| %s | %d | %.0f → %.0f | %.0f | %s | %.0f | %s | %.0f | %.0f |%n",
+                    growth.server(), growth.connections(), growth.rssBeforeKb() / 1024.0,
+                    growth.rssAfterKb() / 1024.0, growth.rssBytesPerConnection(),
                     Stats.ratio(growth.rssBytesPerConnection(), floor.rssBytesPerConnection()),
+                    growth.rssAfterGcBytesPerConnection(),
+                    Stats.ratio(growth.rssAfterGcBytesPerConnection(), floor.rssAfterGcBytesPerConnection()),
                     growth.heapBytesPerConnection(), growth.seconds());
+        }
+        for (Growth growth : results) {
+            if (!growth.nmt().isBlank()) {
+                System.out.println("\nNative Memory Tracking, " + growth.server() + " (diff over the connections):\n"
+                        + growth.nmt().lines().filter(l -> l.startsWith("-") || l.startsWith("Total"))
+                        .collect(Collectors.joining("\n")));
+            }
         }
     }
 
@@ -100,14 +127,23 @@ final class MemoryBench {
         settle(dynamo);
         long rssBefore = rssKb(server.pid());
         long heapBefore = heapAfterGc(java, server.pid());
+        long rssGcBefore = rssKb(server.pid());
+        if (NMT) {
+            Machine.run(List.of(java.resolveSibling("jcmd").toString(), Long.toString(server.pid()),
+                    "VM.native_memory", "baseline"));
+        }
         long start = System.nanoTime();
         List<WsClients.Client> open = Connections.open(clients, url, connections, 10);
         double seconds = (System.nanoTime() - start) / 1e9;
         Thread.sleep(10_000); // idle: whatever the last handshakes left pending is done
         long rssAfter = rssKb(server.pid());
         long heapAfter = heapAfterGc(java, server.pid());
+        long rssGcAfter = rssKb(server.pid());
+        String nmt = NMT ? Machine.run(List.of(java.resolveSibling("jcmd").toString(), Long.toString(server.pid()),
+                "VM.native_memory", "summary.diff", "scale=KB")) : "";
         open.forEach(WsClients.Client::abort);
-        return new Growth(name, open.size(), rssBefore, rssAfter, heapBefore, heapAfter, seconds);
+        return new Growth(name, open.size(), rssBefore, rssAfter, heapBefore, heapAfter, rssGcBefore, rssGcAfter,
+                seconds, nmt);
     }
 
     /** Waits until ws-local's $disconnect removed every record (DynamoDB Local's endpoint), or a moment for the floor. */

@@ -21,8 +21,7 @@ final class WarmInvokeBench {
 
     static void run(Bench.Options options) throws Exception {
         int invocations = options.quick() ? 200 : 2000;
-        RuntimeOptions runtimeOptions = RuntimeOptions.defaults().withJavaExecutable(options.java())
-                .withJvmOptions(options.jvmOptions()).withLogSink(options.logSink());
+        RuntimeOptions runtimeOptions = options.runtimeOptions();
         try (LocalApi api = LocalStack.start(options, 1, runtimeOptions)) {
             WebSocket live = ColdStartBench.connect(api);
             List<ColdStartBench.Target> targets = ColdStartBench.targets(options, api,
