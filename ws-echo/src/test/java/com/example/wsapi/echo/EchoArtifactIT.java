@@ -16,4 +16,10 @@ class EchoArtifactIT {
         assertTrue(LambdaArtifact.jars(module).stream().anyMatch(j -> j.startsWith("apigatewaymanagementapi")));
         assertTrue(LambdaArtifact.jars(module).stream().noneMatch(j -> j.startsWith("dynamodb")));
     }
+
+    /** 4.75 MB: measured 4.58 (BENCHMARKS.md); the 4 MB target is missed by the SDK core (sdk-core, regions, jackson-core). */
+    @Test
+    void artifact_zipsUnderItsSizeCeiling() throws Exception {
+        LambdaArtifact.assertZippedAtMost(LambdaEvents.projectRoot().resolve("ws-echo"), 4_980_736);
+    }
 }

@@ -66,6 +66,11 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--java", description = "java launcher for function JVMs (default: the one running ws-local)")
         Path java;
 
+        @Option(names = "--class-data-cache", paramLabel = "<folder>|off", description = "where function JVMs' "
+                + "class-data (CDS) archives are recorded on a first run and reused, for faster cold starts "
+                + "(default: ws-local-class-data in the temporary folder); off starts them without")
+        String classDataCache;
+
         LocalOptions options(String host, int port, Duration idleTimeout) throws LocalApiException {
             return new LocalOptions(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort,
                     parameterOverrides, readEnvVars(envVars), maxConcurrency);
@@ -73,6 +78,9 @@ public final class Main implements Callable<Integer> {
 
         RuntimeOptions runtimeOptions() {
             RuntimeOptions defaults = RuntimeOptions.defaults();
+            if (classDataCache != null) {
+                defaults = defaults.withClassDataCache(classDataCache.equals("off") ? null : Path.of(classDataCache));
+            }
             return java == null ? defaults : defaults.withJavaExecutable(java);
         }
     }

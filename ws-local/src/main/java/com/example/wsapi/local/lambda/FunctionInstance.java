@@ -24,6 +24,10 @@ final class FunctionInstance {
     State state = State.STARTING;
     Channel server;
     Process process;
+    /** How the process was started with respect to class-data archives; null without a cache. */
+    ClassDataCache.Launch classData;
+    /** Completes once the process has exited and what it recorded (a class-data archive) is handled. */
+    java.util.concurrent.CompletableFuture<Void> exitHandled;
     OutputPump output;
     PendingPoll poll;
     Invocation current;

@@ -262,10 +262,14 @@ final class FunctionPool {
         instance.state = State.GONE;
         instances.remove(instance);
         cancelTimer(instance);
-        // Kill before cutting its Runtime API: a live runtime client would log the lost poll as an error.
-        Process process = instance.process;
-        if (process != null) {
-            kill(process);
+        if (closed && instance.classData != null && instance.classData.records()) {
+            // Its Runtime API stays open until the JVM has exited: a runtime that lost its connection exits at once,
+            // and that exit would race the SIGTERM that writes the archive (see close()).
+            return;
+        }
+        if (closed && instance.process != null) {
+            // Kill before cutting its Runtime API: a live runtime client would log the lost poll as an error.
+            kill(instance.process);
         }
         if (instance.poll != null) {
             instance.poll.close();
@@ -275,6 +279,17 @@ final class FunctionPool {
             instance.server.close();
         }
         instance.connections.close();
+        Process process = instance.process;
+        OutputPump output = instance.output;
+        if (process != null && !closed) {
+            services.execute(() -> {
+                // Killing closes the process's output stream: forward what it wrote first (a crash's last words).
+                if (output != null) {
+                    output.drainAll();
+                }
+                kill(process);
+            });
+        }
     }
 
     private static void cancelTimer(FunctionInstance instance) {
@@ -299,7 +314,10 @@ final class FunctionPool {
             int port = ((InetSocketAddress) server.localAddress()).getPort();
             Path home = Files.createDirectories(
                     services.scratchDir().resolve(function.name() + "-" + instance.number));
-            ProcessBuilder builder = processBuilder(instance, port, home);
+            ClassDataCache.Launch classData = services.classData().map(cache -> cache.prepare(function.name(),
+                    services.options().runtimeJars(), function.classpath(), services.options().jvmOptions()))
+                    .orElse(null);
+            ProcessBuilder builder = processBuilder(instance, port, home, classData);
             synchronized (this) {
                 instance.server = server;
                 if (instance.state == State.GONE) {
@@ -314,6 +332,9 @@ final class FunctionPool {
             boolean gone;
             synchronized (this) {
                 instance.process = process;
+                instance.classData = classData;
+                instance.exitHandled = process.onExit()
+                        .thenRun(classData == null ? () -> {} : classData::exited);
                 instance.output = output;
                 gone = instance.state == State.GONE;
                 if (!gone) {
@@ -360,7 +381,8 @@ final class FunctionPool {
                 .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
     }
 
-    private ProcessBuilder processBuilder(FunctionInstance instance, int port, Path home) {
+    private ProcessBuilder processBuilder(FunctionInstance instance, int port, Path home,
+                                          ClassDataCache.Launch classData) {
         RuntimeOptions options = services.options();
         List<String> command = new ArrayList<>();
         command.add(options.javaExecutable().toString());
@@ -372,9 +394,13 @@ final class FunctionPool {
         command.add("-Djava.net.preferIPv4Stack=true");
         services.nativeLibrary().ifPresent(library -> command.add("-D" + NativeClientLibrary.PROPERTY + "=" + library));
         command.addAll(options.jvmOptions());
-        command.add("-cp");
         List<Path> classpath = new ArrayList<>(options.runtimeJars());
         classpath.addAll(function.classpath());
+        if (classData != null) {
+            command.addAll(classData.jvmOptions);
+            classpath = classData.classpath; // the same code, folders as jars (CDS archives only jar classes)
+        }
+        command.add("-cp");
         command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         command.add(RIC_MAIN_CLASS);
         command.add(function.handler());
@@ -543,10 +569,17 @@ final class FunctionPool {
         }
     }
 
-    /** Fails everything pending, kills every process; returns the processes so that the caller can await them. */
-    List<Process> close() {
+    /** A process being stopped: done once it exited and its class-data archive (if it recorded one) is in place. */
+    record Stopping(Process process, CompletableFuture<Void> done, boolean recording) {}
+
+    /**
+     * Fails everything pending and stops every process: killed, except that a JVM recording a class-data archive gets
+     * SIGTERM, since it writes the archive as it exits (the caller kills it if that takes too long). Returns what the
+     * caller awaits.
+     */
+    List<Stopping> close() {
         List<Invocation> pending = new ArrayList<>();
-        List<Process> processes = new ArrayList<>();
+        List<Stopping> processes = new ArrayList<>();
         synchronized (this) {
             closed = true;
             pending.addAll(queue);
@@ -557,7 +590,8 @@ final class FunctionPool {
                     instance.current = null;
                 }
                 if (instance.process != null) {
-                    processes.add(instance.process);
+                    boolean recording = instance.classData != null && instance.classData.records();
+                    processes.add(new Stopping(instance.process, instance.exitHandled, recording));
                 }
                 retire(instance);
             }
@@ -567,7 +601,13 @@ final class FunctionPool {
                     requestIdPrefix(invocation) + "Error: the local Lambda runtime shut down")
                     .toFailure(function.name(), Kind.CRASH));
         }
-        processes.forEach(FunctionPool::kill);
+        for (Stopping stopping : processes) {
+            if (stopping.recording()) {
+                stopping.process().destroy();
+            } else {
+                kill(stopping.process());
+            }
+        }
         return processes;
     }
 

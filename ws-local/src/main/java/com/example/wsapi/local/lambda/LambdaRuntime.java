@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ public final class LambdaRuntime implements AutoCloseable {
     private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final int MIN_MEMORY_MB = 128;
     private static final int MAX_MEMORY_MB = 10240;
+    /** How long stopping waits for JVMs writing a class-data archive as they exit (AOT caches take seconds). */
+    private static final Duration ARCHIVE_WRITE_LIMIT = Duration.ofSeconds(30);
 
     private final RuntimeServices services;
     private final Map<String, FunctionPool> pools = new ConcurrentHashMap<>();
@@ -78,7 +81,8 @@ public final class LambdaRuntime implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
-        this.services = new RuntimeServices(options, eventLoops, workers, logs, scratchDir, nativeLibrary);
+        this.services = new RuntimeServices(options, eventLoops, workers, logs, scratchDir, nativeLibrary,
+                ClassDataCache.create(options.classDataCache(), options.javaExecutable()));
         // Function JVMs must not outlive ws-local, even when it is stopped with Ctrl-C.
         this.shutdownHook = new Thread(this::close, "ws-local-lambda-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -136,11 +140,19 @@ public final class LambdaRuntime implements AutoCloseable {
         } catch (IllegalStateException e) {
             // The JVM is shutting down: this is the hook.
         }
-        List<Process> processes = new ArrayList<>();
+        List<FunctionPool.Stopping> processes = new ArrayList<>();
         pools.values().forEach(pool -> processes.addAll(pool.close()));
-        for (Process process : processes) {
+        long deadline = System.nanoTime() + ARCHIVE_WRITE_LIMIT.toNanos();
+        for (FunctionPool.Stopping stopping : processes) {
             try {
-                process.onExit().get(5, TimeUnit.SECONDS);
+                if (stopping.recording()) {
+                    try {
+                        stopping.done().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    } catch (TimeoutException e) {
+                        FunctionPool.kill(stopping.process()); // no archive this time
+                    }
+                }
+                stopping.done().get(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

@@ -18,14 +18,24 @@ import java.util.Objects;
  * @param sessionToken    AWS_SESSION_TOKEN the functions see
  * @param logSink         receives the functions' output and the START/END/REPORT lines
  * @param initTimeout     how long a new process may take to ask for its first event, on top of the function timeout
+ * @param classDataCache  where function JVMs' class-data archives (AOT cache, CDS) are kept and reused across
+ *                        starts, or null for none (see {@link ClassDataCache})
  */
 public record RuntimeOptions(Path javaExecutable, List<Path> runtimeJars, List<String> jvmOptions, String region,
                              String accessKeyId, String secretAccessKey, String sessionToken, LogSink logSink,
-                             Duration initTimeout) {
+                             Duration initTimeout, Path classDataCache) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     /** Lambda's INIT phase limit. */
     public static final Duration DEFAULT_INIT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Without a class-data cache. */
+    public RuntimeOptions(Path javaExecutable, List<Path> runtimeJars, List<String> jvmOptions, String region,
+                          String accessKeyId, String secretAccessKey, String sessionToken, LogSink logSink,
+                          Duration initTimeout) {
+        this(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey, sessionToken, logSink,
+                initTimeout, null);
+    }
 
     public RuntimeOptions {
         Objects.requireNonNull(javaExecutable, "javaExecutable");
@@ -46,11 +56,19 @@ public record RuntimeOptions(Path javaExecutable, List<Path> runtimeJars, List<S
         }
     }
 
-    /** The JVM running ws-local, the bundled runtime jars, us-east-1, dummy credentials, logs on standard output. */
+    /**
+     * The JVM running ws-local, the bundled runtime jars, us-east-1, dummy credentials, logs on standard output, and
+     * class-data archives in {@link #defaultClassDataCache()}.
+     */
     public static RuntimeOptions defaults() {
         return new RuntimeOptions(currentJava(), RuntimeJars.locate(), List.of(), DEFAULT_REGION,
                 "AKIAWSLOCALDUMMYKEY0", "ws-local-dummy-secret-access-key", "ws-local-dummy-session-token",
-                LogSink.stdout(), DEFAULT_INIT_TIMEOUT);
+                LogSink.stdout(), DEFAULT_INIT_TIMEOUT, defaultClassDataCache());
+    }
+
+    /** {@code ${java.io.tmpdir}/ws-local-class-data}, next to the extracted runtime jars. */
+    public static Path defaultClassDataCache() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "ws-local-class-data");
     }
 
     /** The {@code java} launcher of the running JVM. */
@@ -62,37 +80,43 @@ public record RuntimeOptions(Path javaExecutable, List<Path> runtimeJars, List<S
 
     public RuntimeOptions withJavaExecutable(Path javaExecutable) {
         return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
-                sessionToken, logSink, initTimeout);
+                sessionToken, logSink, initTimeout, classDataCache);
     }
 
     public RuntimeOptions withRuntimeJars(List<Path> runtimeJars) {
         return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
-                sessionToken, logSink, initTimeout);
+                sessionToken, logSink, initTimeout, classDataCache);
     }
 
     public RuntimeOptions withJvmOptions(List<String> jvmOptions) {
         return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
-                sessionToken, logSink, initTimeout);
+                sessionToken, logSink, initTimeout, classDataCache);
     }
 
     public RuntimeOptions withRegion(String region) {
         return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
-                sessionToken, logSink, initTimeout);
+                sessionToken, logSink, initTimeout, classDataCache);
     }
 
     public RuntimeOptions withCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {
         return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
-                sessionToken, logSink, initTimeout);
+                sessionToken, logSink, initTimeout, classDataCache);
     }
 
     public RuntimeOptions withLogSink(LogSink logSink) {
         return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
-                sessionToken, logSink, initTimeout);
+                sessionToken, logSink, initTimeout, classDataCache);
     }
 
     public RuntimeOptions withInitTimeout(Duration initTimeout) {
         return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
-                sessionToken, logSink, initTimeout);
+                sessionToken, logSink, initTimeout, classDataCache);
+    }
+
+    /** Where class-data archives are kept, or null to start every function JVM without one. */
+    public RuntimeOptions withClassDataCache(Path classDataCache) {
+        return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
+                sessionToken, logSink, initTimeout, classDataCache);
     }
 
     private static void requireText(String value, String name) {

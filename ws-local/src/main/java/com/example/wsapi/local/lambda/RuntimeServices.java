@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
  * @param workers       everything that may block: launching processes, killing them, completing invocations
  * @param scratchDir    the function processes' HOME folders
  * @param nativeLibrary the RIC's JNI library for this machine, when it ships one
+ * @param classData     the function JVMs' class-data archives, when there is a cache and their Java supports them
  */
 record RuntimeServices(RuntimeOptions options, EventLoopGroup eventLoops, ExecutorService workers, LogWriter logs,
-                       Path scratchDir, Optional<Path> nativeLibrary) {
+                       Path scratchDir, Optional<Path> nativeLibrary, Optional<ClassDataCache> classData) {
 
     /** Runs a task on a worker; after close there are none, and the task is dropped (close fails what is pending). */
     void execute(Runnable task) {

@@ -1,0 +1,215 @@
+package com.example.wsapi.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Resident memory per idle connection: a ws-local process started as {@code java -jar ws-local/target/ws-local.jar}
+ * (its $connect function storing every connection), RSS from /proc/<pid>/status before and after opening N idle
+ * connections; the floor is a bare Netty WebSocket server process measured the same way, one after the other.
+ */
+final class MemoryBench {
+
+    private static final Pattern READY = Pattern.compile("Ready: wscat -c (\\S+)");
+    private static final Pattern DYNAMODB = Pattern.compile("DynamoDB Local (http://\\S+)");
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+    record Growth(String server, int connections, long rssBeforeKb, long rssAfterKb, long heapBeforeKb,
+                  long heapAfterKb, long rssAfterGcBeforeKb, long rssAfterGcAfterKb, double seconds, String nmt) {
+
+        /** RSS growth when both readings follow a full GC: what the connections hold, without garbage's heap growth. */
+        double rssAfterGcBytesPerConnection() {
+            return (rssAfterGcAfterKb - rssAfterGcBeforeKb) * 1024.0 / connections;
+        }
+
+        double rssBytesPerConnection() {
+            return (rssAfterKb - rssBeforeKb) * 1024.0 / connections;
+        }
+
+        double heapBytesPerConnection() {
+            return (heapAfterKb - heapBeforeKb) * 1024.0 / connections;
+        }
+    }
+
+    /** -Dbench.nmt=true: both servers run with Native Memory Tracking, and its diff per server is printed. */
+    static final boolean NMT = Boolean.getBoolean("bench.nmt");
+
+    private MemoryBench() {}
+
+    private static ProcessBuilder withNmt(ProcessBuilder builder) {
+        if (NMT) {
+            builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:NativeMemoryTracking=summary");
+        }
+        return builder;
+    }
+
+    static void run(Bench.Options options) throws Exception {
+        int connections = options.quick() ? 500 : 10_000;
+        Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
+        Path jar = options.root().resolve("ws-local/target/ws-local.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no " + jar + ": build it with mvn -DskipTests package");
+        }
+        System.out.println("ws-local and the floor run on " + java + " (default heap settings); functions on "
+                + options.java() + "; " + connections + " idle connections each; open file limit "
+                + Machine.run(List.of("sh", "-c", "ulimit -n")).trim());
+        List<Growth> results = new ArrayList<>();
+        try (WsClients clients = new WsClients(2)) {
+            Path floorLog = Files.createTempFile("bench-bare-server-", ".log");
+            Process floor = withNmt(new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                    BareServer.class.getName())).redirectErrorStream(true).redirectOutput(floorLog.toFile()).start();
+            try {
+                URI url = URI.create(awaitLine(floorLog, Pattern.compile("READY (\\S+)"), floor).group(1));
+                results.add(measure("bare Netty server (floor)", floor, java, clients, url, connections, null));
+            } finally {
+                stop(floor);
+                Files.deleteIfExists(floorLog);
+            }
+            Path localLog = Files.createTempFile("bench-ws-local-", ".log");
+            Process local = withNmt(new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--port",
+                    Integer.toString(freePort()), "--java", options.java().toString()))
+                    .directory(options.root().toFile()).redirectErrorStream(true)
+                    .redirectOutput(localLog.toFile()).start();
+            try {
+                URI url = URI.create(awaitLine(localLog, READY, local).group(1));
+                URI dynamo = URI.create(awaitLine(localLog, DYNAMODB, local).group(1));
+                results.add(measure("ws-local", local, java, clients, url, connections, dynamo));
+            } finally {
+                stop(local);
+                Files.deleteIfExists(localLog);
+            }
+        }
+        Growth floor = results.get(0);
+        System.out.println();
+        System.out.println("| server | connections | RSS before → after (MB) | RSS bytes per connection | / floor | "
+                + "RSS bytes per connection, both read after a full GC | / floor | live heap bytes per connection "
+                + "| open time s |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        for (Growth growth : results) {
+            System.out.printf(Locale.ROOT, "| %s | %d | %.0f → %.0f | %.0f | %s | %.0f | %s | %.0f | %.0f |%n",
+                    growth.server(), growth.connections(), growth.rssBeforeKb() / 1024.0,
+                    growth.rssAfterKb() / 1024.0, growth.rssBytesPerConnection(),
+                    Stats.ratio(growth.rssBytesPerConnection(), floor.rssBytesPerConnection()),
+                    growth.rssAfterGcBytesPerConnection(),
+                    Stats.ratio(growth.rssAfterGcBytesPerConnection(), floor.rssAfterGcBytesPerConnection()),
+                    growth.heapBytesPerConnection(), growth.seconds());
+        }
+        for (Growth growth : results) {
+            if (!growth.nmt().isBlank()) {
+                System.out.println("\nNative Memory Tracking, " + growth.server() + " (diff over the connections):\n"
+                        + growth.nmt().lines().filter(l -> l.startsWith("-") || l.startsWith("Total"))
+                        .collect(Collectors.joining("\n")));
+            }
+        }
+    }
+
+    static Growth measure(String name, Process server, Path java, WsClients clients, URI url, int connections,
+                          URI dynamo) throws Exception {
+        // Warm-up: the handshake path compiled, $connect/$disconnect instances started, buffers pooled.
+        List<WsClients.Client> warm = Connections.open(clients, url, Math.min(500, connections), 10);
+        warm.forEach(WsClients.Client::abort);
+        settle(dynamo);
+        long rssBefore = rssKb(server.pid());
+        long heapBefore = heapAfterGc(java, server.pid());
+        long rssGcBefore = rssKb(server.pid());
+        if (NMT) {
+            Machine.run(List.of(java.resolveSibling("jcmd").toString(), Long.toString(server.pid()),
+                    "VM.native_memory", "baseline"));
+        }
+        long start = System.nanoTime();
+        List<WsClients.Client> open = Connections.open(clients, url, connections, 10);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Thread.sleep(10_000); // idle: whatever the last handshakes left pending is done
+        long rssAfter = rssKb(server.pid());
+        long heapAfter = heapAfterGc(java, server.pid());
+        long rssGcAfter = rssKb(server.pid());
+        String nmt = NMT ? Machine.run(List.of(java.resolveSibling("jcmd").toString(), Long.toString(server.pid()),
+                "VM.native_memory", "summary.diff", "scale=KB")) : "";
+        open.forEach(WsClients.Client::abort);
+        return new Growth(name, open.size(), rssBefore, rssAfter, heapBefore, heapAfter, rssGcBefore, rssGcAfter,
+                seconds, nmt);
+    }
+
+    /** Waits until ws-local's $disconnect removed every record (DynamoDB Local's endpoint), or a moment for the floor. */
+    static void settle(URI dynamo) throws InterruptedException {
+        if (dynamo == null) {
+            Thread.sleep(2000);
+            return;
+        }
+        try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(dynamo).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            String table = client.listTables().tableNames().get(0);
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (client.scan(b -> b.tableName(table).select("COUNT")).count() > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("connection records remain 3 minutes after closing");
+                }
+                Thread.sleep(200);
+            }
+        }
+        Thread.sleep(2000);
+    }
+
+    static long rssKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.substring(6).trim().split("\\s+")[0]);
+            }
+        }
+        throw new IllegalStateException("no VmRSS in /proc/" + pid + "/status");
+    }
+
+    /** Heap in use after a full GC (jcmd GC.run, then GC.heap_info): the memory the connections really hold. */
+    static long heapAfterGc(Path java, long pid) throws IOException, InterruptedException {
+        Path jcmd = java.resolveSibling("jcmd");
+        Machine.run(List.of(jcmd.toString(), Long.toString(pid), "GC.run"));
+        Matcher matcher = HEAP_USED.matcher(Machine.run(List.of(jcmd.toString(), Long.toString(pid),
+                "GC.heap_info")));
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+    }
+
+    static Matcher awaitLine(Path log, Pattern pattern, Process process) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            Matcher matcher = pattern.matcher(Files.readString(log));
+            if (matcher.find()) {
+                return matcher;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited: " + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the server did not print " + pattern + " within 120 s: "
+                + Files.readString(log));
+    }
+
+    static void stop(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package com.example.wsapi.local.lambda;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Per-function class-data archives, so that function JVMs skip most class loading and verification on later starts:
+ * a dynamic CDS archive ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile}) on Java 13 and later,
+ * nothing on older or unknown Javas. The first instance of a function without an archive records one, written when
+ * its JVM exits on SIGTERM (ws-local stopping), and every later start uses it.
+ *
+ * <p>Not Java 25's AOT cache: its one-step recording ({@code -XX:AOTCacheOutput}) assembles the cache in a child JVM
+ * that outlives the function's process, and measured no faster than a dynamic archive for these functions.
+ *
+ * <p>CDS archives only classes from jars, so a function's classes folder runs from a jar copy of it. An archive belongs
+ * to the exact code, runtime jars, Java and JVM options it was made with (a hash of them names its folder); a rebuilt
+ * function gets a new one and the old one is deleted.
+ */
+final class ClassDataCache {
+
+    private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)(?:\\.(\\d+))?[^\"]*\"");
+    private static final int FIRST_DYNAMIC_ARCHIVE_RELEASE = 13;
+
+    /** How a function JVM starts: its class path, the archive options, and the archive it records, if any. */
+    final class Launch {
+        final List<Path> classpath;
+        final List<String> jvmOptions;
+        private final Path recording;
+        private final Path archive;
+        private final String key;
+
+        private Launch(List<Path> classpath, List<String> jvmOptions, Path recording, Path archive, String key) {
+            this.classpath = classpath;
+            this.jvmOptions = jvmOptions;
+            this.recording = recording;
+            this.archive = archive;
+            this.key = key;
+        }
+
+        /** Whether this JVM records the archive: it must exit normally (SIGTERM, not SIGKILL) for the archive to exist. */
+        boolean records() {
+            return recording != null;
+        }
+
+        /** After the JVM exited: publishes what it recorded (when complete) and lets another instance record if not. */
+        void exited() {
+            if (recording == null) {
+                return;
+            }
+            try {
+                if (Files.isRegularFile(recording) && Files.size(recording) > 0) {
+                    moveAtomically(recording, archive);
+                }
+            } catch (IOException e) {
+                // No archive this time: the next start records again.
+            } finally {
+                deleteQuietly(recording);
+                recordingKeys.remove(key);
+            }
+        }
+    }
+
+    private final Path root;
+    private final String javaIdentity;
+    private final Set<String> recordingKeys = ConcurrentHashMap.newKeySet();
+
+    private ClassDataCache(Path root, String javaIdentity) {
+        this.root = root;
+        this.javaIdentity = javaIdentity;
+    }
+
+    /** The cache for functions run by {@code javaExecutable}; empty when there is no folder or that Java has no CDS. */
+    static Optional<ClassDataCache> create(Path root, Path javaExecutable) {
+        if (root == null) {
+            return Optional.empty();
+        }
+        try {
+            Path java = javaExecutable.toRealPath();
+            Path release = java.getParent().getParent().resolve("release");
+            String text = Files.readString(release);
+            Matcher matcher = JAVA_VERSION.matcher(text);
+            if (!matcher.find()) {
+                return Optional.empty();
+            }
+            int feature = Integer.parseInt(matcher.group(1));
+            if (feature == 1 && matcher.group(2) != null) {
+                feature = Integer.parseInt(matcher.group(2)); // 1.8.0
+            }
+            if (feature < FIRST_DYNAMIC_ARCHIVE_RELEASE) {
+                return Optional.empty();
+            }
+            return Optional.of(new ClassDataCache(root, java + "\n" + text));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a java without a release file: start functions as before
+        }
+    }
+
+    /**
+     * How to start an instance: its class path with folders replaced by jar copies, and the options that use or record
+     * the archive. Falls back to the plain class path when the cache folder cannot be written.
+     */
+    Launch prepare(String function, List<Path> runtimeJars, List<Path> functionClasspath, List<String> jvmOptions) {
+        List<Path> classpath = new ArrayList<>(runtimeJars);
+        classpath.addAll(functionClasspath);
+        try {
+            String slot = function.replaceAll("[^A-Za-z0-9_-]", "_") + "-"
+                    + hash(javaIdentity + "\n" + classpath).substring(0, 16);
+            // Logging options change nothing an archive holds: a run with -Xlog reuses the archive of one without.
+            List<String> archiveOptions = jvmOptions.stream().filter(o -> !o.startsWith("-Xlog")).toList();
+            String key = hash(slot + "\n" + javaIdentity + "\n" + fingerprint(classpath) + "\n" + archiveOptions);
+            Path folder = root.resolve(slot).resolve(key.substring(0, 16));
+            if (!Files.isDirectory(folder)) {
+                Files.createDirectories(folder);
+                deleteOtherVersions(folder);
+            }
+            List<Path> jarsOnly = new ArrayList<>();
+            int folders = 0;
+            for (Path entry : classpath) {
+                if (Files.isDirectory(entry)) {
+                    jarsOnly.add(jarOf(entry, folder.resolve("classes-" + folders++ + ".jar")));
+                } else {
+                    jarsOnly.add(entry);
+                }
+            }
+            Path archive = folder.resolve("function.jsa");
+            // Archive warnings (a stale archive, classes it skips) would only clutter the function's log.
+            List<String> options = new ArrayList<>(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                    "-Xlog:class+path=off"));
+            if (Files.isRegularFile(archive)) {
+                options.add("-XX:SharedArchiveFile=" + archive);
+                return new Launch(jarsOnly, options, null, archive, key);
+            }
+            if (!recordingKeys.add(key)) {
+                return new Launch(jarsOnly, List.of(), null, archive, key); // another instance is recording
+            }
+            Path recording = folder.resolve("recording-" + UUID.randomUUID() + ".jsa");
+            options.add("-XX:ArchiveClassesAtExit=" + recording);
+            return new Launch(jarsOnly, options, recording, archive, key);
+        } catch (IOException | UncheckedIOException e) {
+            return new Launch(classpath, List.of(), null, null, null);
+        }
+    }
+
+    /** Path, size and modification time of every class path entry (every file of a folder): what makes code differ. */
+    private static String fingerprint(List<Path> classpath) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (Path entry : classpath) {
+            if (Files.isDirectory(entry)) {
+                try (Stream<Path> files = Files.walk(entry)) {
+                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        text.append(entry.relativize(file)).append(' ').append(Files.size(file)).append(' ')
+                                .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
+                    }
+                }
+            } else {
+                text.append(entry).append(' ').append(Files.size(entry)).append(' ')
+                        .append(Files.getLastModifiedTime(entry).toMillis()).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    /** The folder's files in a jar (written once; concurrent writers each write their own and the first move wins). */
+    private static Path jarOf(Path dir, Path jar) throws IOException {
+        if (Files.isRegularFile(jar)) {
+            return jar;
+        }
+        Path staging = jar.resolveSibling(jar.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(staging); ZipOutputStream zip = new ZipOutputStream(out);
+             Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted().toList()) {
+                if (path.equals(dir)) {
+                    continue;
+                }
+                String name = dir.relativize(path).toString().replace('\\', '/');
+                if (Files.isDirectory(path)) {
+                    zip.putNextEntry(new ZipEntry(name + "/"));
+                    zip.closeEntry();
+                } else {
+                    zip.putNextEntry(new ZipEntry(name));
+                    Files.copy(path, zip);
+                    zip.closeEntry();
+                }
+            }
+        } catch (IOException e) {
+            deleteQuietly(staging);
+            throw e;
+        }
+        moveAtomically(staging, jar);
+        return jar;
+    }
+
+    /** One version per function, Java and code location: a rebuild replaces the archive instead of adding one. */
+    private static void deleteOtherVersions(Path folder) {
+        try (Stream<Path> siblings = Files.list(folder.getParent())) {
+            for (Path sibling : siblings.filter(p -> !p.equals(folder)).toList()) {
+                RuntimeJars.deleteRecursively(sibling);
+            }
+        } catch (IOException e) {
+            // Another ws-local may be using it; stale versions only take disk space.
+        }
+    }
+
+    private static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Left behind in the cache folder: harmless.
+        }
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package com.example.wsapi.local.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.wsapi.local.lambda.testfunctions.EnvironmentHandler;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassDataCacheTest {
+
+    @TempDir
+    Path dir;
+
+    /** A Java installation as far as the cache can tell: bin/java and a release file. */
+    private Path fakeJava(String version) throws Exception {
+        Path home = Files.createDirectories(dir.resolve("jdk-" + version));
+        Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\n");
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\n");
+        return java;
+    }
+
+    private Path classesFolder() throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("code/classes/com/example"));
+        Files.writeString(classes.resolve("Handler.class"), "not really a class");
+        return dir.resolve("code/classes");
+    }
+
+    @Test
+    void create_withoutAFolder_orForJavaBefore13_orWithoutReleaseFile_isEmpty() throws Exception {
+        assertTrue(ClassDataCache.create(null, fakeJava("17.0.15")).isEmpty());
+        assertTrue(ClassDataCache.create(dir.resolve("cache"), fakeJava("11.0.2")).isEmpty());
+        assertTrue(ClassDataCache.create(dir.resolve("cache"), fakeJava("1.8.0_402")).isEmpty());
+        Path bare = Files.createDirectories(dir.resolve("bare/bin")).resolve("java");
+        Files.writeString(bare, "");
+        assertTrue(ClassDataCache.create(dir.resolve("cache"), bare).isEmpty());
+        assertTrue(ClassDataCache.create(dir.resolve("cache"), fakeJava("17.0.15")).isPresent());
+        assertTrue(ClassDataCache.create(dir.resolve("cache"), fakeJava("25")).isPresent());
+    }
+
+    @Test
+    void prepare_withoutArchive_recordsOnce_andRunsFoldersFromJarCopies() throws Exception {
+        ClassDataCache cache = ClassDataCache.create(dir.resolve("cache"), fakeJava("17.0.15")).orElseThrow();
+        Path classes = classesFolder();
+        Path lib = Files.writeString(dir.resolve("lib.jar"), "jar bytes");
+
+        ClassDataCache.Launch first = cache.prepare("Echo", List.of(), List.of(classes, lib), List.of());
+        ClassDataCache.Launch second = cache.prepare("Echo", List.of(), List.of(classes, lib), List.of());
+
+        assertTrue(first.records());
+        assertTrue(first.jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit=")), first.jvmOptions.toString());
+        assertFalse(second.records(), "a second instance must not record the same archive");
+        assertTrue(second.jvmOptions.isEmpty(), second.jvmOptions.toString());
+        Path jar = first.classpath.get(0);
+        assertTrue(jar.getFileName().toString().endsWith(".jar"), jar.toString());
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            assertTrue(zip.getEntry("com/example/Handler.class") != null, "the folder's class is in " + jar);
+        }
+        assertEquals(lib, first.classpath.get(1));
+    }
+
+    @Test
+    void exited_publishesTheRecording_andLaterStartsUseIt() throws Exception {
+        ClassDataCache cache = ClassDataCache.create(dir.resolve("cache"), fakeJava("21.0.1")).orElseThrow();
+        Path classes = classesFolder();
+        ClassDataCache.Launch recorder = cache.prepare("Echo", List.of(), List.of(classes), List.of());
+        String option = recorder.jvmOptions.stream().filter(o -> o.startsWith("-XX:ArchiveClassesAtExit="))
+                .findFirst().orElseThrow();
+        Files.writeString(Path.of(option.substring(option.indexOf('=') + 1)), "archive bytes"); // what the JVM writes
+
+        recorder.exited();
+        ClassDataCache.Launch later = cache.prepare("Echo", List.of(), List.of(classes), List.of());
+
+        assertFalse(later.records());
+        assertTrue(later.jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=")
+                && o.endsWith("function.jsa")), later.jvmOptions.toString());
+    }
+
+    @Test
+    void exited_withoutARecording_letsTheNextInstanceRecord() throws Exception {
+        ClassDataCache cache = ClassDataCache.create(dir.resolve("cache"), fakeJava("17.0.15")).orElseThrow();
+        Path classes = classesFolder();
+        ClassDataCache.Launch killed = cache.prepare("Echo", List.of(), List.of(classes), List.of());
+
+        killed.exited(); // SIGKILL or a crash: the JVM wrote nothing
+
+        assertTrue(cache.prepare("Echo", List.of(), List.of(classes), List.of()).records());
+    }
+
+    @Test
+    void prepare_afterARebuild_usesANewVersion_andDeletesTheOldOne() throws Exception {
+        Path root = dir.resolve("cache");
+        ClassDataCache cache = ClassDataCache.create(root, fakeJava("17.0.15")).orElseThrow();
+        Path classes = classesFolder();
+        Path before = cache.prepare("Echo", List.of(), List.of(classes), List.of()).classpath.get(0).getParent();
+        Files.setLastModifiedTime(classes.resolve("com/example/Handler.class"),
+                FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+
+        Path after = cache.prepare("Echo", List.of(), List.of(classes), List.of()).classpath.get(0).getParent();
+
+        assertNotEquals(before, after);
+        assertFalse(Files.exists(before), "the archive of the old build is deleted");
+        try (Stream<Path> versions = Files.list(after.getParent())) {
+            assertEquals(1, versions.count());
+        }
+    }
+
+    @Test
+    void prepare_withOtherJvmOptions_usesAnotherArchive_butLoggingOptionsDoNotCount() throws Exception {
+        ClassDataCache cache = ClassDataCache.create(dir.resolve("cache"), fakeJava("17.0.15")).orElseThrow();
+        Path classes = classesFolder();
+        Path plain = cache.prepare("Echo", List.of(), List.of(classes), List.of()).classpath.get(0).getParent();
+
+        Path logging = cache.prepare("Echo", List.of(), List.of(classes), List.of("-Xlog:class+load"))
+                .classpath.get(0).getParent();
+        Path otherGc = cache.prepare("Echo", List.of(), List.of(classes), List.of("-XX:+UseParallelGC"))
+                .classpath.get(0).getParent();
+
+        assertEquals(plain, logging);
+        assertNotEquals(plain, otherGc);
+    }
+
+    /** End to end with the Java running the tests (17+): the archive the first process wrote serves the second. */
+    @Test
+    void secondStart_loadsTheFunctionsClassesFromTheArchiveTheFirstRecorded() throws Exception {
+        Path testClasses = Path.of(EnvironmentHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        RuntimeOptions options = RuntimeOptions.defaults().withClassDataCache(dir.resolve("cache"))
+                .withLogSink(line -> {});
+        FunctionSettings function = new FunctionSettings("Environment",
+                EnvironmentHandler.class.getName() + "::handleRequest", List.of(testClasses), Map.of(),
+                Duration.ofSeconds(30), 256, 1);
+
+        List<String> firstArguments;
+        try (LambdaRuntime first = new LambdaRuntime(options)) {
+            first.register(function);
+            firstArguments = arguments(first.invoke("Environment", "{}").get(60, TimeUnit.SECONDS));
+        }
+        Optional<Path> archive;
+        try (Stream<Path> files = Files.walk(dir.resolve("cache"))) {
+            archive = files.filter(p -> p.getFileName().toString().equals("function.jsa")).findFirst();
+        }
+        List<String> secondArguments;
+        try (LambdaRuntime second = new LambdaRuntime(options)) {
+            second.register(function);
+            secondArguments = arguments(second.invoke("Environment", "{}").get(60, TimeUnit.SECONDS));
+        }
+
+        assertTrue(firstArguments.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")), firstArguments.toString());
+        assertTrue(archive.isPresent(), "stopping the first runtime wrote the archive");
+        assertTrue(secondArguments.contains("-XX:SharedArchiveFile=" + archive.get()), secondArguments.toString());
+    }
+
+    /** The JVM arguments of the process that answered (EnvironmentHandler reports its pid; it is still running). */
+    private static List<String> arguments(String response) {
+        long pid = JsonParser.parseString(response).getAsJsonObject().get("pid").getAsLong();
+        return ProcessHandle.of(pid).flatMap(p -> p.info().arguments()).map(List::of).orElseThrow();
+    }
+}
