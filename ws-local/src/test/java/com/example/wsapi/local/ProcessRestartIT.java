@@ -108,7 +108,9 @@ class ProcessRestartIT {
         Set<String> addresses = new HashSet<>();
         for (String file : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             try {
-                for (String line : Files.readAllLines(Path.of(file)).subList(1, Files.readAllLines(Path.of(file)).size())) {
+                // One read: the table changes between reads while other tests open and close sockets.
+                List<String> lines = Files.readAllLines(Path.of(file));
+                for (String line : lines.subList(1, lines.size())) {
                     String[] fields = line.trim().split("\\s+");
                     String[] local = fields[1].split(":");
                     boolean listening = fields[3].equals("0A");
