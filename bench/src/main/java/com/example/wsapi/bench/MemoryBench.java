@@ -30,13 +30,11 @@ final class MemoryBench {
     private static final Pattern DYNAMODB = Pattern.compile("DynamoDB Local (http://\\S+)");
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
-    record Growth(String server, int connections, long rssBeforeKb, long rssAfterKb, long heapBeforeKb,
-                  long heapAfterKb, long rssAfterGcBeforeKb, long rssAfterGcAfterKb, double seconds, String nmt) {
+    /** JVM settings of both servers: as started by hand, and with a fixed, pre-touched heap. */
+    static final List<String> HEAP_SETTINGS = List.of("", "-Xms1g -Xmx1g -XX:+AlwaysPreTouch");
 
-        /** RSS growth when both readings follow a full GC: what the connections hold, without garbage's heap growth. */
-        double rssAfterGcBytesPerConnection() {
-            return (rssAfterGcAfterKb - rssAfterGcBeforeKb) * 1024.0 / connections;
-        }
+    record Growth(String server, String heap, int connections, long rssBeforeKb, long rssAfterKb, long heapBeforeKb,
+                  long heapAfterKb, double seconds, String nmt) {
 
         double rssBytesPerConnection() {
             return (rssAfterKb - rssBeforeKb) * 1024.0 / connections;
@@ -52,9 +50,10 @@ final class MemoryBench {
 
     private MemoryBench() {}
 
-    private static ProcessBuilder withNmt(ProcessBuilder builder) {
-        if (NMT) {
-            builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:NativeMemoryTracking=summary");
+    private static ProcessBuilder withJvmSettings(ProcessBuilder builder, String heap) {
+        String options = (heap + (NMT ? " -XX:NativeMemoryTracking=summary" : "")).trim();
+        if (!options.isEmpty()) {
+            builder.environment().put("JAVA_TOOL_OPTIONS", options);
         }
         return builder;
     }
@@ -66,68 +65,73 @@ final class MemoryBench {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no " + jar + ": build it with mvn -DskipTests package");
         }
-        System.out.println("ws-local and the floor run on " + java + " (default heap settings); functions on "
-                + options.java() + "; " + connections + " idle connections each; open file limit "
-                + Machine.run(List.of("sh", "-c", "ulimit -n")).trim());
+        System.out.println("ws-local and the floor run on " + java + "; functions on " + options.java() + "; "
+                + connections + " idle connections each; open file limit "
+                + Machine.run(List.of("sh", "-c", "ulimit -n")).trim() + "; JVM settings through JAVA_TOOL_OPTIONS");
         List<Growth> results = new ArrayList<>();
         try (WsClients clients = new WsClients(2)) {
-            Path floorLog = Files.createTempFile("bench-bare-server-", ".log");
-            Process floor = withNmt(new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                    BareServer.class.getName())).redirectErrorStream(true).redirectOutput(floorLog.toFile()).start();
-            try {
-                URI url = URI.create(awaitLine(floorLog, Pattern.compile("READY (\\S+)"), floor).group(1));
-                results.add(measure("bare Netty server (floor)", floor, java, clients, url, connections, null));
-            } finally {
-                stop(floor);
-                Files.deleteIfExists(floorLog);
-            }
-            Path localLog = Files.createTempFile("bench-ws-local-", ".log");
-            Process local = withNmt(new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--port",
-                    Integer.toString(freePort()), "--java", options.java().toString()))
-                    .directory(options.root().toFile()).redirectErrorStream(true)
-                    .redirectOutput(localLog.toFile()).start();
-            try {
-                URI url = URI.create(awaitLine(localLog, READY, local).group(1));
-                URI dynamo = URI.create(awaitLine(localLog, DYNAMODB, local).group(1));
-                results.add(measure("ws-local", local, java, clients, url, connections, dynamo));
-            } finally {
-                stop(local);
-                Files.deleteIfExists(localLog);
+            for (String heap : HEAP_SETTINGS) {
+                Path floorLog = Files.createTempFile("bench-bare-server-", ".log");
+                Process floor = withJvmSettings(new ProcessBuilder(java.toString(), "-cp",
+                        System.getProperty("java.class.path"), BareServer.class.getName()), heap)
+                        .redirectErrorStream(true).redirectOutput(floorLog.toFile()).start();
+                try {
+                    URI url = URI.create(awaitLine(floorLog, Pattern.compile("READY (\\S+)"), floor).group(1));
+                    results.add(measure("bare Netty server (floor)", heap, floor, java, clients, url, connections,
+                            null));
+                } finally {
+                    stop(floor);
+                    Files.deleteIfExists(floorLog);
+                }
+                Path localLog = Files.createTempFile("bench-ws-local-", ".log");
+                Process local = withJvmSettings(new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--port",
+                        Integer.toString(freePort()), "--java", options.java().toString()), heap)
+                        .directory(options.root().toFile()).redirectErrorStream(true)
+                        .redirectOutput(localLog.toFile()).start();
+                try {
+                    URI url = URI.create(awaitLine(localLog, READY, local).group(1));
+                    URI dynamo = URI.create(awaitLine(localLog, DYNAMODB, local).group(1));
+                    results.add(measure("ws-local", heap, local, java, clients, url, connections, dynamo));
+                } finally {
+                    stop(local);
+                    Files.deleteIfExists(localLog);
+                }
             }
         }
-        Growth floor = results.get(0);
         System.out.println();
-        System.out.println("| server | connections | RSS before → after (MB) | RSS bytes per connection | / floor | "
-                + "RSS bytes per connection, both read after a full GC | / floor | live heap bytes per connection "
-                + "| open time s |");
+        System.out.println("| JVM settings | server | connections | RSS before → after (MB) | RSS bytes per connection "
+                + "| / floor | live heap bytes per connection (after full GCs) | / floor | open time s |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
-        for (Growth growth : results) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %.0f → %.0f | %.0f | %s | %.0f | %s | %.0f | %.0f |%n",
-                    growth.server(), growth.connections(), growth.rssBeforeKb() / 1024.0,
-                    growth.rssAfterKb() / 1024.0, growth.rssBytesPerConnection(),
-                    Stats.ratio(growth.rssBytesPerConnection(), floor.rssBytesPerConnection()),
-                    growth.rssAfterGcBytesPerConnection(),
-                    Stats.ratio(growth.rssAfterGcBytesPerConnection(), floor.rssAfterGcBytesPerConnection()),
-                    growth.heapBytesPerConnection(), growth.seconds());
+        for (int i = 0; i < results.size(); i += 2) {
+            Growth floor = results.get(i);
+            for (Growth growth : results.subList(i, i + 2)) {
+                System.out.printf(Locale.ROOT, "| %s | %s | %d | %.0f → %.0f | %.0f | %s | %.0f | %s | %.0f |%n",
+                        growth.heap().isEmpty() ? "defaults" : growth.heap(), growth.server(),
+                        growth.connections(), growth.rssBeforeKb() / 1024.0, growth.rssAfterKb() / 1024.0,
+                        growth.rssBytesPerConnection(),
+                        Stats.ratio(growth.rssBytesPerConnection(), floor.rssBytesPerConnection()),
+                        growth.heapBytesPerConnection(),
+                        Stats.ratio(growth.heapBytesPerConnection(), floor.heapBytesPerConnection()),
+                        growth.seconds());
+            }
         }
         for (Growth growth : results) {
             if (!growth.nmt().isBlank()) {
-                System.out.println("\nNative Memory Tracking, " + growth.server() + " (diff over the connections):\n"
-                        + growth.nmt().lines().filter(l -> l.startsWith("-") || l.startsWith("Total"))
-                        .collect(Collectors.joining("\n")));
+                System.out.println("\nNative Memory Tracking, " + growth.server() + ", " + growth.heap()
+                        + " (diff over the connections):\n" + growth.nmt().lines()
+                        .filter(l -> l.startsWith("-") || l.startsWith("Total")).collect(Collectors.joining("\n")));
             }
         }
     }
 
-    static Growth measure(String name, Process server, Path java, WsClients clients, URI url, int connections,
-                          URI dynamo) throws Exception {
+    static Growth measure(String name, String heap, Process server, Path java, WsClients clients, URI url,
+                          int connections, URI dynamo) throws Exception {
         // Warm-up: the handshake path compiled, $connect/$disconnect instances started, buffers pooled.
         List<WsClients.Client> warm = Connections.open(clients, url, Math.min(500, connections), 10);
         warm.forEach(WsClients.Client::abort);
         settle(dynamo);
         long rssBefore = rssKb(server.pid());
         long heapBefore = heapAfterGc(java, server.pid());
-        long rssGcBefore = rssKb(server.pid());
         if (NMT) {
             Machine.run(List.of(java.resolveSibling("jcmd").toString(), Long.toString(server.pid()),
                     "VM.native_memory", "baseline"));
@@ -138,12 +142,10 @@ final class MemoryBench {
         Thread.sleep(10_000); // idle: whatever the last handshakes left pending is done
         long rssAfter = rssKb(server.pid());
         long heapAfter = heapAfterGc(java, server.pid());
-        long rssGcAfter = rssKb(server.pid());
         String nmt = NMT ? Machine.run(List.of(java.resolveSibling("jcmd").toString(), Long.toString(server.pid()),
                 "VM.native_memory", "summary.diff", "scale=KB")) : "";
         open.forEach(WsClients.Client::abort);
-        return new Growth(name, open.size(), rssBefore, rssAfter, heapBefore, heapAfter, rssGcBefore, rssGcAfter,
-                seconds, nmt);
+        return new Growth(name, heap, open.size(), rssBefore, rssAfter, heapBefore, heapAfter, seconds, nmt);
     }
 
     /** Waits until ws-local's $disconnect removed every record (DynamoDB Local's endpoint), or a moment for the floor. */

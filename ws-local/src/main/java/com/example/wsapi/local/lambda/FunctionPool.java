@@ -671,8 +671,11 @@ final class FunctionPool {
         return HexFormat.of().formatHex(random);
     }
 
-    private static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%.2f", nanos / 1_000_000.0);
+    /** Milliseconds with two decimals, as REPORT shows them (String.format cost 4% of ws-local's CPU here). */
+    static String millis(long nanos) {
+        long hundredths = Math.round(nanos / 10_000.0);
+        long fraction = hundredths % 100;
+        return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction;
     }
 
     private static String seconds(Duration duration) {

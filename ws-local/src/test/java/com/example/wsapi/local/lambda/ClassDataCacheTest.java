@@ -10,6 +10,7 @@ import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,18 @@ class ClassDataCacheTest {
         assertTrue(ClassDataCache.create(dir.resolve("cache"), bare).isEmpty());
         assertTrue(ClassDataCache.create(dir.resolve("cache"), fakeJava("17.0.15")).isPresent());
         assertTrue(ClassDataCache.create(dir.resolve("cache"), fakeJava("25")).isPresent());
+    }
+
+    @Test
+    void create_makesItsFolderPrivate_andRefusesOneOthersMayWriteTo() throws Exception {
+        Path fresh = dir.resolve("fresh-cache");
+        assertTrue(ClassDataCache.create(fresh, fakeJava("17.0.15")).isPresent());
+        assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(fresh));
+
+        Path shared = Files.createDirectories(dir.resolve("shared-cache"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertTrue(ClassDataCache.create(shared, fakeJava("17.0.15")).isEmpty(),
+                "a folder anyone may write to could hold planted jars");
     }
 
     @Test
