@@ -41,7 +41,8 @@ public final class JdkClient implements WebSocket.Listener {
 
     public static JdkClient connect(URI uri, Consumer<WebSocket.Builder> customizer) {
         JdkClient client = new JdkClient();
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
+        // The JDK's connect timeout covers the whole opening handshake, so it must be as generous as the wait.
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(HANDSHAKE_WAIT);
         customizer.accept(builder);
         try {
             // Generous: behind a real $connect the handshake waits for a function JVM's cold start.
@@ -59,7 +60,7 @@ public final class JdkClient implements WebSocket.Listener {
 
     /** As above, waiting at most {@code wait} for the answer (a real $connect may retry its calls first). */
     public static int refusedStatus(URI uri, Consumer<WebSocket.Builder> customizer, Duration wait) {
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(wait);
         customizer.accept(builder);
         try {
             WebSocket accepted = builder.buildAsync(uri, new JdkClient()).get(wait.toMillis(), TimeUnit.MILLISECONDS);
