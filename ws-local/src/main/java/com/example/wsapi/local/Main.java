@@ -197,15 +197,28 @@ public final class Main implements Callable<Integer> {
                 throw new LocalApiException(event + " is not JSON: " + e.getMessage());
             }
             PrintWriter out = spec.commandLine().getOut();
+            // As sam local invoke: the logs on stderr, the response alone on stdout (so it can be piped), after them.
+            PrintWriter err = spec.commandLine().getErr();
+            CountDownLatch reported = new CountDownLatch(1);
+            RuntimeOptions runtimeOptions = common.runtimeOptions().withLogSink(line -> {
+                err.println(line);
+                err.flush();
+                if (line.startsWith("[" + logicalId + "] REPORT ")
+                        || line.startsWith("[" + logicalId + "] INIT_REPORT ")) {
+                    reported.countDown();
+                }
+            });
             LocalOptions options = common.options("127.0.0.1", 0, Duration.ofMinutes(10));
-            try (LocalApi api = LocalApi.start(options, common.runtimeOptions())) {
+            try (LocalApi api = LocalApi.start(options, runtimeOptions)) {
                 api.register(logicalId, options);
                 try {
                     String response = api.runtime().invoke(logicalId, eventJson).get(16, TimeUnit.MINUTES);
+                    awaitReport(reported);
                     out.println(response);
                     return 0;
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof FunctionFailure failure) {
+                        awaitReport(reported);
                         out.println(failure.errorJson());
                         return 1;
                     }
@@ -216,6 +229,11 @@ public final class Main implements Callable<Integer> {
                     out.flush();
                 }
             }
+        }
+
+        /** REPORT is logged when the runtime asks for its next event, just after the response: wait a moment. */
+        private static void awaitReport(CountDownLatch reported) throws InterruptedException {
+            reported.await(10, TimeUnit.SECONDS);
         }
     }
 

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,10 +34,9 @@ class InvokeIT {
     static final Path ROOT = Path.of(System.getProperty("project.root"));
 
     record Result(int exitCode, String out, String err) {
-        /** The response: the last line that is a JSON object. */
+        /** The response: all that stdout holds, so that it can be piped (e.g. to jq). */
         JsonObject response() {
-            List<String> lines = out.lines().filter(l -> l.startsWith("{")).toList();
-            return JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
+            return JsonParser.parseString(out).getAsJsonObject();
         }
     }
 
@@ -80,6 +80,30 @@ class InvokeIT {
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals(status, result.response().get("statusCode").getAsInt(), result.out());
+        assertTrue(result.err().contains("[" + function + "] START RequestId: ")
+                && result.err().contains("[" + function + "] REPORT RequestId: "), result.err());
+    }
+
+    @Test
+    void invoke_printsTheResponseAfterTheFunctionsEndAndReportLines() {
+        StringWriter both = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(both, true));
+        commandLine.setErr(new PrintWriter(both, true));
+
+        int exit = commandLine.execute("invoke", "EchoFunction", "--event", ROOT.resolve("events/echo.json").toString(),
+                "--template", ROOT.resolve("template.yaml").toString());
+
+        assertEquals(0, exit, both.toString());
+        List<String> lines = both.toString().lines().toList();
+        int report = indexOf(lines, line -> line.startsWith("[EchoFunction] REPORT RequestId: "));
+        int end = indexOf(lines, line -> line.startsWith("[EchoFunction] END RequestId: "));
+        int response = indexOf(lines, line -> line.startsWith("{\"isBase64Encoded\""));
+        assertTrue(end >= 0 && end < report && report < response, both.toString());
+    }
+
+    static int indexOf(List<String> lines, java.util.function.Predicate<String> wanted) {
+        return IntStream.range(0, lines.size()).filter(i -> wanted.test(lines.get(i))).findFirst().orElse(-1);
     }
 
     static String read(Path file) {
