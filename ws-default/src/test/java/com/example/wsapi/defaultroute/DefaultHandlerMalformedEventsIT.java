@@ -12,33 +12,19 @@ import com.example.wsapi.common.testing.RecordingEndpoint;
 import com.google.gson.JsonObject;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /** $default handed events API Gateway never sends: a 400 naming what is missing, and nothing posted. */
 class DefaultHandlerMalformedEventsIT {
 
-    private RecordingEndpoint endpoint;
-    private ApiGatewayManagementApiClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        endpoint = RecordingEndpoint.start();
-        client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        endpoint.close();
-    }
+    @AutoClose
+    private final RecordingEndpoint endpoint = RecordingEndpoint.start();
 
     private DefaultHandler handler(Map<String, String> env) {
-        return new DefaultHandler(AppConfig.from(env), uri -> client);
+        return new DefaultHandler(AppConfig.from(env), uri -> endpoint.client());
     }
 
     private DefaultHandler configuredHandler() {
