@@ -10,65 +10,43 @@ import com.example.wsapi.common.Json;
 import com.example.wsapi.common.connections.Connection;
 import com.example.wsapi.common.connections.ConnectionStore;
 import com.example.wsapi.common.testing.LambdaEvents;
-import com.example.wsapi.common.testing.LocalDynamoDb;
+import com.example.wsapi.common.testing.LocalConnectionsTable;
 import com.example.wsapi.common.testing.MalformedEvents;
 import com.example.wsapi.common.testing.RecordingContext;
 import com.example.wsapi.common.testing.RecordingEndpoint;
 import com.google.gson.JsonObject;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /** joinroom handed events API Gateway never sends: a 400 naming what is missing; nothing written or posted. */
 class JoinRoomHandlerMalformedEventsIT {
 
-    private static final String TABLE = "connections";
     private static final String SAMPLE_ID =
             LambdaEvents.load("joinroom.json", APIGatewayV2WebSocketEvent.class).getRequestContext().getConnectionId();
-    private static LocalDynamoDb dynamo;
-    private static ConnectionStore store;
+    @RegisterExtension
+    static final LocalConnectionsTable dynamo = LocalConnectionsTable.oneForTheClass();
 
-    private RecordingEndpoint endpoint;
-    private ApiGatewayManagementApiClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        dynamo = LocalDynamoDb.start();
-        dynamo.createConnectionsTable(TABLE);
-        store = new ConnectionStore(dynamo.client(), TABLE);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        dynamo.close();
-    }
+    @AutoClose
+    private final RecordingEndpoint endpoint = RecordingEndpoint.start();
+    private final ConnectionStore store = dynamo.store();
 
     @BeforeEach
-    void startEndpoint() throws Exception {
-        endpoint = RecordingEndpoint.start();
-        client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"));
+    void saveTheSenderInNoRoom() {
         store.save(new Connection(SAMPLE_ID, 1L, "203.0.113.24", null, 2L, null, null));
     }
 
-    @AfterEach
-    void stopEndpoint() {
-        client.close();
-        endpoint.close();
-    }
-
     private JoinRoomHandler handler(Map<String, String> env) {
-        return new JoinRoomHandler(AppConfig.from(env), dynamo.client(), uri -> client);
+        return new JoinRoomHandler(AppConfig.from(env), dynamo.client(), uri -> endpoint.client());
     }
 
     private JoinRoomHandler configuredHandler() {
-        return handler(Map.of(AppConfig.CONNECTIONS_TABLE, TABLE,
+        return handler(Map.of(AppConfig.CONNECTIONS_TABLE, dynamo.tableName(),
                 AppConfig.CONNECTIONS_ENDPOINT, endpoint.stageUrl("dev").toString()));
     }
 
@@ -107,7 +85,7 @@ class JoinRoomHandlerMalformedEventsIT {
             e.getRequestContext().setStage(null);
         });
 
-        var response = handler(Map.of(AppConfig.CONNECTIONS_TABLE, TABLE)).handleRequest(event, new RecordingContext());
+        var response = handler(Map.of(AppConfig.CONNECTIONS_TABLE, dynamo.tableName())).handleRequest(event, new RecordingContext());
 
         assertEquals(400, response.getStatusCode());
         assertTrue(response.getBody().contains(AppConfig.CONNECTIONS_ENDPOINT), response.getBody());
