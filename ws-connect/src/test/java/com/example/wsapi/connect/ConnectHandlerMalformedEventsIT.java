@@ -36,9 +36,8 @@ class ConnectHandlerMalformedEventsIT {
     @MethodSource("malformed")
     void malformedEvent_answers400NamingWhatIsMissing_andStoresNothing(MalformedEvents.Case malformed) {
         long before = dynamo.count();
-        RecordingContext context = new RecordingContext();
 
-        MalformedEvents.assertRejected(malformed, handler().handleRequest(malformed.event(), context), context);
+        MalformedEvents.assertRejectedBy(handler(), malformed);
 
         assertEquals(before, dynamo.count());
     }

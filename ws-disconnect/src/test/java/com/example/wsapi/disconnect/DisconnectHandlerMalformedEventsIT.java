@@ -55,10 +55,7 @@ class DisconnectHandlerMalformedEventsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
     void malformedEvent_answers400NamingWhatIsMissing_andChangesNothing(MalformedEvents.Case malformed) {
-        RecordingContext context = new RecordingContext();
-
-        MalformedEvents.assertRejected(malformed, configuredHandler().handleRequest(malformed.event(), context),
-                context);
+        MalformedEvents.assertRejectedBy(configuredHandler(), malformed);
 
         assertTrue(store.find(SAMPLE_ID).isPresent(), "no record is deleted on a malformed event");
         assertTrue(endpoint.requests().isEmpty());
@@ -66,10 +63,7 @@ class DisconnectHandlerMalformedEventsIT {
 
     @Test
     void disconnect_ofARoomMember_withNoEndpointAnywhere_stillRemovesTheRecordAndSaysWhyTheRoomWasNotTold() {
-        APIGatewayV2WebSocketEvent event = MalformedEvents.changed("disconnect.json", e -> {
-            e.getRequestContext().setDomainName(null);
-            e.getRequestContext().setStage(null);
-        });
+        APIGatewayV2WebSocketEvent event = MalformedEvents.withoutDomainNameOrStage("disconnect.json");
         RecordingContext context = new RecordingContext();
 
         assertEquals(200, handler(Map.of(AppConfig.CONNECTIONS_TABLE, dynamo.tableName())).handleRequest(event, context)

@@ -38,10 +38,7 @@ class EchoHandlerMalformedEventsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
     void malformedEvent_answers400NamingWhatIsMissing_andPostsNothing(MalformedEvents.Case malformed) {
-        RecordingContext context = new RecordingContext();
-
-        MalformedEvents.assertRejected(malformed, configuredHandler().handleRequest(malformed.event(), context),
-                context);
+        MalformedEvents.assertRejectedBy(configuredHandler(), malformed);
 
         assertTrue(endpoint.requests().isEmpty());
     }
@@ -59,17 +56,11 @@ class EchoHandlerMalformedEventsIT {
 
     @Test
     void noDomainNameOrStage_andNoConfiguredEndpoint_answers400NamingTheSetting() {
-        APIGatewayV2WebSocketEvent event = MalformedEvents.changed("echo.json", e -> {
-            e.getRequestContext().setDomainName(null);
-            e.getRequestContext().setStage(null);
-        });
-        RecordingContext context = new RecordingContext();
+        APIGatewayV2WebSocketEvent event = MalformedEvents.withoutDomainNameOrStage("echo.json");
 
-        var response = handler(Map.of()).handleRequest(event, context);
+        var response = handler(Map.of()).handleRequest(event, new RecordingContext());
 
-        assertEquals(400, response.getStatusCode());
-        assertTrue(response.getBody().contains(AppConfig.CONNECTIONS_ENDPOINT), response.getBody());
-        MalformedEvents.assertNoStackTrace(response.getBody());
+        MalformedEvents.assertRejectedNaming(AppConfig.CONNECTIONS_ENDPOINT, response);
         assertTrue(endpoint.requests().isEmpty());
     }
 }

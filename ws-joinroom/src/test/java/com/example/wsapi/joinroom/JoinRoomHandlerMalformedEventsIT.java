@@ -57,10 +57,7 @@ class JoinRoomHandlerMalformedEventsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
     void malformedEvent_answers400NamingWhatIsMissing_andChangesNothing(MalformedEvents.Case malformed) {
-        RecordingContext context = new RecordingContext();
-
-        MalformedEvents.assertRejected(malformed, configuredHandler().handleRequest(malformed.event(), context),
-                context);
+        MalformedEvents.assertRejectedBy(configuredHandler(), malformed);
 
         assertNull(store.find(SAMPLE_ID).orElseThrow().room(), "nobody joined a room");
         assertTrue(endpoint.requests().isEmpty());
@@ -80,16 +77,12 @@ class JoinRoomHandlerMalformedEventsIT {
 
     @Test
     void noDomainNameOrStage_andNoConfiguredEndpoint_answers400NamingTheSetting() {
-        APIGatewayV2WebSocketEvent event = MalformedEvents.changed("joinroom.json", e -> {
-            e.getRequestContext().setDomainName(null);
-            e.getRequestContext().setStage(null);
-        });
+        APIGatewayV2WebSocketEvent event = MalformedEvents.withoutDomainNameOrStage("joinroom.json");
 
-        var response = handler(Map.of(AppConfig.CONNECTIONS_TABLE, dynamo.tableName())).handleRequest(event, new RecordingContext());
+        var response = handler(Map.of(AppConfig.CONNECTIONS_TABLE, dynamo.tableName()))
+                .handleRequest(event, new RecordingContext());
 
-        assertEquals(400, response.getStatusCode());
-        assertTrue(response.getBody().contains(AppConfig.CONNECTIONS_ENDPOINT), response.getBody());
-        MalformedEvents.assertNoStackTrace(response.getBody());
+        MalformedEvents.assertRejectedNaming(AppConfig.CONNECTIONS_ENDPOINT, response);
         assertNull(store.find(SAMPLE_ID).orElseThrow().room(), "nothing is written when no reply can be sent");
         assertTrue(endpoint.requests().isEmpty());
     }

@@ -57,10 +57,7 @@ class SendMessageHandlerMalformedEventsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
     void malformedEvent_answers400NamingWhatIsMissing_andPostsNothing(MalformedEvents.Case malformed) {
-        RecordingContext context = new RecordingContext();
-
-        MalformedEvents.assertRejected(malformed, configuredHandler().handleRequest(malformed.event(), context),
-                context);
+        MalformedEvents.assertRejectedBy(configuredHandler(), malformed);
 
         assertTrue(endpoint.requests().isEmpty());
     }
@@ -79,16 +76,12 @@ class SendMessageHandlerMalformedEventsIT {
 
     @Test
     void noDomainNameOrStage_andNoConfiguredEndpoint_answers400NamingTheSetting() {
-        APIGatewayV2WebSocketEvent event = MalformedEvents.changed("sendmessage.json", e -> {
-            e.getRequestContext().setDomainName(null);
-            e.getRequestContext().setStage(null);
-        });
+        APIGatewayV2WebSocketEvent event = MalformedEvents.withoutDomainNameOrStage("sendmessage.json");
 
-        var response = handler(Map.of(AppConfig.CONNECTIONS_TABLE, dynamo.tableName())).handleRequest(event, new RecordingContext());
+        var response = handler(Map.of(AppConfig.CONNECTIONS_TABLE, dynamo.tableName()))
+                .handleRequest(event, new RecordingContext());
 
-        assertEquals(400, response.getStatusCode());
-        assertTrue(response.getBody().contains(AppConfig.CONNECTIONS_ENDPOINT), response.getBody());
-        MalformedEvents.assertNoStackTrace(response.getBody());
+        MalformedEvents.assertRejectedNaming(AppConfig.CONNECTIONS_ENDPOINT, response);
         assertTrue(endpoint.requests().isEmpty());
     }
 }
