@@ -12,35 +12,24 @@ import com.example.wsapi.common.connections.ConnectionStore;
 import com.example.wsapi.common.routes.ConnectService;
 import com.example.wsapi.common.testing.LambdaArtifact;
 import com.example.wsapi.common.testing.LambdaEvents;
+import com.example.wsapi.common.testing.LocalConnectionsTable;
 import com.example.wsapi.common.testing.LocalDynamoDb;
 import com.example.wsapi.common.testing.RecordingContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** $connect against DynamoDB Local, fed by events/connect.json as Lambda deserialises it. */
 class ConnectHandlerIT {
 
-    private static final String TABLE = "connections";
-    private static LocalDynamoDb dynamo;
-
-    @BeforeAll
-    static void start() throws Exception {
-        dynamo = LocalDynamoDb.start();
-        dynamo.createConnectionsTable(TABLE);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        dynamo.close();
-    }
+    @RegisterExtension
+    static final LocalConnectionsTable dynamo = LocalConnectionsTable.oneForTheClass();
 
     private static ConnectHandler handler(DynamoDbClient client) {
-        return new ConnectHandler(new ConnectService(new ConnectionStore(client, TABLE),
+        return new ConnectHandler(new ConnectService(new ConnectionStore(client, dynamo.tableName()),
                 AppConfig.DEFAULT_CONNECTION_TTL, Clock.systemUTC()));
     }
 
@@ -53,7 +42,7 @@ class ConnectHandlerIT {
         APIGatewayV2WebSocketResponse response = handler(dynamo.client()).handleRequest(event, lambda);
 
         assertEquals(200, response.getStatusCode());
-        Connection stored = new ConnectionStore(dynamo.client(), TABLE).find(context.getConnectionId()).orElseThrow();
+        Connection stored = dynamo.store().find(context.getConnectionId()).orElseThrow();
         assertEquals(context.getConnectedAt(), stored.connectedAt());
         assertEquals(context.getIdentity().getSourceIp(), stored.sourceIp());
         assertEquals(context.getIdentity().getUserAgent(), stored.userAgent());
@@ -73,20 +62,20 @@ class ConnectHandlerIT {
 
             assertEquals(500, response.getStatusCode());
         }
-        assertTrue(new ConnectionStore(dynamo.client(), TABLE).find("UnreachableXYZ0=").isEmpty());
+        assertTrue(dynamo.store().find("UnreachableXYZ0=").isEmpty());
     }
 
     @Test
     void connect_withoutRequestContext_answers400() {
         APIGatewayV2WebSocketEvent event = LambdaEvents.load("connect.json", APIGatewayV2WebSocketEvent.class);
         event.setRequestContext(null);
-        long before = dynamo.count(TABLE);
+        long before = dynamo.count();
 
         APIGatewayV2WebSocketResponse response = handler(dynamo.client()).handleRequest(event, new RecordingContext());
 
         assertEquals(400, response.getStatusCode());
         assertTrue(response.getBody().contains("requestContext"));
-        assertEquals(before, dynamo.count(TABLE));
+        assertEquals(before, dynamo.count());
     }
 
     @Test

@@ -6,38 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.example.wsapi.common.AppConfig;
 import com.example.wsapi.common.connections.Connection;
-import com.example.wsapi.common.connections.ConnectionStore;
 import com.example.wsapi.common.routes.ConnectService;
-import com.example.wsapi.common.testing.LocalDynamoDb;
+import com.example.wsapi.common.testing.LocalConnectionsTable;
 import com.example.wsapi.common.testing.MalformedEvents;
 import com.example.wsapi.common.testing.RecordingContext;
 import java.time.Clock;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** $connect handed events API Gateway never sends: a 400 naming what is missing, and nothing stored. */
 class ConnectHandlerMalformedEventsIT {
 
-    private static final String TABLE = "connections";
-    private static LocalDynamoDb dynamo;
-
-    @BeforeAll
-    static void start() throws Exception {
-        dynamo = LocalDynamoDb.start();
-        dynamo.createConnectionsTable(TABLE);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        dynamo.close();
-    }
+    @RegisterExtension
+    static final LocalConnectionsTable dynamo = LocalConnectionsTable.oneForTheClass();
 
     private static ConnectHandler handler() {
-        return new ConnectHandler(new ConnectService(new ConnectionStore(dynamo.client(), TABLE),
+        return new ConnectHandler(new ConnectService(dynamo.store(),
                 AppConfig.DEFAULT_CONNECTION_TTL, Clock.systemUTC()));
     }
 
@@ -48,12 +35,11 @@ class ConnectHandlerMalformedEventsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
     void malformedEvent_answers400NamingWhatIsMissing_andStoresNothing(MalformedEvents.Case malformed) {
-        long before = dynamo.count(TABLE);
-        RecordingContext context = new RecordingContext();
+        long before = dynamo.count();
 
-        MalformedEvents.assertRejected(malformed, handler().handleRequest(malformed.event(), context), context);
+        MalformedEvents.assertRejectedBy(handler(), malformed);
 
-        assertEquals(before, dynamo.count(TABLE));
+        assertEquals(before, dynamo.count());
     }
 
     @Test
@@ -67,7 +53,7 @@ class ConnectHandlerMalformedEventsIT {
 
         assertEquals(200, handler().handleRequest(event, new RecordingContext()).getStatusCode());
 
-        Connection stored = new ConnectionStore(dynamo.client(), TABLE).find("NoIdentityNoId0=").orElseThrow();
+        Connection stored = dynamo.store().find("NoIdentityNoId0=").orElseThrow();
         assertNull(stored.sourceIp());
         assertNull(stored.userAgent());
         assertEquals(stored.connectedAt() / 1000 + AppConfig.DEFAULT_CONNECTION_TTL.toSeconds(), stored.expiresAt());

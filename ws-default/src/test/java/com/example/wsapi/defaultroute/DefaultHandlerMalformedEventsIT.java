@@ -12,33 +12,19 @@ import com.example.wsapi.common.testing.RecordingEndpoint;
 import com.google.gson.JsonObject;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /** $default handed events API Gateway never sends: a 400 naming what is missing, and nothing posted. */
 class DefaultHandlerMalformedEventsIT {
 
-    private RecordingEndpoint endpoint;
-    private ApiGatewayManagementApiClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        endpoint = RecordingEndpoint.start();
-        client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        endpoint.close();
-    }
+    @AutoClose
+    private final RecordingEndpoint endpoint = RecordingEndpoint.start();
 
     private DefaultHandler handler(Map<String, String> env) {
-        return new DefaultHandler(AppConfig.from(env), uri -> client);
+        return new DefaultHandler(AppConfig.from(env), uri -> endpoint.client());
     }
 
     private DefaultHandler configuredHandler() {
@@ -52,10 +38,7 @@ class DefaultHandlerMalformedEventsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
     void malformedEvent_answers400NamingWhatIsMissing_andPostsNothing(MalformedEvents.Case malformed) {
-        RecordingContext context = new RecordingContext();
-
-        MalformedEvents.assertRejected(malformed, configuredHandler().handleRequest(malformed.event(), context),
-                context);
+        MalformedEvents.assertRejectedBy(configuredHandler(), malformed);
 
         assertTrue(endpoint.requests().isEmpty());
     }
@@ -73,17 +56,11 @@ class DefaultHandlerMalformedEventsIT {
 
     @Test
     void noDomainNameOrStage_andNoConfiguredEndpoint_answers400NamingTheSetting() {
-        APIGatewayV2WebSocketEvent event = MalformedEvents.changed("default.json", e -> {
-            e.getRequestContext().setDomainName(null);
-            e.getRequestContext().setStage(null);
-        });
-        RecordingContext context = new RecordingContext();
+        APIGatewayV2WebSocketEvent event = MalformedEvents.withoutDomainNameOrStage("default.json");
 
-        var response = handler(Map.of()).handleRequest(event, context);
+        var response = handler(Map.of()).handleRequest(event, new RecordingContext());
 
-        assertEquals(400, response.getStatusCode());
-        assertTrue(response.getBody().contains(AppConfig.CONNECTIONS_ENDPOINT), response.getBody());
-        MalformedEvents.assertNoStackTrace(response.getBody());
+        MalformedEvents.assertRejectedNaming(AppConfig.CONNECTIONS_ENDPOINT, response);
         assertTrue(endpoint.requests().isEmpty());
     }
 }

@@ -11,32 +11,17 @@ import com.example.wsapi.common.testing.RecordingContext;
 import com.example.wsapi.common.testing.RecordingEndpoint;
 import com.google.gson.JsonObject;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /** $default fed by events/default.json (a body that is not JSON), posting to a real recording endpoint. */
 class DefaultHandlerTest {
 
-    private RecordingEndpoint endpoint;
-    private ApiGatewayManagementApiClient client;
-    private DefaultHandler handler;
-
-    @BeforeEach
-    void start() throws Exception {
-        endpoint = RecordingEndpoint.start();
-        client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"));
-        handler = new DefaultHandler(
-                AppConfig.from(Map.of(AppConfig.CONNECTIONS_ENDPOINT, endpoint.stageUrl("dev").toString())),
-                uri -> client);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        endpoint.close();
-    }
+    @AutoClose
+    private final RecordingEndpoint endpoint = RecordingEndpoint.start();
+    private final DefaultHandler handler = new DefaultHandler(
+            AppConfig.from(Map.of(AppConfig.CONNECTIONS_ENDPOINT, endpoint.stageUrl("dev").toString())),
+            uri -> endpoint.client());
 
     private JsonObject reply() {
         return Json.parseObject(endpoint.requests().get(0).body()).orElseThrow();

@@ -11,58 +11,32 @@ import com.example.wsapi.common.connections.Connection;
 import com.example.wsapi.common.connections.ConnectionStore;
 import com.example.wsapi.common.testing.LambdaArtifact;
 import com.example.wsapi.common.testing.LambdaEvents;
+import com.example.wsapi.common.testing.LocalConnectionsTable;
 import com.example.wsapi.common.testing.LocalDynamoDb;
 import com.example.wsapi.common.testing.RecordingContext;
 import com.example.wsapi.common.testing.RecordingEndpoint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** $disconnect against DynamoDB Local, fed by events/disconnect.json as Lambda deserialises it. */
 class DisconnectHandlerIT {
 
-    private static final String TABLE = "connections";
-    private static LocalDynamoDb dynamo;
-    private static ConnectionStore store;
+    @RegisterExtension
+    static final LocalConnectionsTable dynamo = LocalConnectionsTable.oneForTheClass();
 
-    private RecordingEndpoint endpoint;
-    private ApiGatewayManagementApiClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        dynamo = LocalDynamoDb.start();
-        dynamo.createConnectionsTable(TABLE);
-        store = new ConnectionStore(dynamo.client(), TABLE);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        dynamo.close();
-    }
-
-    @BeforeEach
-    void startEndpoint() throws Exception {
-        endpoint = RecordingEndpoint.start();
-        client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"));
-    }
-
-    @AfterEach
-    void stopEndpoint() {
-        client.close();
-        endpoint.close();
-    }
+    @AutoClose
+    private final RecordingEndpoint endpoint = RecordingEndpoint.start();
+    private final ConnectionStore store = dynamo.store();
 
     private DisconnectHandler handler(DynamoDbClient dynamoClient) {
-        AppConfig config = AppConfig.from(Map.of(AppConfig.CONNECTIONS_TABLE, TABLE,
+        AppConfig config = AppConfig.from(Map.of(AppConfig.CONNECTIONS_TABLE, dynamo.tableName(),
                 AppConfig.CONNECTIONS_ENDPOINT, endpoint.stageUrl("dev").toString()));
-        return new DisconnectHandler(config, dynamoClient, uri -> client);
+        return new DisconnectHandler(config, dynamoClient, uri -> endpoint.client());
     }
 
     private static APIGatewayV2WebSocketEvent event() {

@@ -8,65 +8,43 @@ import com.example.wsapi.common.AppConfig;
 import com.example.wsapi.common.connections.Connection;
 import com.example.wsapi.common.connections.ConnectionStore;
 import com.example.wsapi.common.testing.LambdaEvents;
-import com.example.wsapi.common.testing.LocalDynamoDb;
+import com.example.wsapi.common.testing.LocalConnectionsTable;
 import com.example.wsapi.common.testing.MalformedEvents;
 import com.example.wsapi.common.testing.RecordingContext;
 import com.example.wsapi.common.testing.RecordingEndpoint;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /** $disconnect handed events API Gateway never sends: a 400 naming what is missing; nothing deleted or posted. */
 class DisconnectHandlerMalformedEventsIT {
 
-    private static final String TABLE = "connections";
     private static final String SAMPLE_ID =
             LambdaEvents.load("disconnect.json", APIGatewayV2WebSocketEvent.class).getRequestContext().getConnectionId();
-    private static LocalDynamoDb dynamo;
-    private static ConnectionStore store;
+    @RegisterExtension
+    static final LocalConnectionsTable dynamo = LocalConnectionsTable.oneForTheClass();
 
-    private RecordingEndpoint endpoint;
-    private ApiGatewayManagementApiClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        dynamo = LocalDynamoDb.start();
-        dynamo.createConnectionsTable(TABLE);
-        store = new ConnectionStore(dynamo.client(), TABLE);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        dynamo.close();
-    }
+    @AutoClose
+    private final RecordingEndpoint endpoint = RecordingEndpoint.start();
+    private final ConnectionStore store = dynamo.store();
 
     @BeforeEach
-    void startEndpoint() throws Exception {
-        endpoint = RecordingEndpoint.start();
-        client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"));
+    void saveTheSenderAndARoomMember() {
         store.save(new Connection(SAMPLE_ID, 1L, "203.0.113.24", null, 2L, "porch", "eve"));
         store.save(new Connection("PorchPorchPorc0=", 1L, "203.0.113.25", null, 2L, "porch", "pat"));
     }
 
-    @AfterEach
-    void stopEndpoint() {
-        client.close();
-        endpoint.close();
-    }
-
     private DisconnectHandler handler(Map<String, String> env) {
-        return new DisconnectHandler(AppConfig.from(env), dynamo.client(), uri -> client);
+        return new DisconnectHandler(AppConfig.from(env), dynamo.client(), uri -> endpoint.client());
     }
 
     private DisconnectHandler configuredHandler() {
-        return handler(Map.of(AppConfig.CONNECTIONS_TABLE, TABLE,
+        return handler(Map.of(AppConfig.CONNECTIONS_TABLE, dynamo.tableName(),
                 AppConfig.CONNECTIONS_ENDPOINT, endpoint.stageUrl("dev").toString()));
     }
 
@@ -77,10 +55,7 @@ class DisconnectHandlerMalformedEventsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
     void malformedEvent_answers400NamingWhatIsMissing_andChangesNothing(MalformedEvents.Case malformed) {
-        RecordingContext context = new RecordingContext();
-
-        MalformedEvents.assertRejected(malformed, configuredHandler().handleRequest(malformed.event(), context),
-                context);
+        MalformedEvents.assertRejectedBy(configuredHandler(), malformed);
 
         assertTrue(store.find(SAMPLE_ID).isPresent(), "no record is deleted on a malformed event");
         assertTrue(endpoint.requests().isEmpty());
@@ -88,13 +63,10 @@ class DisconnectHandlerMalformedEventsIT {
 
     @Test
     void disconnect_ofARoomMember_withNoEndpointAnywhere_stillRemovesTheRecordAndSaysWhyTheRoomWasNotTold() {
-        APIGatewayV2WebSocketEvent event = MalformedEvents.changed("disconnect.json", e -> {
-            e.getRequestContext().setDomainName(null);
-            e.getRequestContext().setStage(null);
-        });
+        APIGatewayV2WebSocketEvent event = MalformedEvents.withoutDomainNameOrStage("disconnect.json");
         RecordingContext context = new RecordingContext();
 
-        assertEquals(200, handler(Map.of(AppConfig.CONNECTIONS_TABLE, TABLE)).handleRequest(event, context)
+        assertEquals(200, handler(Map.of(AppConfig.CONNECTIONS_TABLE, dynamo.tableName())).handleRequest(event, context)
                 .getStatusCode());
 
         assertTrue(store.find(SAMPLE_ID).isEmpty(), "deleting the record never depends on the endpoint");

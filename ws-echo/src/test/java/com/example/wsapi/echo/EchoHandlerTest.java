@@ -17,26 +17,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /** echo fed by events/echo.json, posting to a real local HTTP endpoint that records requests. */
 class EchoHandlerTest {
 
-    private RecordingEndpoint endpoint;
+    @AutoClose
+    private final RecordingEndpoint endpoint = RecordingEndpoint.start();
     private final List<URI> endpointsUsed = new ArrayList<>();
     private final List<ApiGatewayManagementApiClient> clients = new ArrayList<>();
 
-    @BeforeEach
-    void start() throws Exception {
-        endpoint = RecordingEndpoint.start();
-    }
-
     @AfterEach
-    void stop() {
+    void closeClients() {
         clients.forEach(ApiGatewayManagementApiClient::close);
-        endpoint.close();
     }
 
     /** Every endpoint the handler asks for is served by the recording endpoint (its path kept). */

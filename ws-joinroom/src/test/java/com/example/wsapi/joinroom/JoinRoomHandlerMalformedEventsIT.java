@@ -10,65 +10,43 @@ import com.example.wsapi.common.Json;
 import com.example.wsapi.common.connections.Connection;
 import com.example.wsapi.common.connections.ConnectionStore;
 import com.example.wsapi.common.testing.LambdaEvents;
-import com.example.wsapi.common.testing.LocalDynamoDb;
+import com.example.wsapi.common.testing.LocalConnectionsTable;
 import com.example.wsapi.common.testing.MalformedEvents;
 import com.example.wsapi.common.testing.RecordingContext;
 import com.example.wsapi.common.testing.RecordingEndpoint;
 import com.google.gson.JsonObject;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /** joinroom handed events API Gateway never sends: a 400 naming what is missing; nothing written or posted. */
 class JoinRoomHandlerMalformedEventsIT {
 
-    private static final String TABLE = "connections";
     private static final String SAMPLE_ID =
             LambdaEvents.load("joinroom.json", APIGatewayV2WebSocketEvent.class).getRequestContext().getConnectionId();
-    private static LocalDynamoDb dynamo;
-    private static ConnectionStore store;
+    @RegisterExtension
+    static final LocalConnectionsTable dynamo = LocalConnectionsTable.oneForTheClass();
 
-    private RecordingEndpoint endpoint;
-    private ApiGatewayManagementApiClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        dynamo = LocalDynamoDb.start();
-        dynamo.createConnectionsTable(TABLE);
-        store = new ConnectionStore(dynamo.client(), TABLE);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        dynamo.close();
-    }
+    @AutoClose
+    private final RecordingEndpoint endpoint = RecordingEndpoint.start();
+    private final ConnectionStore store = dynamo.store();
 
     @BeforeEach
-    void startEndpoint() throws Exception {
-        endpoint = RecordingEndpoint.start();
-        client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"));
+    void saveTheSenderInNoRoom() {
         store.save(new Connection(SAMPLE_ID, 1L, "203.0.113.24", null, 2L, null, null));
     }
 
-    @AfterEach
-    void stopEndpoint() {
-        client.close();
-        endpoint.close();
-    }
-
     private JoinRoomHandler handler(Map<String, String> env) {
-        return new JoinRoomHandler(AppConfig.from(env), dynamo.client(), uri -> client);
+        return new JoinRoomHandler(AppConfig.from(env), dynamo.client(), uri -> endpoint.client());
     }
 
     private JoinRoomHandler configuredHandler() {
-        return handler(Map.of(AppConfig.CONNECTIONS_TABLE, TABLE,
+        return handler(Map.of(AppConfig.CONNECTIONS_TABLE, dynamo.tableName(),
                 AppConfig.CONNECTIONS_ENDPOINT, endpoint.stageUrl("dev").toString()));
     }
 
@@ -79,10 +57,7 @@ class JoinRoomHandlerMalformedEventsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
     void malformedEvent_answers400NamingWhatIsMissing_andChangesNothing(MalformedEvents.Case malformed) {
-        RecordingContext context = new RecordingContext();
-
-        MalformedEvents.assertRejected(malformed, configuredHandler().handleRequest(malformed.event(), context),
-                context);
+        MalformedEvents.assertRejectedBy(configuredHandler(), malformed);
 
         assertNull(store.find(SAMPLE_ID).orElseThrow().room(), "nobody joined a room");
         assertTrue(endpoint.requests().isEmpty());
@@ -102,16 +77,12 @@ class JoinRoomHandlerMalformedEventsIT {
 
     @Test
     void noDomainNameOrStage_andNoConfiguredEndpoint_answers400NamingTheSetting() {
-        APIGatewayV2WebSocketEvent event = MalformedEvents.changed("joinroom.json", e -> {
-            e.getRequestContext().setDomainName(null);
-            e.getRequestContext().setStage(null);
-        });
+        APIGatewayV2WebSocketEvent event = MalformedEvents.withoutDomainNameOrStage("joinroom.json");
 
-        var response = handler(Map.of(AppConfig.CONNECTIONS_TABLE, TABLE)).handleRequest(event, new RecordingContext());
+        var response = handler(Map.of(AppConfig.CONNECTIONS_TABLE, dynamo.tableName()))
+                .handleRequest(event, new RecordingContext());
 
-        assertEquals(400, response.getStatusCode());
-        assertTrue(response.getBody().contains(AppConfig.CONNECTIONS_ENDPOINT), response.getBody());
-        MalformedEvents.assertNoStackTrace(response.getBody());
+        MalformedEvents.assertRejectedNaming(AppConfig.CONNECTIONS_ENDPOINT, response);
         assertNull(store.find(SAMPLE_ID).orElseThrow().room(), "nothing is written when no reply can be sent");
         assertTrue(endpoint.requests().isEmpty());
     }

@@ -8,62 +8,31 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.example.wsapi.common.AppConfig;
 import com.example.wsapi.common.Json;
 import com.example.wsapi.common.connections.Connection;
-import com.example.wsapi.common.connections.ConnectionStore;
 import com.example.wsapi.common.testing.LambdaEvents;
-import com.example.wsapi.common.testing.LocalDynamoDb;
+import com.example.wsapi.common.testing.LocalConnectionsTable;
 import com.example.wsapi.common.testing.RecordingContext;
 import com.example.wsapi.common.testing.RecordingEndpoint;
 import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** sendmessage fed by events/sendmessage.json as Lambda deserialises it, against DynamoDB Local and a recording endpoint. */
 class SendMessageHandlerIT {
 
-    private static final AtomicInteger TABLES = new AtomicInteger();
-    private static LocalDynamoDb dynamo;
+    @RegisterExtension
+    static final LocalConnectionsTable dynamo = LocalConnectionsTable.freshForEachTest();
 
-    private String table;
-    private ConnectionStore store;
-    private RecordingEndpoint endpoint;
-    private ApiGatewayManagementApiClient client;
-
-    @BeforeAll
-    static void startDynamo() throws Exception {
-        dynamo = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stopDynamo() throws Exception {
-        dynamo.close();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        table = "connections" + TABLES.incrementAndGet();
-        dynamo.createConnectionsTable(table);
-        store = new ConnectionStore(dynamo.client(), table);
-        endpoint = RecordingEndpoint.start();
-        client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        endpoint.close();
-    }
+    @AutoClose
+    private final RecordingEndpoint endpoint = RecordingEndpoint.start();
 
     private SendMessageHandler handler() {
-        return new SendMessageHandler(AppConfig.from(Map.of(AppConfig.CONNECTIONS_TABLE, table,
-                AppConfig.CONNECTIONS_ENDPOINT, endpoint.stageUrl("dev").toString())), dynamo.client(), uri -> client);
+        return new SendMessageHandler(AppConfig.from(Map.of(AppConfig.CONNECTIONS_TABLE, dynamo.tableName(),
+                AppConfig.CONNECTIONS_ENDPOINT, endpoint.stageUrl("dev").toString())), dynamo.client(),
+                uri -> endpoint.client());
     }
 
     private static APIGatewayV2WebSocketEvent event() {
@@ -71,7 +40,7 @@ class SendMessageHandlerIT {
     }
 
     private void save(String id, String room, String name) {
-        store.save(new Connection(id, 1_795_250_537_112L, "203.0.113.24", null, 1_795_258_337L, room, name));
+        dynamo.store().save(new Connection(id, 1_795_250_537_112L, "203.0.113.24", null, 1_795_258_337L, room, name));
     }
 
     private List<JsonObject> received(String id) {

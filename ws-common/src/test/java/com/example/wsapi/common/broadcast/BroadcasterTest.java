@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -23,7 +24,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -35,15 +35,13 @@ class BroadcasterTest {
     private static final int SDK_ATTEMPTS = 2;
     private static final ThrottleBackoff FAST = new ThrottleBackoff(3, Duration.ofMillis(1), Duration.ofMillis(5));
 
-    private RecordingEndpoint endpoint;
-    private ApiGatewayManagementApiClient client;
+    @AutoClose
+    private final RecordingEndpoint endpoint = RecordingEndpoint.start(SDK_ATTEMPTS);
     private DynamoDbClient unreachableDynamo;
     private ExecutorService pool;
 
     @BeforeEach
     void start() throws Exception {
-        endpoint = RecordingEndpoint.start();
-        client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"), SDK_ATTEMPTS);
         unreachableDynamo = DynamoDbClient.builder() // fails at once: no SDK retries against a closed port
                 .endpointOverride(LocalDynamoDb.unreachableEndpoint())
                 .region(Region.US_EAST_1)
@@ -58,13 +56,11 @@ class BroadcasterTest {
     void stop() {
         pool.shutdownNow();
         unreachableDynamo.close();
-        client.close();
-        endpoint.close();
     }
 
     private Broadcaster broadcaster(int maxInFlight) {
-        return new Broadcaster(new ConnectionPoster(client), new ConnectionStore(unreachableDynamo, "connections"),
-                pool, maxInFlight, FAST);
+        return new Broadcaster(new ConnectionPoster(endpoint.client()),
+                new ConnectionStore(unreachableDynamo, "connections"), pool, maxInFlight, FAST);
     }
 
     private static List<String> ids(int count) {

@@ -4,32 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.wsapi.common.testing.LocalConnectionsTable;
 import com.example.wsapi.common.testing.LocalDynamoDb;
 import com.example.wsapi.common.testing.SdkCalls;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class ConnectionStoreIT {
 
-    private static LocalDynamoDb dynamo;
+    @RegisterExtension
+    static final LocalConnectionsTable dynamo = LocalConnectionsTable.oneForTheClass();
     private static ConnectionStore store;
 
     @BeforeAll
-    static void start() throws Exception {
-        dynamo = LocalDynamoDb.start();
-        dynamo.createConnectionsTable("connections");
-        store = new ConnectionStore(dynamo.client(), "connections");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        dynamo.close();
+    static void start() {
+        store = dynamo.store();
     }
 
     private static Connection connection(String id, String room, String name) {
@@ -75,12 +70,12 @@ class ConnectionStoreIT {
 
     @Test
     void joinRoom_withoutARecord_createsNone() {
-        long before = dynamo.count("connections");
+        long before = dynamo.count();
 
         assertTrue(store.joinRoom("NoRecordAAAAAA0=", "attic", "ghost").isEmpty());
 
         assertTrue(store.find("NoRecordAAAAAA0=").isEmpty());
-        assertEquals(before, dynamo.count("connections"));
+        assertEquals(before, dynamo.count());
     }
 
     @Test
@@ -91,7 +86,7 @@ class ConnectionStoreIT {
         store.save(connection("NoRoomAAAAAAAA0=", null, null));
         SdkCalls calls = new SdkCalls();
         try (DynamoDbClient client = LocalDynamoDb.clientFor(dynamo.endpoint(), calls)) {
-            ConnectionStore paged = new ConnectionStore(client, "connections", 2);
+            ConnectionStore paged = new ConnectionStore(client, dynamo.tableName(), 2);
 
             assertEquals(members, paged.connectionIdsInRoom("paged").collect(Collectors.toSet()));
 
@@ -106,12 +101,12 @@ class ConnectionStoreIT {
         ids.forEach(id -> store.save(connection(id, null, null)));
         SdkCalls calls = new SdkCalls();
         try (DynamoDbClient client = LocalDynamoDb.clientFor(dynamo.endpoint(), calls)) {
-            ConnectionStore paged = new ConnectionStore(client, "connections", 2);
+            ConnectionStore paged = new ConnectionStore(client, dynamo.tableName(), 2);
 
             Set<String> all = paged.allConnectionIds().collect(Collectors.toSet());
 
             assertTrue(all.containsAll(ids), all.toString());
-            assertEquals(dynamo.count("connections"), all.size());
+            assertEquals(dynamo.count(), all.size());
             assertTrue(calls.count("Scan") >= 3, "pages of 2: " + calls.count("Scan"));
         }
     }

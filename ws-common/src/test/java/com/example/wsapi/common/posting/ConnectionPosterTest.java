@@ -7,29 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.wsapi.common.testing.RecordingEndpoint;
 import com.example.wsapi.common.testing.RecordingEndpoint.Request;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 class ConnectionPosterTest {
 
-    private RecordingEndpoint endpoint;
-    private ApiGatewayManagementApiClient client;
-    private ConnectionPoster poster;
-
-    @BeforeEach
-    void start() throws Exception {
-        endpoint = RecordingEndpoint.start();
-        client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"));
-        poster = new ConnectionPoster(client);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        endpoint.close();
-    }
+    @AutoClose
+    private final RecordingEndpoint endpoint = RecordingEndpoint.start();
+    private final ConnectionPoster poster = new ConnectionPoster(endpoint.client());
 
     @Test
     void post_sendsTheRawDataToTheStagesConnectionPath_signedForExecuteApi() {

@@ -8,7 +8,6 @@ import com.example.wsapi.common.posting.ConnectionPoster;
 import com.example.wsapi.common.testing.RecordingEndpoint;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 class DefaultRouteServiceTest {
 
@@ -27,10 +26,10 @@ class DefaultRouteServiceTest {
     }
 
     @Test
-    void reply_postsTheProblemTheActionsAndAnExample() throws Exception {
-        try (RecordingEndpoint endpoint = RecordingEndpoint.start();
-             ApiGatewayManagementApiClient client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"))) {
-            new DefaultRouteService(new ConnectionPoster(client)).reply("BFHPhfCWIAMCKlQ=", "{\"action\":\"x\"}");
+    void reply_postsTheProblemTheActionsAndAnExample() {
+        try (RecordingEndpoint endpoint = RecordingEndpoint.start()) {
+            new DefaultRouteService(new ConnectionPoster(endpoint.client())).reply("BFHPhfCWIAMCKlQ=",
+                    "{\"action\":\"x\"}");
 
             JsonObject reply = Json.parseObject(endpoint.requests().get(0).body()).orElseThrow();
             assertEquals("unknown action \"x\"", reply.get("message").getAsString());

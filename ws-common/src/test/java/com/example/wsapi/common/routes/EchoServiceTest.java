@@ -8,30 +8,15 @@ import com.example.wsapi.common.posting.ConnectionPoster;
 import com.example.wsapi.common.posting.Delivery;
 import com.example.wsapi.common.testing.RecordingEndpoint;
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 class EchoServiceTest {
 
     private static final String ID = "BFHPhfCWIAMCKlQ=";
-    private RecordingEndpoint endpoint;
-    private ApiGatewayManagementApiClient client;
-    private EchoService echo;
-
-    @BeforeEach
-    void start() throws Exception {
-        endpoint = RecordingEndpoint.start();
-        client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"));
-        echo = new EchoService(new ConnectionPoster(client));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        endpoint.close();
-    }
+    @AutoClose
+    private final RecordingEndpoint endpoint = RecordingEndpoint.start();
+    private final EchoService echo = new EchoService(new ConnectionPoster(endpoint.client()));
 
     private String sent() {
         return endpoint.requests().get(0).body();

@@ -10,69 +10,45 @@ import com.example.wsapi.common.broadcast.ThrottleBackoff;
 import com.example.wsapi.common.connections.Connection;
 import com.example.wsapi.common.connections.ConnectionStore;
 import com.example.wsapi.common.posting.ConnectionPoster;
-import com.example.wsapi.common.testing.LocalDynamoDb;
+import com.example.wsapi.common.testing.LocalConnectionsTable;
 import com.example.wsapi.common.testing.RecordingEndpoint;
 import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /** joinroom and $disconnect against DynamoDB Local (a fresh table per test) and a recording @connections endpoint. */
 class RoomMembershipIT {
 
     private static final String EVE = "EveEveEveEveEv0=";
-    private static final AtomicInteger TABLES = new AtomicInteger();
-    private static LocalDynamoDb dynamo;
-    private static ExecutorService pool;
+    @RegisterExtension
+    static final LocalConnectionsTable dynamo = LocalConnectionsTable.freshForEachTest();
+    @AutoClose("shutdownNow")
+    private static final ExecutorService pool = Executors.newFixedThreadPool(4);
 
-    private RecordingEndpoint endpoint;
-    private ApiGatewayManagementApiClient client;
+    @AutoClose
+    private final RecordingEndpoint endpoint = RecordingEndpoint.start(2);
     private ConnectionStore store;
     private JoinRoomService joinRoom;
     private DisconnectService disconnect;
 
-    @BeforeAll
-    static void startDynamo() throws Exception {
-        dynamo = LocalDynamoDb.start();
-        pool = Executors.newFixedThreadPool(4);
-    }
-
-    @AfterAll
-    static void stopDynamo() throws Exception {
-        pool.shutdownNow();
-        dynamo.close();
-    }
-
     @BeforeEach
-    void start() throws Exception {
-        String table = "connections" + TABLES.incrementAndGet();
-        dynamo.createConnectionsTable(table);
-        store = new ConnectionStore(dynamo.client(), table);
-        endpoint = RecordingEndpoint.start();
-        client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"), 2);
-        ConnectionPoster poster = new ConnectionPoster(client);
+    void start() {
+        store = dynamo.store();
+        ConnectionPoster poster = new ConnectionPoster(endpoint.client());
         Broadcaster broadcaster = new Broadcaster(poster, store, pool, 4,
                 new ThrottleBackoff(2, Duration.ofMillis(1), Duration.ofMillis(5)));
         joinRoom = new JoinRoomService(store, poster, broadcaster);
         disconnect = new DisconnectService(store, () -> broadcaster);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        endpoint.close();
     }
 
     private Connection save(String id, String room, String name) {
@@ -217,12 +193,12 @@ class RoomMembershipIT {
     @Test
     void join_withoutARecord_createsNoneAndRepliesWithAnError() {
         save("AnaAnaAnaAnaAn0=", "lobby", "ana");
-        long before = dynamo.count(store.tableName());
+        long before = dynamo.count();
 
         assertFalse(joinRoom.join(EVE, join("lobby", "eve")).joined());
 
         assertTrue(store.find(EVE).isEmpty(), "no phantom record");
-        assertEquals(before, dynamo.count(store.tableName()));
+        assertEquals(before, dynamo.count());
         assertTrue(received(EVE).get(0).get("message").getAsString().contains("reconnect"));
         assertTrue(received("AnaAnaAnaAnaAn0=").isEmpty());
     }

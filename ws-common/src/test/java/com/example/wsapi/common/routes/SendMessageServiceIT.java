@@ -12,6 +12,7 @@ import com.example.wsapi.common.broadcast.ThrottleBackoff;
 import com.example.wsapi.common.connections.Connection;
 import com.example.wsapi.common.connections.ConnectionStore;
 import com.example.wsapi.common.posting.ConnectionPoster;
+import com.example.wsapi.common.testing.LocalConnectionsTable;
 import com.example.wsapi.common.testing.LocalDynamoDb;
 import com.example.wsapi.common.testing.RecordingEndpoint;
 import com.example.wsapi.common.testing.SdkCalls;
@@ -24,14 +25,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** sendmessage against DynamoDB Local (a fresh table per test, pages of 2) and a recording @connections endpoint. */
@@ -41,48 +39,26 @@ class SendMessageServiceIT {
     private static final long RECEIVED_AT = 1_795_250_540_529L;
     private static final String SENT_AT = "2026-11-21T08:42:20.529Z";
     private static final int SDK_ATTEMPTS = 2;
-    private static final AtomicInteger TABLES = new AtomicInteger();
-    private static LocalDynamoDb dynamo;
-    private static ExecutorService pool;
+    @RegisterExtension
+    static final LocalConnectionsTable dynamo = LocalConnectionsTable.freshForEachTest();
+    @AutoClose("shutdownNow")
+    private static final ExecutorService pool = Executors.newFixedThreadPool(4);
 
     private final SdkCalls dynamoCalls = new SdkCalls();
-    private DynamoDbClient countingDynamo;
-    private RecordingEndpoint endpoint;
-    private ApiGatewayManagementApiClient client;
+    @AutoClose
+    private final DynamoDbClient countingDynamo = LocalDynamoDb.clientFor(dynamo.endpoint(), dynamoCalls);
+    @AutoClose
+    private final RecordingEndpoint endpoint = RecordingEndpoint.start(SDK_ATTEMPTS);
     private ConnectionStore store;
     private SendMessageService service;
 
-    @BeforeAll
-    static void startDynamo() throws Exception {
-        dynamo = LocalDynamoDb.start();
-        pool = Executors.newFixedThreadPool(4);
-    }
-
-    @AfterAll
-    static void stopDynamo() throws Exception {
-        pool.shutdownNow();
-        dynamo.close();
-    }
-
     @BeforeEach
-    void start() throws Exception {
-        String table = "connections" + TABLES.incrementAndGet();
-        dynamo.createConnectionsTable(table);
-        countingDynamo = LocalDynamoDb.clientFor(dynamo.endpoint(), dynamoCalls);
-        store = new ConnectionStore(countingDynamo, table, 2); // pages of 2: every room here spans pages
-        endpoint = RecordingEndpoint.start();
-        client = RecordingEndpoint.clientFor(endpoint.stageUrl("dev"), SDK_ATTEMPTS);
-        ConnectionPoster poster = new ConnectionPoster(client);
+    void start() {
+        store = new ConnectionStore(countingDynamo, dynamo.tableName(), 2); // pages of 2: every room here spans pages
+        ConnectionPoster poster = new ConnectionPoster(endpoint.client());
         Broadcaster broadcaster = new Broadcaster(poster, store, pool, 4,
                 new ThrottleBackoff(2, Duration.ofMillis(1), Duration.ofMillis(5)));
         service = new SendMessageService(store, poster, broadcaster, Clock.systemUTC());
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        endpoint.close();
-        countingDynamo.close();
     }
 
     private void save(String id, String room, String name) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import java.util.List;
@@ -49,6 +50,14 @@ public final class MalformedEvents {
                         "requestContext.connectionId"));
     }
 
+    /** The sample event without domainName and stage: no @connections endpoint can be derived from it. */
+    public static APIGatewayV2WebSocketEvent withoutDomainNameOrStage(String sampleFile) {
+        return changed(sampleFile, e -> {
+            e.getRequestContext().setDomainName(null);
+            e.getRequestContext().setStage(null);
+        });
+    }
+
     /** The sample event with one change. */
     public static APIGatewayV2WebSocketEvent changed(String sampleFile, Consumer<APIGatewayV2WebSocketEvent> change) {
         APIGatewayV2WebSocketEvent event = LambdaEvents.load(sampleFile, APIGatewayV2WebSocketEvent.class);
@@ -63,6 +72,20 @@ public final class MalformedEvents {
         assertTrue(response.getBody().contains(malformed.problem()), response.getBody());
         assertNoStackTrace(response.getBody());
         assertTrue(context.log().contains("rejected event"), context.log());
+    }
+
+    /** Hands the malformed event to the handler, with a context of its own, and checks it as above. */
+    public static void assertRejectedBy(
+            RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> handler, Case malformed) {
+        RecordingContext context = new RecordingContext();
+        assertRejected(malformed, handler.handleRequest(malformed.event(), context), context);
+    }
+
+    /** A 400 whose body names the setting to configure and carries no stack trace. */
+    public static void assertRejectedNaming(String setting, APIGatewayV2WebSocketResponse response) {
+        assertEquals(400, response.getStatusCode());
+        assertTrue(response.getBody().contains(setting), response.getBody());
+        assertNoStackTrace(response.getBody());
     }
 
     /** Text a client could see carries no Java exception names or stack frames. */

@@ -3,6 +3,7 @@ package com.example.wsapi.common.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -27,7 +29,8 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
 /**
  * A real HTTP endpoint on loopback that answers like the @connections API and records every request.
  * Connections marked gone answer 410 GoneException, as API Gateway does. Requests are served concurrently, so
- * it can tell how many posts were in flight at once.
+ * it can tell how many posts were in flight at once. It owns an SDK client for its {@value #STAGE} stage and closes
+ * it with itself, so a test can hold it in one field: {@code @AutoClose final RecordingEndpoint endpoint = start();}.
  */
 public final class RecordingEndpoint implements AutoCloseable {
 
@@ -45,8 +48,12 @@ public final class RecordingEndpoint implements AutoCloseable {
         }
     }
 
+    /** The stage of the URL the owned client posts to. */
+    public static final String STAGE = "dev";
+
     private final HttpServer server;
     private final ExecutorService workers;
+    private final ApiGatewayManagementApiClient client;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> statusByConnection = new ConcurrentHashMap<>();
     private final Map<String, Countdown> countdownByConnection = new ConcurrentHashMap<>();
@@ -54,23 +61,45 @@ public final class RecordingEndpoint implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Duration responseDelay = Duration.ZERO;
 
-    private RecordingEndpoint(HttpServer server, ExecutorService workers) {
+    private RecordingEndpoint(HttpServer server, ExecutorService workers,
+            Function<URI, ApiGatewayManagementApiClient> clients) {
         this.server = server;
         this.workers = workers;
+        this.client = clients.apply(stageUrl(STAGE));
     }
 
-    public static RecordingEndpoint start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    /** Started, with a client that keeps the SDK's default retries. */
+    public static RecordingEndpoint start() {
+        return start(RecordingEndpoint::clientFor);
+    }
+
+    /** Started, with a client making {@code sdkAttempts} attempts per call (see {@link #clientFor(URI, int)}). */
+    public static RecordingEndpoint start(int sdkAttempts) {
+        return start(url -> clientFor(url, sdkAttempts));
+    }
+
+    private static RecordingEndpoint start(Function<URI, ApiGatewayManagementApiClient> clients) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not listen on a loopback port", e);
+        }
         ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "recording-endpoint");
             thread.setDaemon(true);
             return thread;
         });
-        RecordingEndpoint endpoint = new RecordingEndpoint(server, workers);
+        RecordingEndpoint endpoint = new RecordingEndpoint(server, workers, clients);
         server.createContext("/", endpoint::handle);
         server.setExecutor(workers);
         server.start();
         return endpoint;
+    }
+
+    /** The SDK client this endpoint owns, posting to {@code stageUrl(STAGE)}; closed by {@link #close()}. */
+    public ApiGatewayManagementApiClient client() {
+        return client;
     }
 
     /** The base URL with a stage, as CONNECTIONS_ENDPOINT is configured. */
@@ -195,6 +224,7 @@ public final class RecordingEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
+        client.close();
         server.stop(0);
         workers.shutdownNow();
     }
