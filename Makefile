@@ -26,16 +26,15 @@ FUNCTION_TARGETS := build-ConnectFunction build-DisconnectFunction build-Default
 help:
 	@echo "Targets (called by sam build with ARTIFACTS_DIR set): $(FUNCTION_TARGETS)"
 
-# Lambda's Java layout: classes at the root of the artifact, runtime jars in lib/.
+# Lambda's Java layout: classes at the root of the artifact, runtime jars in lib/. The package phase lays it out,
+# shrunk by ProGuard (only the classes the handler reaches), in <module>/target/lambda: copied as it is.
 # `clean` first, so jars or classes left from an older build never reach the artifact.
 $(FUNCTION_TARGETS):
 	@test -n "$(ARTIFACTS_DIR)" || { echo "$@: ARTIFACTS_DIR is not set (sam build sets it; by hand: make $@ ARTIFACTS_DIR=/tmp/out)" >&2; exit 1; }
 	$(MVN) $(MVN_FLAGS) -pl $(MODULE) -am -DskipTests clean package
-	@test -d $(MODULE)/target/classes || { echo "$@: $(MODULE)/target/classes is missing: the module compiled no classes" >&2; exit 1; }
-	@test -d $(MODULE)/target/dependency || { echo "$@: $(MODULE)/target/dependency is missing: bind the lambda-layout copy-dependencies execution to package in $(MODULE)/pom.xml" >&2; exit 1; }
-	mkdir -p "$(ARTIFACTS_DIR)/lib"
-	cp -R $(MODULE)/target/classes/. "$(ARTIFACTS_DIR)/"
-	cp $(MODULE)/target/dependency/*.jar "$(ARTIFACTS_DIR)/lib/"
+	@test -d $(MODULE)/target/lambda/lib || { echo "$@: $(MODULE)/target/lambda/lib is missing: bind the lambda-layout and lambda-shrink executions to package in $(MODULE)/pom.xml" >&2; exit 1; }
+	mkdir -p "$(ARTIFACTS_DIR)"
+	cp -R $(MODULE)/target/lambda/. "$(ARTIFACTS_DIR)/"
 
 build-%:
 	@echo "build-$*: no such function in this Makefile (known: $(FUNCTION_TARGETS)); add its MODULE line" >&2; exit 1

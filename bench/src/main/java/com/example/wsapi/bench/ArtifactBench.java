@@ -16,8 +16,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * What {@code sam build} packages per function (the Makefile copies target/classes to the artifact's root and
- * target/dependency/*.jar to lib/), zipped the way SAM zips it (deflate, zlib's default level), and its jars.
+ * What {@code sam build} packages per function (the Makefile copies the shrunk target/lambda: classes at the root,
+ * jars in lib/), zipped the way SAM zips it (deflate, zlib's default level), and its jars.
  */
 final class ArtifactBench {
 
@@ -56,7 +56,7 @@ final class ArtifactBench {
         }
     }
 
-    /** Zips classes (at the root) and jars (in lib/) exactly as the Makefile lays them out. */
+    /** Zips classes (at the root) and jars (in lib/) exactly as the Makefile lays them out; each jar once. */
     static Artifact measure(String function, List<Path> classpath) throws IOException {
         Path classes = classpath.get(0);
         List<Path> jars = classpath.subList(1, classpath.size());
@@ -65,7 +65,7 @@ final class ArtifactBench {
         try (ZipOutputStream zip = new ZipOutputStream(counter)) {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(classes)) {
-                files = walk.filter(Files::isRegularFile).sorted().toList();
+                files = walk.filter(Files::isRegularFile).filter(file -> !jars.contains(file)).sorted().toList();
             }
             for (Path file : files) {
                 unzipped += add(zip, classes.relativize(file).toString().replace('\\', '/'), file);

@@ -173,7 +173,7 @@ final class ClassDataCache {
             int folders = 0;
             for (Path entry : classpath) {
                 if (Files.isDirectory(entry)) {
-                    jarsOnly.add(jarOf(entry, folder.resolve("classes-" + folders++ + ".jar")));
+                    jarsOnly.add(jarOf(entry, folder.resolve("classes-" + folders++ + ".jar"), classpath));
                 } else {
                     jarsOnly.add(entry);
                 }
@@ -216,8 +216,11 @@ final class ClassDataCache {
         return text.toString();
     }
 
-    /** The folder's files in a jar (written once; concurrent writers each write their own and the first move wins). */
-    private static Path jarOf(Path dir, Path jar) throws IOException {
+    /**
+     * The folder's files in a jar (written once; concurrent writers each write their own and the first move wins),
+     * less the jars of the class path inside it (a Lambda layout's lib/*.jar: on the class path on their own).
+     */
+    private static Path jarOf(Path dir, Path jar, List<Path> classpath) throws IOException {
         if (Files.isRegularFile(jar)) {
             return jar;
         }
@@ -225,7 +228,7 @@ final class ClassDataCache {
         try (OutputStream out = Files.newOutputStream(staging); ZipOutputStream zip = new ZipOutputStream(out);
              Stream<Path> walk = Files.walk(dir)) {
             for (Path path : walk.sorted().toList()) {
-                if (path.equals(dir)) {
+                if (path.equals(dir) || classpath.contains(path)) {
                     continue;
                 }
                 String name = dir.relativize(path).toString().replace('\\', '/');

@@ -15,9 +15,10 @@ public final class FunctionCode {
     private FunctionCode() {}
 
     /**
-     * The classpath of a function: {@code <templateDir>/.aws-sam/build/<logicalId>} and its {@code lib/*.jar} when
-     * {@code sam build} produced it, else {@code <codeUri>/target/classes} and {@code <codeUri>/target/dependency/*.jar}
-     * (the Maven layout of this project's function modules).
+     * The classpath of a function, the first that holds built code of: {@code <templateDir>/.aws-sam/build/<logicalId>}
+     * and its {@code lib/*.jar} ({@code sam build}); {@code <codeUri>/target/lambda} and its {@code lib/*.jar} (the
+     * artifact a Maven build lays out, here shrunk); {@code <codeUri>/target/classes} and
+     * {@code <codeUri>/target/dependency/*.jar} (a Maven module that lays out no artifact).
      *
      * @throws IllegalStateException when neither holds built code; the message says how to build it
      */
@@ -30,12 +31,16 @@ public final class FunctionCode {
             return withJars(samBuild, samBuild.resolve("lib"));
         }
         Path code = templateDir.resolve(codeUri).normalize();
+        Path artifact = code.resolve("target").resolve("lambda");
+        if (hasContent(artifact)) {
+            return withJars(artifact, artifact.resolve("lib"));
+        }
         Path classes = code.resolve("target").resolve("classes");
         if (hasContent(classes)) {
             return withJars(classes, code.resolve("target").resolve("dependency"));
         }
-        throw new IllegalStateException("Function " + logicalId + " has no built code: looked in " + classes
-                + " (Maven) and " + samBuild + " (sam build). Build it first: run `mvn -DskipTests package` in "
+        throw new IllegalStateException("Function " + logicalId + " has no built code: looked in " + artifact + " and "
+                + classes + " (Maven) and " + samBuild + " (sam build). Build it first: run `mvn -DskipTests package` in "
                 + templateDir.toAbsolutePath().normalize() + " (the project root), or `sam build`.");
     }
 

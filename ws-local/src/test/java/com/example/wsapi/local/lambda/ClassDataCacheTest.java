@@ -87,6 +87,22 @@ class ClassDataCacheTest {
     }
 
     @Test
+    void prepare_forALambdaLayout_leavesItsLibJarsOutOfTheFoldersJarCopy() throws Exception {
+        ClassDataCache cache = ClassDataCache.create(dir.resolve("cache"), fakeJava("17.0.15")).orElseThrow();
+        Path artifact = Files.createDirectories(dir.resolve("lambda/com/example")).getParent().getParent();
+        Files.writeString(artifact.resolve("com/example/Handler.class"), "not really a class");
+        Path lib = Files.writeString(Files.createDirectories(artifact.resolve("lib")).resolve("sdk.jar"), "jar bytes");
+
+        ClassDataCache.Launch launch = cache.prepare("Echo", List.of(), List.of(artifact, lib), List.of());
+
+        try (ZipFile zip = new ZipFile(launch.classpath.get(0).toFile())) {
+            assertTrue(zip.getEntry("com/example/Handler.class") != null, "the folder's class is in the copy");
+            assertTrue(zip.getEntry("lib/sdk.jar") == null, "lib/sdk.jar is on the class path already");
+        }
+        assertEquals(lib, launch.classpath.get(1));
+    }
+
+    @Test
     void exited_publishesTheRecording_andLaterStartsUseIt() throws Exception {
         ClassDataCache cache = ClassDataCache.create(dir.resolve("cache"), fakeJava("21.0.1")).orElseThrow();
         Path classes = classesFolder();

@@ -39,6 +39,31 @@ class FunctionCodeTest {
     }
 
     @Test
+    void classpath_prefersTheShrunkArtifact_overTheMavenLayout(@TempDir Path project) throws Exception {
+        Path module = project.resolve("ws-echo");
+        mavenLayout(module);
+        Path artifact = Files.createDirectories(module.resolve("target/lambda/com/example")).getParent().getParent();
+        Files.createDirectories(artifact.resolve("lib"));
+        Files.writeString(artifact.resolve("lib/sdk-core.jar"), "jar");
+        Files.writeString(artifact.resolve("lib/aws-lambda-java-core.jar"), "jar");
+
+        List<Path> classpath = FunctionCode.classpath(project, "EchoFunction", Path.of("ws-echo"));
+
+        assertEquals(List.of(artifact, artifact.resolve("lib/aws-lambda-java-core.jar"),
+                artifact.resolve("lib/sdk-core.jar")), classpath);
+    }
+
+    @Test
+    void classpath_prefersTheSamBuild_overTheShrunkArtifact(@TempDir Path project) throws Exception {
+        Path build = Files.createDirectories(project.resolve(".aws-sam/build/EchoFunction/com"));
+        Files.createDirectories(project.resolve("ws-echo/target/lambda/lib"));
+
+        List<Path> classpath = FunctionCode.classpath(project, "EchoFunction", Path.of("ws-echo"));
+
+        assertEquals(List.of(build.getParent()), classpath);
+    }
+
+    @Test
     void classpath_whenNothingIsBuilt_namesTheFunctionTheFoldersAndTheBuildCommands(@TempDir Path project)
             throws Exception {
         Path module = Files.createDirectories(project.resolve("ws-echo/target/classes")).getParent().getParent();
@@ -50,6 +75,7 @@ class FunctionCodeTest {
         String message = thrown.getMessage();
         assertTrue(message.contains("EchoFunction"), message);
         assertTrue(message.contains(module.resolve("target/classes").toString()), message);
+        assertTrue(message.contains(module.resolve("target/lambda").toString()), message);
         assertTrue(message.contains(project.resolve(".aws-sam/build/EchoFunction").toString()), message);
         assertTrue(message.contains("mvn -DskipTests package") && message.contains("sam build"), message);
     }
