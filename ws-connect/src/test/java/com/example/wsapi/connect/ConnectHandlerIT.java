@@ -10,12 +10,10 @@ import com.example.wsapi.common.AppConfig;
 import com.example.wsapi.common.connections.Connection;
 import com.example.wsapi.common.connections.ConnectionStore;
 import com.example.wsapi.common.routes.ConnectService;
-import com.example.wsapi.common.testing.LambdaArtifact;
 import com.example.wsapi.common.testing.LambdaEvents;
 import com.example.wsapi.common.testing.LocalConnectionsTable;
 import com.example.wsapi.common.testing.LocalDynamoDb;
 import com.example.wsapi.common.testing.RecordingContext;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -76,14 +74,6 @@ class ConnectHandlerIT {
         assertEquals(400, response.getStatusCode());
         assertTrue(response.getBody().contains("requestContext"));
         assertEquals(before, dynamo.count());
-    }
-
-    @Test
-    void artifact_hasTheHandlerAndOnlyDynamoDb() throws Exception {
-        Path module = LambdaEvents.projectRoot().resolve("ws-connect");
-        LambdaArtifact.assertLayout(module, ConnectHandler.class.getName());
-        assertTrue(LambdaArtifact.jars(module).stream().anyMatch(j -> j.startsWith("dynamodb-")));
-        assertTrue(LambdaArtifact.jars(module).stream().noneMatch(j -> j.startsWith("apigatewaymanagementapi")));
     }
 
     @Test

@@ -9,13 +9,11 @@ import com.example.wsapi.common.AppConfig;
 import com.example.wsapi.common.Json;
 import com.example.wsapi.common.connections.Connection;
 import com.example.wsapi.common.connections.ConnectionStore;
-import com.example.wsapi.common.testing.LambdaArtifact;
 import com.example.wsapi.common.testing.LambdaEvents;
 import com.example.wsapi.common.testing.LocalConnectionsTable;
 import com.example.wsapi.common.testing.LocalDynamoDb;
 import com.example.wsapi.common.testing.RecordingContext;
 import com.example.wsapi.common.testing.RecordingEndpoint;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
@@ -95,13 +93,5 @@ class DisconnectHandlerIT {
         APIGatewayV2WebSocketEvent event = event();
         event.getRequestContext().setConnectionId(null);
         assertEquals(400, handler(dynamo.client()).handleRequest(event, new RecordingContext()).getStatusCode());
-    }
-
-    @Test
-    void artifact_hasTheHandlerDynamoDbAndTheManagementApi() throws Exception {
-        Path module = LambdaEvents.projectRoot().resolve("ws-disconnect");
-        LambdaArtifact.assertLayout(module, DisconnectHandler.class.getName());
-        assertTrue(LambdaArtifact.jars(module).stream().anyMatch(j -> j.startsWith("dynamodb-")));
-        assertTrue(LambdaArtifact.jars(module).stream().anyMatch(j -> j.startsWith("apigatewaymanagementapi")));
     }
 }
