@@ -108,6 +108,9 @@ public final class Gateway implements AutoCloseable {
             throw new GatewayStartException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
                     + e.getMessage(), e);
         }
+        // One check of every connection's idle timeout and lifetime, instead of timers per connection.
+        long period = GatewayCore.expiryCheckPeriod(settings).toNanos();
+        group.next().scheduleAtFixedRate(core::closeExpiredConnections, period, period, TimeUnit.NANOSECONDS);
         Gateway gateway = new Gateway(core, group, serverChannel, channels);
         LOG.info("WebSocket API listening on {} (@connections at {})", gateway.webSocketUrl(),
                 gateway.connectionsUrl());
