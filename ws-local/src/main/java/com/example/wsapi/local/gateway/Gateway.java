@@ -1,6 +1,7 @@
 package com.example.wsapi.local.gateway;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -83,6 +84,8 @@ public final class Gateway implements AutoCloseable {
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // One allocator for every channel (each still adapts its own read size): Netty's default is one each.
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -143,7 +146,7 @@ public final class Gateway implements AutoCloseable {
         }
         core.closing = true;
         serverChannel.close().syncUninterruptibly();
-        Set<WebSocketConnection> connections = new HashSet<>(core.unfinishedConnections);
+        Set<WebSocketConnection> connections = new HashSet<>(core.connections.values());
         connections.forEach(connection -> connection.closeFromServer(WebSocketConnection.GOING_AWAY,
                 WebSocketConnection.GOING_AWAY_REASON));
         Duration bound = WebSocketConnection.CLOSE_HANDSHAKE_TIMEOUT.plus(core.settings.integrationTimeout())

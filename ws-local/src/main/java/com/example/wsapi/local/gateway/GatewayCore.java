@@ -1,5 +1,6 @@
 package com.example.wsapi.local.gateway;
 
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -22,10 +22,13 @@ final class GatewayCore {
     final Events events;
     final RouteSelector routeSelector;
     final NewConnectionRateLimiter rateLimiter;
-    /** Open connections by id: what {@code @connections} can reach (not during $connect, not once closing). */
-    final ConcurrentMap<String, WebSocketConnection> openConnections = new ConcurrentHashMap<>();
-    /** Connections whose $disconnect has not finished yet, open or not. */
-    final Set<WebSocketConnection> unfinishedConnections = ConcurrentHashMap.newKeySet();
+    /** The frame decoder's settings, one instance for every connection. */
+    final WebSocketDecoderConfig decoderConfig;
+    /**
+     * Connections by id from the 101 until their $disconnect has finished; {@code @connections} reaches only the open
+     * ones (not during $connect, not once closing).
+     */
+    final ConcurrentMap<String, WebSocketConnection> connections = new ConcurrentHashMap<>();
     private final Map<String, RouteBinding> routes;
     private final long idleTimeoutNanos;
     private final long maxLifetimeNanos;
@@ -38,6 +41,11 @@ final class GatewayCore {
         this.events = new Events(settings.stage(), settings.apiId(), settings.region());
         this.routeSelector = RouteSelector.parse(settings.routeSelectionExpression());
         this.rateLimiter = new NewConnectionRateLimiter(settings.maxNewConnectionsPerSecond(), clock);
+        this.decoderConfig = WebSocketDecoderConfig.newBuilder()
+                .maxFramePayloadLength(settings.maxFrameBytes())
+                .allowExtensions(false)
+                .closeOnProtocolViolation(true)
+                .build();
         this.idleTimeoutNanos = nanos(settings.idleTimeout());
         this.maxLifetimeNanos = nanos(settings.maxLifetime());
         Map<String, RouteBinding> byKey = new LinkedHashMap<>();
@@ -51,7 +59,7 @@ final class GatewayCore {
      */
     void closeExpiredConnections() {
         long now = System.nanoTime();
-        for (WebSocketConnection connection : openConnections.values()) {
+        for (WebSocketConnection connection : connections.values()) {
             try {
                 connection.closeIfExpired(now, idleTimeoutNanos, maxLifetimeNanos);
             } catch (RuntimeException e) {

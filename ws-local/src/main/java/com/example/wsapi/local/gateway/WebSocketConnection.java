@@ -102,15 +102,13 @@ final class WebSocketConnection extends ChannelDuplexHandler {
      * the 101 is written, since a client may act on it (and a function post to it) at once.
      */
     void register() {
-        core.unfinishedConnections.add(this);
-        core.openConnections.put(info.connectionId(), this);
+        core.connections.put(info.connectionId(), this);
     }
 
     /** Undoes {@link #register()} for a handshake that failed before the connection existed. */
     void unregister() {
         state = State.CLOSED;
-        core.openConnections.remove(info.connectionId(), this);
-        core.unfinishedConnections.remove(this);
+        core.connections.remove(info.connectionId(), this);
         finished.complete(null);
     }
 
@@ -182,7 +180,6 @@ final class WebSocketConnection extends ChannelDuplexHandler {
         state = State.CLOSING;
         disconnectStatusCode = code;
         disconnectReason = reason == null ? "" : reason;
-        core.openConnections.remove(info.connectionId(), this);
     }
 
     private void onText(String body) {
@@ -325,7 +322,7 @@ final class WebSocketConnection extends ChannelDuplexHandler {
                 ? "<the client's, " + disconnectReason.length() + " characters>" : disconnectReason;
         runDisconnect(core, info, disconnectStatusCode, disconnectReason, loggedReason, channel.eventLoop())
                 .whenComplete((ignored, failure) -> {
-                    core.unfinishedConnections.remove(this);
+                    core.connections.remove(info.connectionId(), this);
                     finished.complete(null);
                 });
     }
