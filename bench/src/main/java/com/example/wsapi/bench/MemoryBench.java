@@ -48,6 +48,12 @@ final class MemoryBench {
     /** -Dbench.nmt=true: both servers run with Native Memory Tracking, and its diff per server is printed. */
     static final boolean NMT = Boolean.getBoolean("bench.nmt");
 
+    /**
+     * -Dbench.trim=true: before each RSS reading, the server's C heap gives back what was freed but kept
+     * ({@code jcmd System.trim_native_heap}; glibc keeps it otherwise): RSS then counts what is held.
+     */
+    static final boolean TRIM = Boolean.getBoolean("bench.trim");
+
     private MemoryBench() {}
 
     private static ProcessBuilder withJvmSettings(ProcessBuilder builder, String heap) {
@@ -130,6 +136,7 @@ final class MemoryBench {
         List<WsClients.Client> warm = Connections.open(clients, url, Math.min(500, connections), 10);
         warm.forEach(WsClients.Client::abort);
         settle(dynamo);
+        trimNativeHeap(java, server.pid());
         long rssBefore = rssKb(server.pid());
         long heapBefore = heapAfterGc(java, server.pid());
         if (NMT) {
@@ -140,6 +147,7 @@ final class MemoryBench {
         List<WsClients.Client> open = Connections.open(clients, url, connections, 10);
         double seconds = (System.nanoTime() - start) / 1e9;
         Thread.sleep(10_000); // idle: whatever the last handshakes left pending is done
+        trimNativeHeap(java, server.pid());
         long rssAfter = rssKb(server.pid());
         long heapAfter = heapAfterGc(java, server.pid());
         String nmt = NMT ? Machine.run(List.of(java.resolveSibling("jcmd").toString(), Long.toString(server.pid()),
@@ -167,6 +175,18 @@ final class MemoryBench {
             }
         }
         Thread.sleep(2000);
+    }
+
+    static void trimNativeHeap(Path java, long pid) {
+        if (!TRIM) {
+            return;
+        }
+        String out = Machine.run(List.of(java.resolveSibling("jcmd").toString(), Long.toString(pid),
+                "System.trim_native_heap"));
+        if (!out.contains("Trim native heap")) {
+            throw new IllegalStateException("-Dbench.trim=true needs a JDK whose jcmd has System.trim_native_heap"
+                    + " (17.0.15 has it): run without it or on such a JDK; jcmd said: " + out.strip());
+        }
     }
 
     static long rssKb(long pid) throws IOException {

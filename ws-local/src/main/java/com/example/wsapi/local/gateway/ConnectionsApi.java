@@ -54,7 +54,7 @@ final class ConnectionsApi {
                     + " is not supported on @connections/{connectionId}: use POST, GET or DELETE"), keepAlive);
             return;
         }
-        WebSocketConnection connection = core.openConnections.get(connectionId);
+        WebSocketConnection connection = core.connections.get(connectionId);
         if (connection == null || !connection.isOpen()) {
             LOG.info("@connections {} connectionId={} status=410 (not connected)", method, connectionId);
             HttpResponses.send(ctx, gone(connectionId), keepAlive);

@@ -1,6 +1,7 @@
 package com.example.wsapi.local.gateway;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -83,6 +84,8 @@ public final class Gateway implements AutoCloseable {
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // One allocator for every channel (each still adapts its own read size): Netty's default is one each.
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -108,6 +111,9 @@ public final class Gateway implements AutoCloseable {
             throw new GatewayStartException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
                     + e.getMessage(), e);
         }
+        // One check of every connection's idle timeout and lifetime, instead of timers per connection.
+        long period = GatewayCore.expiryCheckPeriod(settings).toNanos();
+        group.next().scheduleAtFixedRate(core::closeExpiredConnections, period, period, TimeUnit.NANOSECONDS);
         Gateway gateway = new Gateway(core, group, serverChannel, channels);
         LOG.info("WebSocket API listening on {} (@connections at {})", gateway.webSocketUrl(),
                 gateway.connectionsUrl());
@@ -140,7 +146,7 @@ public final class Gateway implements AutoCloseable {
         }
         core.closing = true;
         serverChannel.close().syncUninterruptibly();
-        Set<WebSocketConnection> connections = new HashSet<>(core.unfinishedConnections);
+        Set<WebSocketConnection> connections = new HashSet<>(core.connections.values());
         connections.forEach(connection -> connection.closeFromServer(WebSocketConnection.GOING_AWAY,
                 WebSocketConnection.GOING_AWAY_REASON));
         Duration bound = WebSocketConnection.CLOSE_HANDSHAKE_TIMEOUT.plus(core.settings.integrationTimeout())

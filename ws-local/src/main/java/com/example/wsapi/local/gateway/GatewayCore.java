@@ -1,14 +1,20 @@
 package com.example.wsapi.local.gateway;
 
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /** What every channel of one gateway shares. */
 final class GatewayCore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
     final GatewaySettings settings;
     final FunctionInvoker invoker;
@@ -16,11 +22,16 @@ final class GatewayCore {
     final Events events;
     final RouteSelector routeSelector;
     final NewConnectionRateLimiter rateLimiter;
-    /** Open connections by id: what {@code @connections} can reach (not during $connect, not once closing). */
-    final ConcurrentMap<String, WebSocketConnection> openConnections = new ConcurrentHashMap<>();
-    /** Connections whose $disconnect has not finished yet, open or not. */
-    final Set<WebSocketConnection> unfinishedConnections = ConcurrentHashMap.newKeySet();
+    /** The frame decoder's settings, one instance for every connection. */
+    final WebSocketDecoderConfig decoderConfig;
+    /**
+     * Connections by id from the 101 until their $disconnect has finished; {@code @connections} reaches only the open
+     * ones (not during $connect, not once closing).
+     */
+    final ConcurrentMap<String, WebSocketConnection> connections = new ConcurrentHashMap<>();
     private final Map<String, RouteBinding> routes;
+    private final long idleTimeoutNanos;
+    private final long maxLifetimeNanos;
     volatile boolean closing;
 
     GatewayCore(GatewaySettings settings, FunctionInvoker invoker, Clock clock) {
@@ -30,9 +41,53 @@ final class GatewayCore {
         this.events = new Events(settings.stage(), settings.apiId(), settings.region());
         this.routeSelector = RouteSelector.parse(settings.routeSelectionExpression());
         this.rateLimiter = new NewConnectionRateLimiter(settings.maxNewConnectionsPerSecond(), clock);
+        this.decoderConfig = WebSocketDecoderConfig.newBuilder()
+                .maxFramePayloadLength(settings.maxFrameBytes())
+                .allowExtensions(false)
+                .closeOnProtocolViolation(true)
+                .build();
+        this.idleTimeoutNanos = nanos(settings.idleTimeout());
+        this.maxLifetimeNanos = nanos(settings.maxLifetime());
         Map<String, RouteBinding> byKey = new LinkedHashMap<>();
         settings.routes().forEach(route -> byKey.put(route.routeKey(), route));
         this.routes = Map.copyOf(byKey);
+    }
+
+    /**
+     * Closes every open connection past its idle timeout or its lifetime (any thread): run every
+     * {@link #expiryCheckPeriod}, so a connection closes at most that long after its time.
+     */
+    void closeExpiredConnections() {
+        long now = System.nanoTime();
+        for (WebSocketConnection connection : connections.values()) {
+            try {
+                connection.closeIfExpired(now, idleTimeoutNanos, maxLifetimeNanos);
+            } catch (RuntimeException e) {
+                // Logged and skipped: one connection's failure must not stop the checks of the others.
+                LOG.warn("connectionId={}: closing it after its idle timeout or lifetime failed: {}",
+                        connection.info().connectionId(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * A tenth of the shorter of the idle timeout and the lifetime, between a millisecond and a second (a second with
+     * API Gateway's).
+     */
+    static Duration expiryCheckPeriod(GatewaySettings settings) {
+        Duration shorter = settings.idleTimeout().compareTo(settings.maxLifetime()) <= 0
+                ? settings.idleTimeout() : settings.maxLifetime();
+        return shorter.compareTo(Duration.ofSeconds(10)) >= 0 ? Duration.ofSeconds(1)
+                : Duration.ofMillis(Math.max(1, shorter.toMillis() / 10));
+    }
+
+    /** The duration in nanoseconds, or Long.MAX_VALUE (never reached) for durations longer than 292 years. */
+    private static long nanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** The route with this key, or null. */

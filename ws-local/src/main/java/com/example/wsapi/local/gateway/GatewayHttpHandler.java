@@ -18,7 +18,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.util.ReferenceCountUtil;
@@ -150,14 +149,9 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
             HttpResponses.send(ctx, HttpResponses.json(429, HttpResponses.message("Too Many Requests")), false);
             return;
         }
-        WebSocketDecoderConfig decoderConfig = WebSocketDecoderConfig.newBuilder()
-                .maxFramePayloadLength(core.settings.maxFrameBytes())
-                .allowExtensions(false)
-                .closeOnProtocolViolation(true)
-                .build();
         // No subprotocols: Netty must never pick one itself; only a Sec-WebSocket-Protocol from $connect is returned.
-        WebSocketServerHandshaker handshaker =
-                new WebSocketServerHandshakerFactory(webSocketUrl(request), null, decoderConfig).newHandshaker(request);
+        WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(webSocketUrl(request), null,
+                core.decoderConfig).newHandshaker(request);
         if (handshaker == null) {
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel())
                     .addListener(ChannelFutureListener.CLOSE);
@@ -165,10 +159,12 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
         }
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
-        String sourceIp = remote.getAddress().getHostAddress();
+        // Interned: a connection keeps these for its life, and a local gateway's clients share a few of each.
+        String sourceIp = remote.getAddress().getHostAddress().intern();
+        String userAgent = request.headers().get(HttpHeaderNames.USER_AGENT);
         HandshakeRequest handshakeRequest = handshakeRequest(request, uri, sourceIp, local.getPort());
         ConnectionInfo info = new ConnectionInfo(Ids.newId(), core.clock.millis(), sourceIp,
-                request.headers().get(HttpHeaderNames.USER_AGENT), null);
+                userAgent == null ? null : userAgent.intern(), null);
         handshaking = true;
         new Handshake(ctx, request.retain(), handshaker, handshakeRequest, info).start();
     }

@@ -5,10 +5,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -20,11 +21,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +32,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One accepted WebSocket connection: routes its messages, enforces its limits, closes it and runs
- * {@code $disconnect} exactly once. Its state lives on the channel's event loop.
+ * {@code $disconnect} exactly once. Its state lives on the channel's event loop. It is also the last handler of its
+ * channel's pipeline: it sees every frame after the aggregator and every frame written.
+ * Nothing is scheduled per connection for the idle timeout and the lifetime: {@link GatewayCore#closeExpiredConnections}
+ * checks every connection's times (an idle-state handler and a lifetime timer were 0.4 KB of an idle connection's heap).
  */
-final class WebSocketConnection {
+final class WebSocketConnection extends ChannelDuplexHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
@@ -62,17 +62,22 @@ final class WebSocketConnection {
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private volatile State state = State.OPEN;
     private volatile long lastActiveAt;
+    /** {@link System#nanoTime()} when the connection opened: its lifetime runs from here. */
+    private final long openedAtNanos;
+    /** {@link System#nanoTime()} of the last frame either way: its idle timeout runs from here. */
+    private volatile long lastTrafficNanos;
     private int disconnectStatusCode = -1;
     private String disconnectReason;
     /** The reason came in the client's close frame: client data, kept out of the logs. */
     private boolean reasonFromClient;
-    private ScheduledFuture<?> lifetimeTimer;
 
     WebSocketConnection(GatewayCore core, ConnectionInfo info, Channel channel) {
         this.core = core;
         this.info = info;
         this.channel = channel;
         this.lastActiveAt = info.connectedAt();
+        this.openedAtNanos = System.nanoTime();
+        this.lastTrafficNanos = openedAtNanos;
     }
 
     ConnectionInfo info() {
@@ -97,32 +102,41 @@ final class WebSocketConnection {
      * the 101 is written, since a client may act on it (and a function post to it) at once.
      */
     void register() {
-        core.unfinishedConnections.add(this);
-        core.openConnections.put(info.connectionId(), this);
+        core.connections.put(info.connectionId(), this);
     }
 
     /** Undoes {@link #register()} for a handshake that failed before the connection existed. */
     void unregister() {
         state = State.CLOSED;
-        core.openConnections.remove(info.connectionId(), this);
-        core.unfinishedConnections.remove(this);
+        core.connections.remove(info.connectionId(), this);
         finished.complete(null);
     }
 
     /**
-     * Adds the WebSocket handlers behind the frame codec the handshaker installed and starts the lifetime timer.
+     * Adds the WebSocket handlers behind the frame codec the handshaker installed: the UTF-8 check, the aggregator of
+     * text messages, and this connection.
      * Runs on the channel's event loop, in the same task as the handshake, so no frame can arrive before.
      */
     void install(ChannelPipeline pipeline) {
-        GatewaySettings settings = core.settings;
-        // Traffic either way resets the idle timer: frames from the client (pings too) and frames to it (posts too).
-        pipeline.addLast("idle", new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
         pipeline.addLast("utf8", new Utf8FrameValidator(true));
-        pipeline.addLast("frames", new FrameHandler());
-        pipeline.addLast("aggregator", new WebSocketFrameAggregator(settings.maxMessageBytes()));
-        pipeline.addLast("messages", new MessageHandler());
-        lifetimeTimer = channel.eventLoop().schedule(() -> closeFromServer(GOING_AWAY, GOING_AWAY_REASON),
-                settings.maxLifetime().toNanos(), TimeUnit.NANOSECONDS);
+        pipeline.addLast("aggregator", new TextMessageAggregator(core.settings.maxMessageBytes(), this));
+        pipeline.addLast("connection", this);
+    }
+
+    /** A frame came from the client or goes to it: traffic either way resets the idle timeout (any thread). */
+    void trafficSeen() {
+        lastTrafficNanos = System.nanoTime();
+    }
+
+    /**
+     * Closes with 1001, as API Gateway does, when the connection has been idle for {@code idleNanos} or open for
+     * {@code lifetimeNanos} at {@code nowNanos} (a {@link System#nanoTime()}); any thread.
+     */
+    void closeIfExpired(long nowNanos, long idleNanos, long lifetimeNanos) {
+        if (state == State.OPEN
+                && (nowNanos - lastTrafficNanos >= idleNanos || nowNanos - openedAtNanos >= lifetimeNanos)) {
+            closeFromServer(GOING_AWAY, GOING_AWAY_REASON);
+        }
     }
 
     /** Sends {@code data} as a text frame: completes with false when the connection is not open (any thread). */
@@ -166,10 +180,6 @@ final class WebSocketConnection {
         state = State.CLOSING;
         disconnectStatusCode = code;
         disconnectReason = reason == null ? "" : reason;
-        core.openConnections.remove(info.connectionId(), this);
-        if (lifetimeTimer != null) {
-            lifetimeTimer.cancel(false);
-        }
     }
 
     private void onText(String body) {
@@ -312,7 +322,7 @@ final class WebSocketConnection {
                 ? "<the client's, " + disconnectReason.length() + " characters>" : disconnectReason;
         runDisconnect(core, info, disconnectStatusCode, disconnectReason, loggedReason, channel.eventLoop())
                 .whenComplete((ignored, failure) -> {
-                    core.unfinishedConnections.remove(this);
+                    core.connections.remove(info.connectionId(), this);
                     finished.complete(null);
                 });
     }
@@ -356,77 +366,54 @@ final class WebSocketConnection {
         return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
-    /** Control frames and binary frames, before the aggregator. */
-    private final class FrameHandler extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (!(msg instanceof WebSocketFrame frame)) {
-                ctx.fireChannelRead(msg);
-                return;
-            }
-            if (frame instanceof PingWebSocketFrame ping) {
-                lastActiveAt = core.clock.millis();
-                // Pings are answered and count as traffic; API Gateway sends no pings of its own.
-                ctx.writeAndFlush(new PongWebSocketFrame(ping.content()));
-                return;
-            }
-            try {
-                if (frame instanceof PongWebSocketFrame) {
-                    lastActiveAt = core.clock.millis();
-                } else if (frame instanceof CloseWebSocketFrame close) {
-                    onCloseFrame(close);
-                } else if (frame instanceof BinaryWebSocketFrame) {
-                    WebSocketCloseStatus status = WebSocketCloseStatus.INVALID_MESSAGE_TYPE;
-                    closeFromServer(status.code(), status.reasonText());
-                } else {
-                    ctx.fireChannelRead(frame.retain());
-                }
-            } finally {
-                frame.release();
-            }
+    /**
+     * Whole text messages from the aggregator and, as they come, control frames and binary frames (which the
+     * aggregator passes on unaggregated).
+     */
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof PingWebSocketFrame ping) {
+            lastActiveAt = core.clock.millis();
+            // Pings are answered and count as traffic; API Gateway sends no pings of its own. The pong takes the
+            // ping's content, and with it the release.
+            ctx.writeAndFlush(new PongWebSocketFrame(ping.content()));
+            return;
         }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            onException(cause);
+        try {
+            if (msg instanceof TextWebSocketFrame text) {
+                onText(text.text());
+            } else if (msg instanceof PongWebSocketFrame) {
+                lastActiveAt = core.clock.millis();
+            } else if (msg instanceof CloseWebSocketFrame close) {
+                onCloseFrame(close);
+            } else if (msg instanceof BinaryWebSocketFrame) {
+                WebSocketCloseStatus status = WebSocketCloseStatus.INVALID_MESSAGE_TYPE;
+                closeFromServer(status.code(), status.reasonText());
+            } else if (msg instanceof WebSocketFrame) {
+                // A continuation frame after a binary start frame: the connection is already closing.
+                return;
+            } else {
+                LOG.debug("connectionId={}: unexpected {}", info.connectionId(), msg.getClass().getName());
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
         }
     }
 
-    /** Whole text messages, the end of the channel and the idle timer. */
-    private final class MessageHandler extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            try {
-                if (msg instanceof TextWebSocketFrame text) {
-                    onText(text.text());
-                } else if (msg instanceof WebSocketFrame) {
-                    // A continuation frame after a binary start frame: the connection is already closing.
-                    return;
-                } else {
-                    LOG.debug("connectionId={}: unexpected {}", info.connectionId(), msg.getClass().getName());
-                }
-            } finally {
-                ReferenceCountUtil.release(msg);
-            }
-        }
+    /** Every frame written to the client passes here (posts, route responses, close frames): that is traffic too. */
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        trafficSeen();
+        ctx.write(msg, promise);
+    }
 
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-            if (event instanceof IdleStateEvent) {
-                closeFromServer(GOING_AWAY, GOING_AWAY_REASON);
-            } else {
-                ctx.fireUserEventTriggered(event);
-            }
-        }
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        onException(cause);
+    }
 
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            onException(cause);
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            onInactive();
-        }
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        onInactive();
     }
 }

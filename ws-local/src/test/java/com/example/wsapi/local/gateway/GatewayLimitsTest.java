@@ -5,6 +5,7 @@ import com.example.wsapi.local.testing.NettyClient;
 
 import com.google.gson.JsonObject;
 import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -102,6 +103,18 @@ class GatewayLimitsTest extends GatewayTestBase {
     }
 
     @Test
+    void firstFrameOfAFragmentedBinaryMessage_closesWith1003() {
+        start(settings(CONNECT, DISCONNECT, DEFAULT));
+        NettyClient client = NettyClient.connect(ws());
+
+        client.send(new BinaryWebSocketFrame(false, 0, Unpooled.wrappedBuffer(new byte[] {1, 2, 3})));
+
+        assertEquals(1003, client.awaitCloseFrame().closeCode());
+        assertEquals(1003, onlyDisconnect().get("disconnectStatusCode").getAsInt());
+        assertTrue(functions.callsTo("defaultFn").isEmpty());
+    }
+
+    @Test
     void invalidUtf8_closesWith1007() {
         start(settings(CONNECT, DISCONNECT, DEFAULT));
         NettyClient client = NettyClient.connect(ws());
@@ -155,6 +168,73 @@ class GatewayLimitsTest extends GatewayTestBase {
         }
 
         assertFalse(client.isClosed(), "pings every 200 ms did not keep a 1 s idle timeout away");
+    }
+
+    @Test
+    void messagesFromTheClient_countAsTraffic_forTheIdleTimeout() {
+        GatewaySettings base = settings(CONNECT, DEFAULT);
+        start(withTimeouts(base, Duration.ofMillis(1000), base.maxLifetime(), base.integrationTimeout()));
+        JdkClient client = connect();
+
+        for (int i = 0; i < 12; i++) {
+            client.send("tick " + i);
+            FakeFunctions.sleep(200);
+        }
+
+        assertFalse(client.isClosed(), "messages every 200 ms did not keep a 1 s idle timeout away");
+        assertEquals(12, functions.awaitCalls("defaultFn", 12).size());
+        assertEquals(1001, client.awaitClose().code());
+    }
+
+    @Test
+    void fragmentsOfOneMessage_countAsTraffic_forTheIdleTimeout() {
+        GatewaySettings base = settings(DEFAULT);
+        start(withTimeouts(base, Duration.ofMillis(1000), base.maxLifetime(), base.integrationTimeout()));
+        NettyClient client = NettyClient.connect(ws());
+
+        client.send(new TextWebSocketFrame(false, 0, "a"));
+        for (int i = 0; i < 12; i++) {
+            FakeFunctions.sleep(200);
+            client.send(new ContinuationWebSocketFrame(false, 0, "b"));
+        }
+        client.send(new ContinuationWebSocketFrame(true, 0, "c"));
+
+        assertEquals("a" + repeat('b', 12) + "c", functions.awaitCall("defaultFn", 1).event().get("body").getAsString(),
+                "fragments every 200 ms did not keep a 1 s idle timeout away");
+        assertEquals(1001, client.awaitCloseFrame().closeCode());
+    }
+
+    @Test
+    void idleTimeout_closesOnlyTheConnectionWithoutTraffic() {
+        GatewaySettings base = settings(CONNECT, DISCONNECT);
+        start(withTimeouts(base, Duration.ofMillis(1000), base.maxLifetime(), base.integrationTimeout()));
+        JdkClient active = connect();
+        JdkClient idle = connect();
+
+        for (int i = 0; i < 12; i++) {
+            JdkClient.join(active.socket().sendPing(ByteBuffer.wrap(new byte[] {(byte) i})));
+            active.nextPong();
+            FakeFunctions.sleep(200);
+        }
+
+        assertEquals(1001, idle.awaitClose().code());
+        assertFalse(active.isClosed(), "pings every 200 ms did not keep a 1 s idle timeout away");
+        JsonObject disconnect = functions.awaitCall("disconnectFn", 1).requestContext();
+        assertEquals(connectionIdOfConnect(2), disconnect.get("connectionId").getAsString());
+        assertEquals(1001, disconnect.get("disconnectStatusCode").getAsInt());
+    }
+
+    @Test
+    void timeoutsTooLongForNanoseconds_areAccepted_andNeverClose() {
+        GatewaySettings base = settings(DEFAULT);
+        Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+        start(withTimeouts(base, forever, forever, base.integrationTimeout()));
+        JdkClient client = connect();
+
+        client.send("hello");
+
+        assertEquals("hello", functions.awaitCall("defaultFn", 1).event().get("body").getAsString());
+        assertFalse(client.isClosed());
     }
 
     @Test
