@@ -8,9 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Finds a function's built code the way Lambda would receive it. */
 public final class FunctionCode {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FunctionCode.class);
 
     private FunctionCode() {}
 
@@ -18,7 +22,8 @@ public final class FunctionCode {
      * The classpath of a function, the first that holds built code of: {@code <templateDir>/.aws-sam/build/<logicalId>}
      * and its {@code lib/*.jar} ({@code sam build}); {@code <codeUri>/target/lambda} and its {@code lib/*.jar} (the
      * artifact a Maven build lays out, here shrunk); {@code <codeUri>/target/classes} and
-     * {@code <codeUri>/target/dependency/*.jar} (a Maven module that lays out no artifact).
+     * {@code <codeUri>/target/dependency/*.jar} (a Maven module that lays out no artifact, or whose classes were
+     * compiled after its artifact was laid out, e.g. by an IDE: the newer code runs, with a warning).
      *
      * @throws IllegalStateException when neither holds built code; the message says how to build it
      */
@@ -32,10 +37,14 @@ public final class FunctionCode {
         }
         Path code = templateDir.resolve(codeUri).normalize();
         Path artifact = code.resolve("target").resolve("lambda");
-        if (hasContent(artifact)) {
-            return withJars(artifact, artifact.resolve("lib"));
-        }
         Path classes = code.resolve("target").resolve("classes");
+        if (hasContent(artifact)) {
+            if (newestFile(classes) <= newestFile(artifact)) {
+                return withJars(artifact, artifact.resolve("lib"));
+            }
+            LOG.warn("{}: {} holds classes compiled after the artifact in {}: running them, unshrunk; "
+                    + "`mvn -DskipTests package` lays the artifact out again", logicalId, classes, artifact);
+        }
         if (hasContent(classes)) {
             return withJars(classes, code.resolve("target").resolve("dependency"));
         }
@@ -50,6 +59,24 @@ public final class FunctionCode {
         }
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.findAny().isPresent();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + dir, e);
+        }
+    }
+
+    /** The last modification time of the newest file under {@code dir} (millis), or 0 when it holds none. */
+    private static long newestFile(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.getLastModifiedTime(file).toMillis();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read " + file, e);
+                }
+            }).max().orElse(0);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + dir, e);
         }

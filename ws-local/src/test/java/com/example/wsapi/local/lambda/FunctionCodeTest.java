@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,22 @@ class FunctionCodeTest {
 
         assertEquals(List.of(artifact, artifact.resolve("lib/aws-lambda-java-core.jar"),
                 artifact.resolve("lib/sdk-core.jar")), classpath);
+    }
+
+    @Test
+    void classpath_whenClassesWereCompiledAfterTheArtifact_runsTheNewerClasses(@TempDir Path project) throws Exception {
+        Path module = project.resolve("ws-echo");
+        mavenLayout(module);
+        Path artifact = Files.createDirectories(module.resolve("target/lambda/lib")).getParent();
+        Files.writeString(artifact.resolve("lib/sdk-core.jar"), "jar");
+        Files.setLastModifiedTime(artifact.resolve("lib/sdk-core.jar"), FileTime.fromMillis(1_000_000));
+        Path edited = Files.writeString(module.resolve("target/classes/com/example/Handler.class"), "class");
+        Files.setLastModifiedTime(edited, FileTime.fromMillis(2_000_000)); // an IDE compiled after `mvn package`
+
+        List<Path> classpath = FunctionCode.classpath(project, "EchoFunction", Path.of("ws-echo"));
+
+        assertEquals(List.of(module.resolve("target/classes"), module.resolve("target/dependency/core.jar")),
+                classpath);
     }
 
     @Test
