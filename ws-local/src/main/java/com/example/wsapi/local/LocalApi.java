@@ -3,6 +3,7 @@ package com.example.wsapi.local;
 import com.example.wsapi.local.gateway.Gateway;
 import com.example.wsapi.local.gateway.GatewaySettings;
 import com.example.wsapi.local.gateway.GatewayStartException;
+import com.example.wsapi.local.gateway.LocalHttpEndpoint;
 import com.example.wsapi.local.gateway.RouteBinding;
 import com.example.wsapi.local.lambda.FunctionCode;
 import com.example.wsapi.local.lambda.FunctionSettings;
@@ -75,7 +76,8 @@ public final class LocalApi implements AutoCloseable {
             for (String name : routedFunctions(template)) {
                 runtime.register(settings(template, template.functions().get(name), dynamo.endpoint(), options));
             }
-            Gateway gateway = Gateway.start(gatewaySettings(template, options, port), runtime::invoke);
+            Gateway gateway = Gateway.start(gatewaySettings(template, options, port), runtime::invoke,
+                    localEndpoints());
             return new LocalApi(template, dynamo, runtime, gateway, tables);
         } catch (GatewayStartException | RuntimeException e) {
             closeAll(started);
@@ -158,6 +160,11 @@ public final class LocalApi implements AutoCloseable {
                 defaults.region(), defaults.routeSelectionExpression(), defaults.routes(), options.idleTimeout(),
                 defaults.maxLifetime(), defaults.integrationTimeout(), defaults.maxFrameBytes(),
                 defaults.maxMessageBytes(), defaults.maxNewConnectionsPerSecond());
+    }
+
+    /** ws-local's own HTTP endpoints beside the API (under {@code /@<name>}, a path no stage can have). */
+    private static List<LocalHttpEndpoint> localEndpoints() {
+        return List.of();
     }
 
     private static String stackName(Path templateFile) {

@@ -65,15 +65,26 @@ public final class Gateway implements AutoCloseable {
      * @throws GatewayStartException when the port is in use or a setting is invalid; the message says what to do
      */
     public static Gateway start(GatewaySettings settings, FunctionInvoker invoker) throws GatewayStartException {
-        return start(settings, invoker, Clock.systemUTC());
+        return start(settings, invoker, List.of());
+    }
+
+    /** As {@link #start(GatewaySettings, FunctionInvoker)}, also serving ws-local's own HTTP endpoints. */
+    public static Gateway start(GatewaySettings settings, FunctionInvoker invoker,
+                                List<LocalHttpEndpoint> localEndpoints) throws GatewayStartException {
+        return start(settings, invoker, Clock.systemUTC(), localEndpoints);
     }
 
     /** As {@link #start(GatewaySettings, FunctionInvoker)}, with the clock of event times and the connection rate. */
     static Gateway start(GatewaySettings settings, FunctionInvoker invoker, Clock clock) throws GatewayStartException {
+        return start(settings, invoker, clock, List.of());
+    }
+
+    private static Gateway start(GatewaySettings settings, FunctionInvoker invoker, Clock clock,
+                                 List<LocalHttpEndpoint> localEndpoints) throws GatewayStartException {
         validate(settings, invoker);
         GatewayCore core;
         try {
-            core = new GatewayCore(settings, invoker, clock);
+            core = new GatewayCore(settings, invoker, clock, localEndpoints);
         } catch (IllegalArgumentException e) {
             throw new GatewayStartException(e.getMessage(), e);
         }

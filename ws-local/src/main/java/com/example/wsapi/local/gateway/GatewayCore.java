@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -30,11 +31,17 @@ final class GatewayCore {
      */
     final ConcurrentMap<String, WebSocketConnection> connections = new ConcurrentHashMap<>();
     private final Map<String, RouteBinding> routes;
+    /** ws-local's own HTTP endpoints by first path segment. */
+    private final Map<String, LocalHttpEndpoint> localEndpoints;
     private final long idleTimeoutNanos;
     private final long maxLifetimeNanos;
     volatile boolean closing;
 
     GatewayCore(GatewaySettings settings, FunctionInvoker invoker, Clock clock) {
+        this(settings, invoker, clock, List.of());
+    }
+
+    GatewayCore(GatewaySettings settings, FunctionInvoker invoker, Clock clock, List<LocalHttpEndpoint> localEndpoints) {
         this.settings = settings;
         this.invoker = invoker;
         this.clock = clock;
@@ -51,6 +58,22 @@ final class GatewayCore {
         Map<String, RouteBinding> byKey = new LinkedHashMap<>();
         settings.routes().forEach(route -> byKey.put(route.routeKey(), route));
         this.routes = Map.copyOf(byKey);
+        Map<String, LocalHttpEndpoint> bySegment = new LinkedHashMap<>();
+        for (LocalHttpEndpoint endpoint : localEndpoints) {
+            if (!LocalHttpEndpoint.SEGMENT.matcher(endpoint.segment()).matches()) {
+                throw new IllegalArgumentException("local endpoint segment '" + endpoint.segment()
+                        + "' must be @ and lowercase letters, digits or '-' (and not @connections)");
+            }
+            if (bySegment.put(endpoint.segment(), endpoint) != null) {
+                throw new IllegalArgumentException("two local endpoints serve /" + endpoint.segment());
+            }
+        }
+        this.localEndpoints = Map.copyOf(bySegment);
+    }
+
+    /** ws-local's own endpoint serving this first path segment, or null. */
+    LocalHttpEndpoint localEndpoint(String segment) {
+        return localEndpoints.get(segment);
     }
 
     /**

@@ -104,6 +104,10 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
                 response.headers().set(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET);
                 HttpResponses.send(ctx, response, keepAlive);
             }
+        } else if (!segments.isEmpty() && core.localEndpoint(segments.get(0)) != null) {
+            FullHttpResponse response = core.localEndpoint(segments.get(0)).handle(request,
+                    segments.subList(1, segments.size()));
+            HttpResponses.send(ctx, response, keepAlive);
         } else {
             // Our choice: paths other than the stage and @connections get API Gateway's usual 403.
             HttpResponses.send(ctx, HttpResponses.json(403, HttpResponses.message("Forbidden")), keepAlive);
