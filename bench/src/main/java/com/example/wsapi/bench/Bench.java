@@ -53,6 +53,7 @@ public final class Bench {
         BENCHMARKS.put("broadcast", BroadcastBench::run);
         BENCHMARKS.put("readcost", ReadCostBench::run);
         BENCHMARKS.put("memory", MemoryBench::run);
+        BENCHMARKS.put("peer", PeerBench::run);
     }
 
     private Bench() {}
