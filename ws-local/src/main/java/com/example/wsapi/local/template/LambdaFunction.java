@@ -13,6 +13,15 @@ import java.util.Map;
  * @param memorySize     MB
  * @param timeoutSeconds the function timeout
  * @param environment    Environment.Variables, resolved to local values
+ * @param snapStart      {@code SnapStart: ApplyOn: PublishedVersions} with an {@code AutoPublishAlias}: the versions
+ *                       the alias points at are SnapStart snapshots (plain {@code $LATEST} never is)
  */
 public record LambdaFunction(String logicalId, String handler, String runtime, Path codeUri, int memorySize,
-                             int timeoutSeconds, Map<String, String> environment) {}
+                             int timeoutSeconds, Map<String, String> environment, boolean snapStart) {
+
+    /** Without SnapStart. */
+    public LambdaFunction(String logicalId, String handler, String runtime, Path codeUri, int memorySize,
+                          int timeoutSeconds, Map<String, String> environment) {
+        this(logicalId, handler, runtime, codeUri, memorySize, timeoutSeconds, environment, false);
+    }
+}

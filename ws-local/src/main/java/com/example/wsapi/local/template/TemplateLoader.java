@@ -431,7 +431,19 @@ public final class TemplateLoader {
         } else if (env != null && env != Intrinsics.NO_VALUE && !(env instanceof Map)) {
             throw new TemplateProblem(at + ".Environment", "must be a mapping with Variables");
         }
-        return new LambdaFunction(id, handler, runtime, codeUri, memory, timeout, Collections.unmodifiableMap(environment));
+        return new LambdaFunction(id, handler, runtime, codeUri, memory, timeout, Collections.unmodifiableMap(environment),
+                snapStart(props, at));
+    }
+
+    /** SnapStart applies to published versions, which SAM publishes for an AutoPublishAlias. */
+    private boolean snapStart(Map<String, Object> props, String at) {
+        Object snapStart = intrinsics.resolve(props.get("SnapStart"), at + ".SnapStart");
+        if (!(snapStart instanceof Map<?, ?> settings) || settings.get("ApplyOn") == null) {
+            return false;
+        }
+        String applyOn = Intrinsics.text(settings.get("ApplyOn"), at + ".SnapStart.ApplyOn");
+        Object alias = intrinsics.resolve(props.get("AutoPublishAlias"), at + ".AutoPublishAlias");
+        return applyOn.equals("PublishedVersions") && alias != null && alias != Intrinsics.NO_VALUE;
     }
 
     /** A function's Properties with Globals.Function applied the way SAM does it. */
