@@ -6,6 +6,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 /** The Runtime API's answer to a runtime's POST. */
 record ApiReply(HttpResponseStatus status, String json) {
 
+    static ApiReply ok() {
+        return new ApiReply(HttpResponseStatus.OK, "{}");
+    }
+
     static ApiReply accepted() {
         return new ApiReply(HttpResponseStatus.ACCEPTED, "{\"status\":\"OK\"}");
     }

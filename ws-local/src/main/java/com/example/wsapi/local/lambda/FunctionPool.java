@@ -14,8 +14,6 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import java.io.File;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -23,51 +21,48 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The instances of one function and the invocations waiting for them (FIFO). An invocation goes to an instance whose
- * runtime is polling {@code /next}; new processes start while fewer than maxConcurrency run. State is guarded by
- * {@code this}; Runtime API callbacks run on the event loop and never block, anything slow runs on a worker.
+ * runtime is polling {@code /next}; new processes start as the function's {@link Scaling} says, up to maxConcurrency.
+ * State is guarded by {@code this}; Runtime API callbacks run on the event loop and never block, anything slow runs on
+ * a worker.
  */
 final class FunctionPool {
 
     static final String ACCOUNT_ID = "123456789012";
-    static final String RIC_MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-    static final String EXECUTION_ENV = "AWS_Lambda_java25";
     /** Above Lambda's 6 MB payload limit, so that the limit is never ours. */
     private static final int MAX_RUNTIME_REQUEST_BYTES = 16 * 1024 * 1024;
-    private static final DateTimeFormatter LOG_STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd")
-            .withZone(ZoneOffset.UTC);
+    /** How often waiting events are looked at again under {@link Scaling#AUTO} (durations grow while they wait). */
+    private static final Duration SCALING_RECHECK = Duration.ofMillis(50);
 
     private final FunctionSettings function;
     private final RuntimeServices services;
-    private final String prefix;
+    private final PlatformLog log;
     private final String functionArn;
     private final Deque<Invocation> queue = new ArrayDeque<>();
     private final List<FunctionInstance> instances = new ArrayList<>();
     private int launched;
     private boolean closed;
+    /** Recent invocation durations and init durations (means; -1 until there is one): what {@link ScaleOut} weighs. */
+    private long meanEventNanos = -1;
+    private long meanInitNanos = -1;
+    private ScheduledFuture<?> scalingRecheck;
 
     FunctionPool(FunctionSettings function, RuntimeServices services) {
         this.function = function;
         this.services = services;
-        this.prefix = "[" + function.name() + "] ";
+        this.log = new PlatformLog(function.name(), function.memoryMb(), services.logs());
         this.functionArn = "arn:aws:lambda:" + services.options().region() + ":" + ACCOUNT_ID + ":function:"
                 + function.name();
     }
@@ -85,6 +80,24 @@ final class FunctionPool {
         return invocation.result;
     }
 
+    /**
+     * Starts an instance ahead of any event (when the function has none), as SAM's eager warm containers and
+     * provisioned concurrency do; completes with whether it became ready (false: its init failed, and was logged).
+     */
+    CompletableFuture<Boolean> prewarm() {
+        synchronized (this) {
+            if (closed) {
+                return CompletableFuture.completedFuture(false);
+            }
+            if (!instances.isEmpty()) {
+                return instances.get(0).ready;
+            }
+            FunctionInstance instance = launch();
+            instance.prewarmed = true;
+            return instance.ready;
+        }
+    }
+
     /** How many processes this function has now (starting, idle or busy). */
     synchronized int instanceCount() {
         return instances.size();
@@ -95,22 +108,32 @@ final class FunctionPool {
     void next(FunctionInstance instance, PendingPoll poll) {
         Invocation finished;
         long durationNanos;
-        long pid;
+        long restoreNanos = -1;
         synchronized (this) {
             if (instance.state == State.GONE) {
                 poll.close();
                 return;
             }
             if (instance.state == State.STARTING) {
-                instance.initNanos = System.nanoTime() - instance.startNanos;
+                long now = System.nanoTime();
+                instance.initNanos = now - instance.startNanos;
+                meanInitNanos = ScaleOut.mean(meanInitNanos, instance.initNanos);
+                if (instance.restoreStartNanos != 0) {
+                    restoreNanos = now - instance.restoreStartNanos;
+                }
                 cancelTimer(instance);
                 instance.state = State.READY;
             }
             if (instance.state == State.READY) {
+                if (restoreNanos >= 0) {
+                    drain(instance);
+                    log.restoreReport(restoreNanos);
+                }
                 if (instance.poll != null) {
                     instance.poll.close(); // a second /next replaces the first
                 }
                 instance.poll = poll;
+                instance.ready.complete(true);
                 dispatch();
                 return;
             }
@@ -120,25 +143,57 @@ final class FunctionPool {
             instance.state = State.READY;
             cancelTimer(instance);
             durationNanos = System.nanoTime() - finished.deliveredNanos;
-            pid = instance.pid();
+            meanEventNanos = ScaleOut.mean(meanEventNanos, durationNanos);
         }
-        services.execute(() -> {
-            if (!finished.answered) {
-                finished.result.completeExceptionally(ErrorDocument.of("Runtime.NoResponse",
-                        requestIdPrefix(finished) + "Error: the runtime asked for the next event without "
-                                + "answering this one").toFailure(function.name(), Kind.CRASH));
+        if (!finished.answered) {
+            services.execute(() -> finished.result.completeExceptionally(ErrorDocument.of("Runtime.NoResponse",
+                    requestIdPrefix(finished) + "Error: the runtime asked for the next event without answering "
+                            + "this one").toFailure(function.name(), Kind.CRASH)));
+        }
+        // END and REPORT now, before the next START: reading the process's output and /proc does not block.
+        drain(instance);
+        log.report(finished, durationNanos, PlatformLog.maxMemoryUsedMb(instance.pid()), List.of(), "");
+        synchronized (this) {
+            if (instance.state == State.READY && instance.poll == null) {
+                instance.poll = poll;
+                dispatch();
+            } else {
+                poll.close();
             }
-            report(instance, finished, durationNanos, maxMemoryUsedMb(pid), List.of(), "");
-            synchronized (this) {
-                // Only now: the next START must follow this END/REPORT.
-                if (instance.state == State.READY && instance.poll == null) {
-                    instance.poll = poll;
-                    dispatch();
-                } else {
-                    poll.close();
-                }
+        }
+    }
+
+    /**
+     * SnapStart: the runtime has run its init and the checkpoint hooks and asks to be restored. There is no snapshot
+     * here: the process goes on, as if restored at once, and runs its restore hooks before asking for an event.
+     */
+    ApiReply restoreNext(FunctionInstance instance) {
+        synchronized (this) {
+            if (!function.snapStart()) {
+                return ApiReply.error(HttpResponseStatus.FORBIDDEN, "InvalidStateTransition",
+                        "restore/next is only for functions with SnapStart");
             }
-        });
+            if (instance.state != State.STARTING || instance.restoreStartNanos != 0) {
+                return ApiReply.error(HttpResponseStatus.FORBIDDEN, "InvalidStateTransition",
+                        "restore/next is only accepted once, before the first /next");
+            }
+            instance.restoreStartNanos = System.nanoTime();
+            drain(instance); // what the init and the checkpoint hooks printed, before RESTORE_START
+            log.restoreStart(instance.pid());
+            return ApiReply.ok();
+        }
+    }
+
+    /** SnapStart: a restore hook failed; the runtime exits after this (as after an init error). */
+    ApiReply restoreError(FunctionInstance instance, String errorTypeHeader, byte[] body) {
+        synchronized (this) {
+            if (instance.state != State.STARTING || instance.restoreStartNanos == 0) {
+                return ApiReply.error(HttpResponseStatus.FORBIDDEN, "InvalidStateTransition",
+                        "restore/error is only accepted after restore/next, before the first /next");
+            }
+            instance.initError = ErrorDocument.parse(body, errorTypeHeader);
+            return ApiReply.accepted();
+        }
     }
 
     ApiReply response(FunctionInstance instance, String requestId, byte[] body) {
@@ -179,7 +234,7 @@ final class FunctionPool {
         }
     }
 
-    /** The runtime got its 202 for /init/error: the instance is done for (the RIC exits by itself too). */
+    /** The runtime got its 202 for /init/error or /restore/error: the instance is done for (the RIC exits too). */
     void initErrorAcknowledged(FunctionInstance instance) {
         services.execute(() -> failInit(instance, head -> instance.initError, "error"));
     }
@@ -201,18 +256,42 @@ final class FunctionPool {
         queue.removeIf(invocation -> invocation.result.isDone()); // cancelled by the caller while waiting
         for (FunctionInstance instance : instances) {
             if (queue.isEmpty()) {
-                return;
+                break;
             }
             if (instance.state == State.READY && instance.poll != null) {
                 deliver(instance, queue.pollFirst());
             }
         }
-        long soonReady = instances.stream()
-                .filter(i -> i.state == State.STARTING || (i.state == State.READY && i.poll == null))
-                .count();
-        long missing = queue.size() - soonReady;
-        while (missing-- > 0 && instances.size() < function.maxConcurrency()) {
+        if (queue.isEmpty()) {
+            return;
+        }
+        int soonReady = 0;
+        int busy = 0;
+        long longestBusyNanos = 0;
+        long now = System.nanoTime();
+        for (FunctionInstance instance : instances) {
+            if (instance.state == State.STARTING || (instance.state == State.READY && instance.poll == null)) {
+                soonReady++;
+            } else if (instance.state == State.BUSY) {
+                busy++;
+                longestBusyNanos = Math.max(longestBusyNanos, now - instance.current.deliveredNanos);
+            }
+        }
+        ScaleOut.Demand demand = new ScaleOut.Demand(queue.size(), soonReady, busy, instances.size(),
+                function.maxConcurrency(), Math.max(meanEventNanos, longestBusyNanos),
+                meanInitNanos < 0 ? ScaleOut.DEFAULT_INIT_NANOS : meanInitNanos);
+        for (int i = ScaleOut.launches(function.scaling(), services.cores(), demand); i > 0; i--) {
             launch();
+        }
+        if (function.scaling() == Scaling.AUTO && instances.size() < function.maxConcurrency()
+                && queue.size() > soonReady && scalingRecheck == null) {
+            // Events wait on busy instances: look again soon, as their wait grows.
+            scalingRecheck = services.schedule(() -> {
+                synchronized (this) {
+                    scalingRecheck = null;
+                    dispatch();
+                }
+            }, SCALING_RECHECK);
         }
     }
 
@@ -222,14 +301,13 @@ final class FunctionPool {
         instance.state = State.BUSY;
         instance.current = invocation;
         invocation.deliveredNanos = System.nanoTime();
-        invocation.initNanos = instance.invocations++ == 0 ? instance.initNanos : -1;
-        if (instance.output != null) {
-            instance.output.drainAll(); // init output before START
-        }
-        services.logs().line(prefix + "START RequestId: " + invocation.requestId + " Version: $LATEST");
+        // Init Duration belongs to the first event of an instance started for events, not ahead of them.
+        invocation.initNanos = instance.invocations++ == 0 && !instance.prewarmed ? instance.initNanos : -1;
+        drain(instance); // init output before START
+        log.start(invocation);
         instance.timer = services.schedule(() -> timedOut(instance, invocation), function.timeout());
         long deadline = System.currentTimeMillis() + function.timeout().toMillis();
-        poll.deliver(invocation, deadline, functionArn, traceId()).addListener(sent -> {
+        poll.deliver(invocation, deadline, functionArn, PlatformLog.traceId()).addListener(sent -> {
             if (!sent.isSuccess()) {
                 services.execute(() -> deliveryFailed(instance, invocation));
             }
@@ -262,6 +340,7 @@ final class FunctionPool {
         instance.state = State.GONE;
         instances.remove(instance);
         cancelTimer(instance);
+        instance.ready.complete(false);
         if (closed && instance.classData != null && instance.classData.records()) {
             // Its Runtime API stays open until the JVM has exited: a runtime that lost its connection exits at once,
             // and that exit would race the SIGTERM that writes the archive (see close()).
@@ -301,11 +380,12 @@ final class FunctionPool {
 
     // ---- process lifecycle (workers) ----
 
-    private void launch() {
-        FunctionInstance instance = new FunctionInstance(++launched, logStreamName(),
+    private FunctionInstance launch() {
+        FunctionInstance instance = new FunctionInstance(++launched, PlatformLog.logStreamName(),
                 new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
         instances.add(instance);
         services.execute(() -> start(instance));
+        return instance;
     }
 
     private void start(FunctionInstance instance) {
@@ -317,7 +397,8 @@ final class FunctionPool {
             ClassDataCache.Launch classData = services.classData().map(cache -> cache.prepare(function.name(),
                     services.options().runtimeJars(), function.classpath(), services.options().jvmOptions()))
                     .orElse(null);
-            ProcessBuilder builder = processBuilder(instance, port, home, classData);
+            ProcessBuilder builder = FunctionCommand.build(function, services.options(),
+                    services.nativeLibrary().orElse(null), instance.logStreamName, port, home, classData);
             synchronized (this) {
                 instance.server = server;
                 if (instance.state == State.GONE) {
@@ -328,7 +409,7 @@ final class FunctionPool {
             }
             Process process = builder.start();
             process.getOutputStream().close(); // no stdin, like Lambda
-            OutputPump output = new OutputPump(process, line -> services.logs().line(prefix + line));
+            OutputPump output = new OutputPump(process, log::line);
             boolean gone;
             synchronized (this) {
                 instance.process = process;
@@ -338,13 +419,12 @@ final class FunctionPool {
                 instance.output = output;
                 gone = instance.state == State.GONE;
                 if (!gone) {
-                    services.logs().line(prefix + "INIT_START Runtime Version: ws-local java (pid " + process.pid()
-                            + ")");
+                    log.initStart(process.pid());
                 }
                 if (instance.state == State.STARTING) {
                     instance.timer = services.schedule(() -> failInit(instance, head -> ErrorDocument.of(
                             "Sandbox.Timedout", requestIdPrefix(head) + "Error: the runtime did not ask for an "
-                                    + "event within " + seconds(initDeadline()) + " seconds of starting"),
+                                    + "event within " + PlatformLog.seconds(initDeadline()) + " seconds of starting"),
                             "timeout"), initDeadline());
                 }
             }
@@ -381,58 +461,6 @@ final class FunctionPool {
                 .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
     }
 
-    private ProcessBuilder processBuilder(FunctionInstance instance, int port, Path home,
-                                          ClassDataCache.Launch classData) {
-        RuntimeOptions options = services.options();
-        List<String> command = new ArrayList<>();
-        command.add(options.javaExecutable().toString());
-        // Lambda's Java runtimes: 85% of the memory for the heap, serial GC, C1 only (fast start).
-        command.add("-XX:MaxHeapSize=" + function.memoryMb() * 1024L * 85 / 100 + "k");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:+TieredCompilation");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Djava.net.preferIPv4Stack=true");
-        services.nativeLibrary().ifPresent(library -> command.add("-D" + NativeClientLibrary.PROPERTY + "=" + library));
-        command.addAll(options.jvmOptions());
-        List<Path> classpath = new ArrayList<>(options.runtimeJars());
-        classpath.addAll(function.classpath());
-        if (classData != null) {
-            command.addAll(classData.jvmOptions);
-            classpath = classData.classpath; // the same code, folders as jars (CDS archives only jar classes)
-        }
-        command.add("-cp");
-        command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
-        command.add(RIC_MAIN_CLASS);
-        command.add(function.handler());
-
-        Path taskRoot = function.classpath().stream().filter(Files::isDirectory).findFirst().orElse(home);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.clear(); // nothing of the user's environment (credentials, profiles) leaks into functions
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
-        env.put("LANG", "en_US.UTF-8");
-        env.put("TZ", ":UTC");
-        env.put("HOME", home.toString());
-        env.putAll(function.environment());
-        env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + port);
-        env.put("_HANDLER", function.handler());
-        env.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.name());
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", instance.logStreamName);
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-        env.put("AWS_REGION", options.region());
-        env.put("AWS_DEFAULT_REGION", options.region());
-        env.put("AWS_EXECUTION_ENV", EXECUTION_ENV);
-        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        env.put("LAMBDA_RUNTIME_DIR", options.runtimeJars().get(0).toAbsolutePath().getParent().toString());
-        env.put("AWS_ACCESS_KEY_ID", options.accessKeyId());
-        env.put("AWS_SECRET_ACCESS_KEY", options.secretAccessKey());
-        env.put("AWS_SESSION_TOKEN", options.sessionToken());
-        return builder;
-    }
-
     private void exited(FunctionInstance instance, int exitCode) {
         State state;
         synchronized (this) {
@@ -462,12 +490,13 @@ final class FunctionPool {
         }
         if (crashed == null) {
             drain(instance);
-            services.logs().line(prefix + "Runtime exited (exit status " + exitCode + ") while waiting for an event;"
-                    + " the next invocation starts a new one");
+            log.line("Runtime exited (exit status " + exitCode + ") while waiting for an event; the next invocation "
+                    + "starts a new one");
             return;
         }
         ErrorDocument error = exitError(crashed, exitCode);
-        report(instance, crashed, durationNanos, OptionalLong.empty(), List.of(error.errorMessage(), error.errorType()),
+        drain(instance);
+        log.report(crashed, durationNanos, OptionalLong.empty(), List.of(error.errorMessage(), error.errorType()),
                 "\tStatus: error\tError Type: " + error.errorType());
         crashed.result.completeExceptionally(error.toFailure(function.name(), Kind.CRASH)); // no-op if answered
     }
@@ -480,7 +509,7 @@ final class FunctionPool {
             }
             pid = instance.pid();
         }
-        OptionalLong memory = maxMemoryUsedMb(pid); // before the kill
+        OptionalLong memory = PlatformLog.maxMemoryUsedMb(pid); // before the kill
         long durationNanos;
         synchronized (this) {
             if (instance.current != invocation) {
@@ -491,11 +520,12 @@ final class FunctionPool {
             retire(instance);
             dispatch();
         }
-        String timedOut = "Task timed out after " + seconds(function.timeout()) + " seconds";
+        String timedOut = "Task timed out after " + PlatformLog.seconds(function.timeout()) + " seconds";
         ErrorDocument error = ErrorDocument.of("Sandbox.Timedout",
                 requestIdPrefix(invocation) + "Error: " + timedOut);
         String logLine = Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + invocation.requestId + " " + timedOut;
-        report(instance, invocation, durationNanos, memory, List.of(logLine), "\tStatus: timeout");
+        drain(instance);
+        log.report(invocation, durationNanos, memory, List.of(logLine), "\tStatus: timeout");
         invocation.result.completeExceptionally(error.toFailure(function.name(), Kind.TIMEOUT)); // no-op if answered
     }
 
@@ -533,32 +563,15 @@ final class FunctionPool {
         ErrorDocument error = errorFor.apply(head);
         drain(instance);
         if (instance.initError == null) {
-            services.logs().line(prefix + error.errorMessage()); // the runtime did not report it: we do
+            log.line(error.errorMessage()); // the runtime did not report it: we do
         }
-        services.logs().line(prefix + "INIT_REPORT Init Duration: " + millis(initNanos) + " ms\tPhase: init\tStatus: "
-                + status + "\tError Type: " + error.errorType());
+        log.initReport(initNanos, status, error.errorType());
         if (head != null) {
             head.result.completeExceptionally(error.toFailure(function.name(), Kind.INIT_ERROR));
         }
     }
 
-    /** Logs END and REPORT, after what the function wrote so far. */
-    private void report(FunctionInstance instance, Invocation invocation, long durationNanos, OptionalLong memoryMb,
-                        List<String> linesBeforeEnd, String reportSuffix) {
-        drain(instance);
-        linesBeforeEnd.forEach(line -> services.logs().line(prefix + line));
-        services.logs().line(prefix + "END RequestId: " + invocation.requestId);
-        StringBuilder report = new StringBuilder(prefix).append("REPORT RequestId: ").append(invocation.requestId)
-                .append("\tDuration: ").append(millis(durationNanos)).append(" ms")
-                .append("\tBilled Duration: ").append(Math.max(1, (durationNanos + 999_999) / 1_000_000)).append(" ms")
-                .append("\tMemory Size: ").append(function.memoryMb()).append(" MB");
-        memoryMb.ifPresent(mb -> report.append("\tMax Memory Used: ").append(mb).append(" MB"));
-        if (invocation.initNanos >= 0) {
-            report.append("\tInit Duration: ").append(millis(invocation.initNanos)).append(" ms");
-        }
-        services.logs().line(report.append(reportSuffix).toString());
-    }
-
+    /** Forwards what the instance's process has written so far (before a line of ours about it). */
     private void drain(FunctionInstance instance) {
         OutputPump output;
         synchronized (this) {
@@ -582,6 +595,9 @@ final class FunctionPool {
         List<Stopping> processes = new ArrayList<>();
         synchronized (this) {
             closed = true;
+            if (scalingRecheck != null) {
+                scalingRecheck.cancel(false);
+            }
             pending.addAll(queue);
             queue.clear();
             for (FunctionInstance instance : List.copyOf(instances)) {
@@ -636,49 +652,5 @@ final class FunctionPool {
         // Children first: once the parent is gone they are re-parented and out of reach.
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-    }
-
-    /** The peak resident memory of a process (VmHWM), when the OS tells. */
-    static OptionalLong maxMemoryUsedMb(long pid) {
-        if (pid <= 0) {
-            return OptionalLong.empty();
-        }
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    long kilobytes = Long.parseLong(line.substring(6).trim().split("\\s+")[0]);
-                    return OptionalLong.of(Math.round(kilobytes / 1024.0));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Not Linux, or the process is gone: REPORT goes without it.
-        }
-        return OptionalLong.empty();
-    }
-
-    private static String logStreamName() {
-        return LOG_STREAM_DATE.format(Instant.now()) + "/[$LATEST]" + randomHex(16);
-    }
-
-    private static String traceId() {
-        return String.format(Locale.ROOT, "Root=1-%08x-%s;Parent=%s;Sampled=0",
-                Instant.now().getEpochSecond(), randomHex(12), randomHex(8));
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] random = new byte[bytes];
-        ThreadLocalRandom.current().nextBytes(random);
-        return HexFormat.of().formatHex(random);
-    }
-
-    /** Milliseconds with two decimals, as REPORT shows them (String.format cost 4% of ws-local's CPU here). */
-    static String millis(long nanos) {
-        long hundredths = Math.round(nanos / 10_000.0);
-        long fraction = hundredths % 100;
-        return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction;
-    }
-
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.2f", duration.toMillis() / 1000.0);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A function as the local Lambda runtime runs it.
@@ -15,11 +16,22 @@ import java.util.Map;
  * @param timeout        the function timeout
  * @param memoryMb       MemorySize (reported, and the JVM's heap is sized from it)
  * @param maxConcurrency how many instances may run at once
+ * @param scaling        when another instance starts, below maxConcurrency
+ * @param snapStart      SnapStart is on for the version the routes invoke: each instance runs the CRaC
+ *                       {@code beforeCheckpoint} hooks (priming) and the restore hooks before its first event
  */
 public record FunctionSettings(String name, String handler, List<Path> classpath, Map<String, String> environment,
-                               Duration timeout, int memoryMb, int maxConcurrency) {
+                               Duration timeout, int memoryMb, int maxConcurrency, Scaling scaling,
+                               boolean snapStart) {
     public FunctionSettings {
         classpath = List.copyOf(classpath);
         environment = Map.copyOf(environment);
+        Objects.requireNonNull(scaling, "scaling");
+    }
+
+    /** Lambda's scaling, no SnapStart. */
+    public FunctionSettings(String name, String handler, List<Path> classpath, Map<String, String> environment,
+                            Duration timeout, int memoryMb, int maxConcurrency) {
+        this(name, handler, classpath, environment, timeout, memoryMb, maxConcurrency, Scaling.LAMBDA, false);
     }
 }

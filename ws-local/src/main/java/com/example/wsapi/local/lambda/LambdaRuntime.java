@@ -82,7 +82,8 @@ public final class LambdaRuntime implements AutoCloseable {
                     return thread;
                 });
         this.services = new RuntimeServices(options, eventLoops, workers, logs, scratchDir, nativeLibrary,
-                ClassDataCache.create(options.classDataCache(), options.javaExecutable()));
+                ClassDataCache.create(options.classDataCache(), options.javaExecutable()),
+                Runtime.getRuntime().availableProcessors());
         // Function JVMs must not outlive ws-local, even when it is stopped with Ctrl-C.
         this.shutdownHook = new Thread(this::close, "ws-local-lambda-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -102,6 +103,61 @@ public final class LambdaRuntime implements AutoCloseable {
         if (pools.putIfAbsent(function.name(), new FunctionPool(function, services)) != null) {
             throw new IllegalArgumentException("A function named " + function.name() + " is already registered");
         }
+    }
+
+    /**
+     * Starts an instance of a registered function ahead of its first event (when it has none), as SAM's eager warm
+     * containers do; with SnapStart its init, checkpoint and restore hooks run now. Completes with whether the
+     * instance became ready (false: its init failed, which it logged; the next invocation tries again).
+     *
+     * @throws IllegalArgumentException when no function has that name
+     */
+    public CompletableFuture<Boolean> prewarm(String functionName) {
+        FunctionPool pool = functionName == null ? null : pools.get(functionName);
+        if (pool == null) {
+            throw new IllegalArgumentException("No function named " + functionName + " is registered; registered: "
+                    + new TreeSet<>(pools.keySet()));
+        }
+        if (closed.get()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return pool.prewarm();
+    }
+
+    /**
+     * Starts an instance of each function in turn, as many at once as the machine has cores (the first ones are
+     * ready soonest); completes once each is ready or has failed its init.
+     */
+    public CompletableFuture<Void> prewarm(List<String> functionNames) {
+        List<String> order = List.copyOf(functionNames);
+        order.forEach(name -> {
+            if (!pools.containsKey(name)) {
+                throw new IllegalArgumentException("No function named " + name + " is registered");
+            }
+        });
+        CompletableFuture<Void> all = new CompletableFuture<>();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger settled = new AtomicInteger();
+        Runnable[] startNext = new Runnable[1];
+        startNext[0] = () -> {
+            int index = next.getAndIncrement();
+            if (index >= order.size()) {
+                return;
+            }
+            prewarm(order.get(index)).whenComplete((ready, failure) -> {
+                if (settled.incrementAndGet() == order.size()) {
+                    all.complete(null);
+                }
+                startNext[0].run();
+            });
+        };
+        if (order.isEmpty()) {
+            all.complete(null);
+        }
+        for (int i = 0; i < Math.max(1, services.cores()); i++) {
+            startNext[0].run();
+        }
+        return all;
     }
 
     /**

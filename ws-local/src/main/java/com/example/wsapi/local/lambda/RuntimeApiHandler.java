@@ -27,6 +27,9 @@ final class RuntimeApiHandler extends SimpleChannelInboundHandler<FullHttpReques
     static final String NEXT = "/2018-06-01/runtime/invocation/next";
     static final String INIT_ERROR = "/2018-06-01/runtime/init/error";
     static final String INVOCATION = "/2018-06-01/runtime/invocation/";
+    /** SnapStart: after the init and the checkpoint hooks, the runtime waits here to be restored. */
+    static final String RESTORE_NEXT = "/2018-06-01/runtime/restore/next";
+    static final String RESTORE_ERROR = "/2018-06-01/runtime/restore/error";
     static final String FUNCTION_ERROR_TYPE = "Lambda-Runtime-Function-Error-Type";
 
     private final FunctionPool pool;
@@ -59,6 +62,20 @@ final class RuntimeApiHandler extends SimpleChannelInboundHandler<FullHttpReques
                 return;
             }
             ApiReply answer = pool.initError(instance, request.headers().get(FUNCTION_ERROR_TYPE), body(request));
+            boolean accepted = answer.status().equals(HttpResponseStatus.ACCEPTED);
+            reply(ctx, keepAlive, answer, accepted ? () -> pool.initErrorAcknowledged(instance) : null);
+        } else if (path.equals(RESTORE_NEXT)) {
+            if (!method.equals(HttpMethod.GET)) {
+                reply(ctx, keepAlive, methodNotAllowed(method, path), null);
+                return;
+            }
+            reply(ctx, keepAlive, pool.restoreNext(instance), null);
+        } else if (path.equals(RESTORE_ERROR)) {
+            if (!method.equals(HttpMethod.POST)) {
+                reply(ctx, keepAlive, methodNotAllowed(method, path), null);
+                return;
+            }
+            ApiReply answer = pool.restoreError(instance, request.headers().get(FUNCTION_ERROR_TYPE), body(request));
             boolean accepted = answer.status().equals(HttpResponseStatus.ACCEPTED);
             reply(ctx, keepAlive, answer, accepted ? () -> pool.initErrorAcknowledged(instance) : null);
         } else if (path.startsWith(INVOCATION) && path.indexOf('/', INVOCATION.length()) > INVOCATION.length()) {

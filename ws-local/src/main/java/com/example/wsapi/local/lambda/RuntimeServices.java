@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
  * @param scratchDir    the function processes' HOME folders
  * @param nativeLibrary the RIC's JNI library for this machine, when it ships one
  * @param classData     the function JVMs' class-data archives, when there is a cache and their Java supports them
+ * @param cores         the machine's processors, which {@link Scaling#AUTO} weighs
  */
 record RuntimeServices(RuntimeOptions options, EventLoopGroup eventLoops, ExecutorService workers, LogWriter logs,
-                       Path scratchDir, Optional<Path> nativeLibrary, Optional<ClassDataCache> classData) {
+                       Path scratchDir, Optional<Path> nativeLibrary, Optional<ClassDataCache> classData, int cores) {
 
     /** Runs a task on a worker; after close there are none, and the task is dropped (close fails what is pending). */
     void execute(Runnable task) {

@@ -1,0 +1,91 @@
+package com.example.wsapi.local.lambda;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The command line and environment of one function instance's JVM, as Lambda's Java runtime starts it. */
+final class FunctionCommand {
+
+    static final String RIC_MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    static final String EXECUTION_ENV = "AWS_Lambda_java25";
+    /**
+     * Lambda's Java runtimes point the CRaC API ({@code org.crac}) at the runtime interface client's own context, whose
+     * {@code beforeCheckpoint} and {@code afterRestore} hooks the client runs for SnapStart.
+     */
+    static final String CRAC_COMPAT = "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac";
+
+    private FunctionCommand() {}
+
+    /**
+     * A process builder for an instance of {@code function} whose Runtime API listens on {@code runtimeApiPort}.
+     *
+     * @param home      the instance's HOME
+     * @param classData how the JVM uses the class-data cache, or null
+     */
+    static ProcessBuilder build(FunctionSettings function, RuntimeOptions options, Path nativeLibrary,
+                                String logStreamName, int runtimeApiPort, Path home, ClassDataCache.Launch classData) {
+        List<String> command = new ArrayList<>();
+        command.add(options.javaExecutable().toString());
+        // Lambda's Java runtimes: 85% of the memory for the heap, serial GC, C1 only (fast start).
+        command.add("-XX:MaxHeapSize=" + function.memoryMb() * 1024L * 85 / 100 + "k");
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:+TieredCompilation");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-Djava.net.preferIPv4Stack=true");
+        if (function.snapStart()) {
+            command.add(CRAC_COMPAT);
+        }
+        if (nativeLibrary != null) {
+            command.add("-D" + NativeClientLibrary.PROPERTY + "=" + nativeLibrary);
+        }
+        command.addAll(options.jvmOptions());
+        List<Path> classpath = new ArrayList<>(options.runtimeJars());
+        classpath.addAll(function.classpath());
+        if (classData != null) {
+            command.addAll(classData.jvmOptions);
+            classpath = classData.classpath; // the same code, folders as jars (CDS archives only jar classes)
+        }
+        command.add("-cp");
+        command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        command.add(RIC_MAIN_CLASS);
+        command.add(function.handler());
+
+        Path taskRoot = taskRoot(function, home);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.clear(); // nothing of the user's environment (credentials, profiles) leaks into functions
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+        env.put("LANG", "en_US.UTF-8");
+        env.put("TZ", ":UTC");
+        env.put("HOME", home.toString());
+        env.putAll(function.environment());
+        env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + runtimeApiPort);
+        env.put("_HANDLER", function.handler());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.name());
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName);
+        // SnapStart: the runtime interface client runs the checkpoint hooks and asks for the restore before events.
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", function.snapStart() ? "snap-start" : "on-demand");
+        env.put("AWS_REGION", options.region());
+        env.put("AWS_DEFAULT_REGION", options.region());
+        env.put("AWS_EXECUTION_ENV", EXECUTION_ENV);
+        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        env.put("LAMBDA_RUNTIME_DIR", options.runtimeJars().get(0).toAbsolutePath().getParent().toString());
+        env.put("AWS_ACCESS_KEY_ID", options.accessKeyId());
+        env.put("AWS_SECRET_ACCESS_KEY", options.secretAccessKey());
+        env.put("AWS_SESSION_TOKEN", options.sessionToken());
+        return builder;
+    }
+
+    /** The function's classes folder (its working directory, as /var/task on Lambda), else its HOME. */
+    private static Path taskRoot(FunctionSettings function, Path home) {
+        return function.classpath().stream().filter(Files::isDirectory).findFirst().orElse(home);
+    }
+}
