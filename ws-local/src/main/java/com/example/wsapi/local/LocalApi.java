@@ -26,6 +26,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The whole API on one machine: the template read, DynamoDB Local with its tables, every routed function behind the
@@ -34,6 +38,8 @@ import java.util.Set;
 public final class LocalApi implements AutoCloseable {
 
     private static final String ACCOUNT_ID = "123456789012";
+    /** Beyond Lambda's init limit, how long the start waits for warm instances before it goes on without them. */
+    private static final Duration WARM_MARGIN = Duration.ofSeconds(5);
 
     private final SamTemplate template;
     private final LocalDynamoDb dynamo;
@@ -57,6 +63,9 @@ public final class LocalApi implements AutoCloseable {
             throw new LocalApiException("no template at " + templateFile
                     + ": run from the project folder or pass --template <file>");
         }
+        if (options.port() != 0) {
+            FreePort.requireFree(options.host(), options.port());
+        }
         int port = options.port() == 0 ? FreePort.find(options.host()) : options.port();
         URI localEndpoint = URI.create("http://" + hostForUrl(options.host()) + ":" + port);
         SamTemplate template;
@@ -68,20 +77,42 @@ public final class LocalApi implements AutoCloseable {
         }
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            LocalDynamoDb dynamo = LocalDynamoDb.start(options.host(), options.dynamoDbPort(), options.dbPath());
-            started.add(dynamo);
-            List<String> tables = dynamo.createTables(template.tables());
+            // The functions' environment names DynamoDB Local's endpoint: its port is chosen first, so that warm
+            // instances start while DynamoDB Local does (neither needs the other until the first event).
+            int dynamoDbPort = options.dynamoDbPort() == 0 ? FreePort.find(options.host()) : options.dynamoDbPort();
+            URI dynamoEndpoint = LocalDynamoDb.endpoint(options.host(), dynamoDbPort);
             LambdaRuntime runtime = new LambdaRuntime(runtimeOptions.withRegion(options.region()));
             started.add(runtime);
             for (String name : routedFunctions(template)) {
-                runtime.register(settings(template, template.functions().get(name), dynamo.endpoint(), options));
+                runtime.register(settings(template, template.functions().get(name), dynamoEndpoint, options));
             }
+            CompletableFuture<Void> warming = options.warmContainers()
+                    ? runtime.prewarm(warmingOrder(template)) : CompletableFuture.completedFuture(null);
+            LocalDynamoDb dynamo = LocalDynamoDb.start(options.host(), dynamoDbPort, options.dbPath());
+            started.add(dynamo);
+            List<String> tables = dynamo.createTables(template.tables());
             Gateway gateway = Gateway.start(gatewaySettings(template, options, port), runtime::invoke,
                     localEndpoints());
+            started.add(gateway);
+            awaitWarm(warming, runtimeOptions.initTimeout());
             return new LocalApi(template, dynamo, runtime, gateway, tables);
         } catch (GatewayStartException | RuntimeException e) {
             closeAll(started);
             throw new LocalApiException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits for the warm instances, so that the API is ready when they are (an instance whose init fails has logged
+     * why; its function starts another on its first event, as without warming).
+     */
+    private static void awaitWarm(CompletableFuture<Void> warming, Duration initTimeout) {
+        try {
+            warming.get(initTimeout.toMillis() + WARM_MARGIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Still starting (a slow init): the first event waits for it, as it would have without warming.
         }
     }
 
@@ -136,6 +167,26 @@ public final class LocalApi implements AutoCloseable {
         return names;
     }
 
+    /**
+     * What a client needs first: {@code $connect} and the authorizers, then the message routes in template order,
+     * {@code $disconnect} last.
+     */
+    static List<String> warmingOrder(SamTemplate template) {
+        Set<String> order = new LinkedHashSet<>();
+        List<Route> routes = template.api().routes();
+        for (Route route : routes) {
+            if (route.authorizer() != null) {
+                order.add(route.authorizer().functionLogicalId());
+            }
+        }
+        routes.stream().filter(route -> route.routeKey().equals("$connect"))
+                .forEach(route -> order.add(route.functionLogicalId()));
+        routes.stream().filter(route -> !route.routeKey().equals("$disconnect"))
+                .forEach(route -> order.add(route.functionLogicalId()));
+        routes.forEach(route -> order.add(route.functionLogicalId()));
+        return List.copyOf(order);
+    }
+
     private static FunctionSettings settings(SamTemplate template, LambdaFunction function, URI dynamoEndpoint,
                                              LocalOptions options) {
         Path templateDir = template.file().getParent();
@@ -145,7 +196,8 @@ public final class LocalApi implements AutoCloseable {
         environment.putAll(options.envVars().getOrDefault(function.logicalId(), Map.of()));
         return new FunctionSettings(function.logicalId(), function.handler(),
                 FunctionCode.classpath(templateDir, function.logicalId(), function.codeUri()), environment,
-                Duration.ofSeconds(function.timeoutSeconds()), function.memorySize(), options.maxConcurrency());
+                Duration.ofSeconds(function.timeoutSeconds()), function.memorySize(), options.maxConcurrency(),
+                options.scaling(), function.snapStart());
     }
 
     private static GatewaySettings gatewaySettings(SamTemplate template, LocalOptions options, int port) {

@@ -1,8 +1,10 @@
 package com.example.wsapi.local;
 
+import com.example.wsapi.local.lambda.Scaling;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How to run the template locally (the command line's options).
@@ -19,13 +21,26 @@ import java.util.Map;
  * @param envVars            environment overrides in `sam local --env-vars` form: function logical id (or
  *                           "Parameters" for all functions) to variables
  * @param maxConcurrency     instances per function
+ * @param warmContainers     start an instance of every routed function at start, before the API is ready (SAM's
+ *                           {@code --warm-containers EAGER}); otherwise each starts on its first event
+ * @param scaling            when a function gets another instance
  */
 public record LocalOptions(Path template, String host, int port, String stage, String region, Duration idleTimeout,
                            Path dbPath, int dynamoDbPort, Map<String, String> parameterOverrides,
-                           Map<String, Map<String, String>> envVars, int maxConcurrency) {
+                           Map<String, Map<String, String>> envVars, int maxConcurrency, boolean warmContainers,
+                           Scaling scaling) {
 
     public LocalOptions {
         parameterOverrides = Map.copyOf(parameterOverrides);
         envVars = Map.copyOf(envVars);
+        Objects.requireNonNull(scaling, "scaling");
+    }
+
+    /** Functions started on their first event, scaled as Lambda does. */
+    public LocalOptions(Path template, String host, int port, String stage, String region, Duration idleTimeout,
+                        Path dbPath, int dynamoDbPort, Map<String, String> parameterOverrides,
+                        Map<String, Map<String, String>> envVars, int maxConcurrency) {
+        this(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort, parameterOverrides, envVars,
+                maxConcurrency, false, Scaling.LAMBDA);
     }
 }

@@ -2,6 +2,7 @@ package com.example.wsapi.local;
 
 import com.example.wsapi.local.lambda.FunctionFailure;
 import com.example.wsapi.local.lambda.RuntimeOptions;
+import com.example.wsapi.local.lambda.Scaling;
 import com.example.wsapi.local.template.Route;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -71,9 +73,10 @@ public final class Main implements Callable<Integer> {
                 + "(default: ws-local-class-data in the temporary folder); off starts them without")
         String classDataCache;
 
-        LocalOptions options(String host, int port, Duration idleTimeout) throws LocalApiException {
+        LocalOptions options(String host, int port, Duration idleTimeout, boolean warmContainers, Scaling scaling)
+                throws LocalApiException {
             return new LocalOptions(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort,
-                    parameterOverrides, readEnvVars(envVars), maxConcurrency);
+                    parameterOverrides, readEnvVars(envVars), maxConcurrency, warmContainers, scaling);
         }
 
         RuntimeOptions runtimeOptions() {
@@ -101,6 +104,17 @@ public final class Main implements Callable<Integer> {
             description = "close connections idle this long (default: ${DEFAULT-VALUE}, as API Gateway)")
     long idleTimeoutSeconds;
 
+    @Option(names = "--warm-containers", defaultValue = "EAGER", paramLabel = "EAGER|LAZY",
+            description = "EAGER starts an instance of every routed function (and runs SnapStart's priming) before "
+                    + "ready; LAZY starts each on its first event, as Lambda does (default: ${DEFAULT-VALUE})")
+    String warmContainers;
+
+    @Option(names = "--scaling", defaultValue = "auto", paramLabel = "auto|lambda",
+            description = "when a function gets another instance: auto, as Lambda up to one per CPU core, beyond that "
+                    + "only when an event would wait longer than an instance takes to start; lambda, for every "
+                    + "event that finds all busy (default: ${DEFAULT-VALUE})")
+    String scaling;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -125,8 +139,19 @@ public final class Main implements Callable<Integer> {
             out.println(exposure); // before anything listens there
             out.flush();
         }
-        LocalApi api = LocalApi.start(common.options(host, port, Duration.ofSeconds(idleTimeoutSeconds)),
-                common.runtimeOptions());
+        boolean eager = switch (warmContainers.toUpperCase(Locale.ROOT)) {
+            case "EAGER" -> true;
+            case "LAZY" -> false;
+            default -> throw new LocalApiException("--warm-containers must be EAGER or LAZY, not " + warmContainers);
+        };
+        Scaling scalingPolicy;
+        try {
+            scalingPolicy = Scaling.parse(scaling);
+        } catch (IllegalArgumentException e) {
+            throw new LocalApiException("--scaling must be auto or lambda, not " + scaling);
+        }
+        LocalApi api = LocalApi.start(common.options(host, port, Duration.ofSeconds(idleTimeoutSeconds), eager,
+                scalingPolicy), common.runtimeOptions());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.close();
@@ -208,7 +233,8 @@ public final class Main implements Callable<Integer> {
                     reported.countDown();
                 }
             });
-            LocalOptions options = common.options("127.0.0.1", 0, Duration.ofMinutes(10));
+            // One function, once: nothing to warm ahead, and Lambda's scaling.
+            LocalOptions options = common.options("127.0.0.1", 0, Duration.ofMinutes(10), false, Scaling.LAMBDA);
             try (LocalApi api = LocalApi.start(options, runtimeOptions)) {
                 api.register(logicalId, options);
                 try {

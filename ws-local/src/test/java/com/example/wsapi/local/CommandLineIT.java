@@ -119,6 +119,22 @@ class CommandLineIT {
     }
 
     @Test
+    void warmContainersOtherThanEagerOrLazy_saysWhichAreValid() {
+        InvokeIT.Result result = start(ROOT.resolve("template.yaml"), "--port", "0", "--warm-containers", "SOMETIMES");
+
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("--warm-containers must be EAGER or LAZY, not SOMETIMES"), result.err());
+    }
+
+    @Test
+    void scalingOtherThanAutoOrLambda_saysWhichAreValid() {
+        InvokeIT.Result result = start(ROOT.resolve("template.yaml"), "--port", "0", "--scaling", "fast");
+
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("--scaling must be auto or lambda, not fast"), result.err());
+    }
+
+    @Test
     void unknownOption_printsUsage() {
         InvokeIT.Result result = InvokeIT.run("--no-such-option");
 

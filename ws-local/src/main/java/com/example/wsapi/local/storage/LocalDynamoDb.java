@@ -116,7 +116,7 @@ public final class LocalDynamoDb implements AutoCloseable {
             throw new StorageException("Interrupted while DynamoDB Local was starting", e);
         }
         DynamoDBProxyServer server = started.server();
-        URI endpoint = URI.create("http://" + connectHost(host) + ":" + started.port());
+        URI endpoint = endpoint(host, started.port());
         DynamoDbClient client = DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(CLIENT_REGION)
@@ -397,6 +397,11 @@ public final class LocalDynamoDb implements AutoCloseable {
     }
 
     /** A listener on every interface is reached through loopback; IPv6 literals need brackets in a URI. */
+    /** The URL clients reach DynamoDB Local at when it listens on {@code host:port}. */
+    public static URI endpoint(String host, int port) {
+        return URI.create("http://" + connectHost(host) + ":" + port);
+    }
+
     private static String connectHost(String host) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (bare.equals("0.0.0.0")) {
