@@ -62,7 +62,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--env-vars", description = "JSON file of environment overrides, as for sam local --env-vars")
         Path envVars;
 
-        @Option(names = "--max-concurrency", defaultValue = "10", description = "instances per function (default: ${DEFAULT-VALUE})")
+        @Option(names = "--max-concurrency", defaultValue = "10", description = "the most instances (JVMs) a function gets (default: ${DEFAULT-VALUE})")
         int maxConcurrency;
 
         @Option(names = "--java", description = "java launcher for function JVMs (default: the one running ws-local)")
