@@ -1,44 +1,86 @@
 package com.example.wsapi.local.lambda;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** Hands log lines to the sink in order, on one thread, so that no producer (event loop, pumps) waits for output. */
+/**
+ * Hands log lines to the sink in order, on one thread, so that no producer (event loop, pumps) waits for output; the
+ * sink is flushed whenever no line is waiting.
+ */
 final class LogWriter implements AutoCloseable {
 
+    /** Marks the end: the writer stops once it reaches it. */
+    private static final String END = new String("end of log");
+
     private final LogSink sink;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread t = new Thread(runnable, "ws-local-lambda-logs");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private boolean closed; // guarded by lines
 
     LogWriter(LogSink sink) {
         this.sink = sink;
+        this.thread = new Thread(this::run, "ws-local-lambda-logs");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     void line(String line) {
+        synchronized (lines) {
+            if (!closed) {
+                lines.add(line);
+                return;
+            }
+        }
+        System.err.println(line); // after close: better on stderr than lost
+    }
+
+    private void run() {
         try {
-            thread.execute(() -> {
-                try {
-                    sink.line(line);
-                } catch (RuntimeException e) {
-                    System.err.println("ws-local: the log sink failed on a line: " + e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            System.err.println(line); // after close: better on stderr than lost
+            while (true) {
+                String line = lines.take();
+                do {
+                    if (line == END) {
+                        flush();
+                        return;
+                    }
+                    write(line);
+                } while ((line = lines.poll()) != null);
+                flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void write(String line) {
+        try {
+            sink.line(line);
+        } catch (RuntimeException e) {
+            System.err.println("ws-local: the log sink failed on a line: " + e);
+        }
+    }
+
+    private void flush() {
+        try {
+            sink.flush();
+        } catch (RuntimeException e) {
+            System.err.println("ws-local: the log sink failed to flush: " + e);
         }
     }
 
     /** Writes what is queued, then stops. */
     @Override
     public void close() {
-        thread.shutdown();
+        synchronized (lines) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            lines.add(END);
+        }
         try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
+            thread.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
