@@ -2,6 +2,8 @@ package com.example.wsapi.local.lambda.testfunctions;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +26,8 @@ public class EnvironmentHandler implements RequestHandler<Map<String, Object>, M
         seen.put("pid", ProcessHandle.current().pid());
         seen.put("workingDirectory", System.getProperty("user.dir"));
         seen.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        seen.put("maxRam", ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                .getVMOption("MaxRAM").getValue());
         seen.put("nativeLibrary", System.getProperty(
                 "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI", ""));
         seen.put("event", event);
