@@ -30,7 +30,7 @@ final class LoadClient {
     private static final Pattern PROGRESS = Pattern.compile("^\\[bench [^]]*] (conn-rate|echo|idle) (\\{.*})$");
 
     /** What the server's tree spent in one phase, and held at its end. */
-    record PhaseSample(double cpuMs, long rssKb) {}
+    record PhaseSample(double cpuMs, long rssKb, long pssKb) {}
 
     /** bench.mjs's summary and the tree's samples per phase ({@code conn1}, {@code conn50}, {@code c1}, ..., {@code idle}). */
     record Result(JsonObject summary, Map<String, PhaseSample> phases, long peakRssKb) {}
@@ -69,10 +69,11 @@ final class LoadClient {
                     if (phase.matches()) {
                         double cpu = server.cpuMs();
                         long rss = server.rssKb();
+                        long pss = server.pssKb();
                         peak.accumulateAndGet(rss, Math::max);
                         synchronized (phases) {
                             phases.put(phaseName(phase.group(1), JsonParser.parseString(phase.group(2)).getAsJsonObject()),
-                                    new PhaseSample(cpu - lastCpu[0], rss));
+                                    new PhaseSample(cpu - lastCpu[0], rss, pss));
                         }
                         lastCpu[0] = cpu;
                     }

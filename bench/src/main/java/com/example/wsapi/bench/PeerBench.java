@@ -217,6 +217,11 @@ final class PeerBench {
         return sample == null ? Double.NaN : sample.rssKb() / 1024.0;
     }
 
+    private static double pssAt50(Round round) {
+        LoadClient.PhaseSample sample = round.load().phases().get("c50");
+        return sample == null ? Double.NaN : sample.pssKb() / 1024.0;
+    }
+
     /** CPU of the server's whole tree per message of an echo level (its connects and warm-up included). */
     private static Function<Round, Double> cpuPerMessage(String level) {
         return round -> {
@@ -280,6 +285,7 @@ final class PeerBench {
                         new Goal("≤ 3,600 ms (before)", (local, peer) -> local <= 3600)),
                 new Row("RSS MB, server + its processes, end of 50 clients", PeerBench::rssAt50, "%.0f",
                         new Goal("≤ 1024 MB", (local, peer) -> local <= 1024)),
+                new Row("PSS MB (shared pages counted once), same moment", PeerBench::pssAt50, "%.0f", Goal.none()),
                 new Row("peak RSS MB, server + its processes", r -> r.load().peakRssKb() / 1024.0, "%.0f",
                         Goal.none()),
                 new Row("CPU ms per echo, all server processes, 1 client", cpuPerMessage("c1"), "%.2f",

@@ -23,11 +23,23 @@ record ProcessTree(long pid) {
         return members;
     }
 
-    /** VmRSS of every member, summed, in KB (0 once the process is gone). */
+    /** VmRSS of every member, summed, in KB (0 once the process is gone): pages shared between them count in each. */
     long rssKb() {
         long total = 0;
         for (ProcessHandle member : members()) {
-            total += rssKb(member.pid());
+            total += statusKb(member.pid(), "/status", "VmRSS:");
+        }
+        return total;
+    }
+
+    /**
+     * Proportional set size of every member, summed, in KB: a page shared by n of them (the JVM's code, class-data
+     * archives) counts 1/n in each, so this is the memory the tree holds.
+     */
+    long pssKb() {
+        long total = 0;
+        for (ProcessHandle member : members()) {
+            total += statusKb(member.pid(), "/smaps_rollup", "Pss:");
         }
         return total;
     }
@@ -65,11 +77,12 @@ record ProcessTree(long pid) {
         return members().size();
     }
 
-    static long rssKb(long pid) {
+    /** A "Name:   123 kB" line of a /proc file of the process, in KB. */
+    static long statusKb(long pid, String file, String name) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.substring(6).trim().split("\\s+")[0]);
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + file))) {
+                if (line.startsWith(name)) {
+                    return Long.parseLong(line.substring(name.length()).trim().split("\\s+")[0]);
                 }
             }
         } catch (IOException | RuntimeException e) {
