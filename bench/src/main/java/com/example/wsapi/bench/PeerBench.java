@@ -46,7 +46,9 @@ final class PeerBench {
 
     static void run(Bench.Options options) throws Exception {
         Path root = options.root();
-        Path jar = root.resolve("ws-local/target/ws-local.jar");
+        // -Dbench.wslocal.jar=<jar>: another build of ws-local (an earlier commit's) on this project's template.
+        Path jar = Path.of(System.getProperty("bench.wslocal.jar", root.resolve("ws-local/target/ws-local.jar")
+                .toString())).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no " + jar + ": run mvn -B -q -DskipTests package at " + root);
         }
@@ -143,8 +145,9 @@ final class PeerBench {
     }
 
     static List<String> wsLocalCommand(Bench.Options options, Path jar, int port) {
-        List<String> command = new ArrayList<>(List.of(RuntimeOptions.currentJava().toString(), "-jar",
-                options.root().relativize(jar).toString(), "--port", Integer.toString(port)));
+        String shown = jar.startsWith(options.root()) ? options.root().relativize(jar).toString() : jar.toString();
+        List<String> command = new ArrayList<>(List.of(RuntimeOptions.currentJava().toString(), "-jar", shown,
+                "--port", Integer.toString(port)));
         if (!options.java().toString().equals(RuntimeOptions.currentJava().toString())) {
             command.addAll(List.of("--java", options.java().toString()));
         }
