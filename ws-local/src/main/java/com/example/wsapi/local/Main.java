@@ -110,9 +110,9 @@ public final class Main implements Callable<Integer> {
     String warmContainers;
 
     @Option(names = "--scaling", defaultValue = "auto", paramLabel = "auto|lambda",
-            description = "when a function gets another instance: auto, as Lambda up to one per CPU core, beyond that "
-                    + "only when an event would wait longer than an instance takes to start; lambda, for every "
-                    + "event that finds all busy (default: ${DEFAULT-VALUE})")
+            description = "when a function gets another instance: auto, when events would wait longer than an "
+                    + "instance takes to start, or have kept waiting that long (then up to one per CPU core); "
+                    + "lambda, for every event that finds all busy (default: ${DEFAULT-VALUE})")
     String scaling;
 
     public static void main(String[] args) {

@@ -58,6 +58,8 @@ final class FunctionPool {
     private long meanEventNanos = -1;
     private long meanInitNanos = -1;
     private ScheduledFuture<?> scalingRecheck;
+    /** Since when events have been waiting for an instance without a break; 0 while none waits. */
+    private long backlogSinceNanos;
 
     FunctionPool(FunctionSettings function, RuntimeServices services) {
         this.function = function;
@@ -263,6 +265,7 @@ final class FunctionPool {
             }
         }
         if (queue.isEmpty()) {
+            backlogSinceNanos = 0;
             return;
         }
         int soonReady = 0;
@@ -277,9 +280,12 @@ final class FunctionPool {
                 longestBusyNanos = Math.max(longestBusyNanos, now - instance.current.deliveredNanos);
             }
         }
+        if (backlogSinceNanos == 0) {
+            backlogSinceNanos = now;
+        }
         ScaleOut.Demand demand = new ScaleOut.Demand(queue.size(), soonReady, busy, instances.size(),
                 function.maxConcurrency(), Math.max(meanEventNanos, longestBusyNanos),
-                meanInitNanos < 0 ? ScaleOut.DEFAULT_INIT_NANOS : meanInitNanos);
+                meanInitNanos < 0 ? ScaleOut.DEFAULT_INIT_NANOS : meanInitNanos, now - backlogSinceNanos);
         for (int i = ScaleOut.launches(function.scaling(), services.cores(), demand); i > 0; i--) {
             launch();
         }

@@ -21,9 +21,10 @@ final class ScaleOut {
      * @param eventNanos      how long an event is expected to keep an instance busy (recent durations, or the
      *                        longest running one when that is longer)
      * @param initNanos       how long a new instance is expected to take to start (the function's recent inits)
+     * @param backlogNanos    how long events have been waiting without a break (0 when none waits)
      */
     record Demand(int waiting, int soonReady, int busy, int instances, int maxConcurrency, long eventNanos,
-                  long initNanos) {}
+                  long initNanos, long backlogNanos) {}
 
     private ScaleOut() {}
 
@@ -37,16 +38,20 @@ final class ScaleOut {
         if (scaling == Scaling.LAMBDA) {
             return Math.min(unserved, room);
         }
-        int belowCores = Math.min(unserved, Math.min(cores, demand.maxConcurrency()) - demand.instances());
-        if (belowCores > 0) {
-            return belowCores;
+        if (demand.instances() == 0) {
+            return 1;
         }
-        // Past the cores: the last waiting event is served after ceil(waiting / servers) events of the busy and the
-        // soon-ready instances; one more instance when that is longer than a new one takes to start.
+        // The last waiting event is served after ceil(waiting / servers) events of the busy and soon-ready
+        // instances: another instance when that is longer than one takes to start.
         int servers = Math.max(1, demand.busy() + demand.soonReady());
         long rounds = (demand.waiting() + servers - 1) / servers;
-        long expectedWait = rounds * demand.eventNanos();
-        return expectedWait > demand.initNanos() ? 1 : 0;
+        if (rounds * demand.eventNanos() > demand.initNanos()) {
+            return 1;
+        }
+        // Short events, but a queue that has not emptied for longer than a start: more throughput pays, up to one
+        // instance per core (beyond, the JVMs would only compete for the same cores).
+        boolean sustained = demand.backlogNanos() > demand.initNanos();
+        return sustained && demand.instances() < Math.min(cores, demand.maxConcurrency()) ? 1 : 0;
     }
 
     /** An exponentially weighted mean: recent samples count most (weight 1/4), and the first one is taken whole. */

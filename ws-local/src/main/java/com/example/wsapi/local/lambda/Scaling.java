@@ -12,9 +12,9 @@ public enum Scaling {
     LAMBDA,
 
     /**
-     * As Lambda up to as many instances as the machine has cores; beyond that an event waits for a busy instance,
-     * unless it would wait longer than starting a new one takes (the function's measured init time), and then a new
-     * one starts.
+     * One instance; another when events would wait longer than an instance takes to start (the function's measured
+     * init time), or, up to one instance per core, when events have kept waiting that long. Short events on a busy
+     * function queue for a moment instead of starting JVMs that compete for the same cores.
      */
     AUTO;
 

@@ -169,7 +169,7 @@ class LambdaRuntimeWarmingTest {
     }
 
     @Test
-    void autoScaling_startsAnInstancePerWaitingEventUpToTheCores_andMoreWhenEventsWaitLongerThanAStart(
+    void autoScaling_givesEveryHeldEventAnInstance_onceTheyWaitLongerThanAStart_evenPastTheCores(
             @TempDir Path dir) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         Path started = Files.createDirectory(dir.resolve("started"));
