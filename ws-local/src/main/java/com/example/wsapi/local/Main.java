@@ -116,6 +116,7 @@ public final class Main implements Callable<Integer> {
     String scaling;
 
     public static void main(String[] args) {
+        OwnCompiler.c1Only();
         System.exit(commandLine().execute(args));
     }
 
