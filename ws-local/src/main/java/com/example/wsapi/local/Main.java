@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -116,7 +118,13 @@ public final class Main implements Callable<Integer> {
     String scaling;
 
     public static void main(String[] args) {
-        OwnCompiler.c1Only();
+        List<String> jvmCommandLine = ProcessHandle.current().info().arguments().map(List::of).orElse(List.of());
+        Optional<Integer> childStatus = SelfLaunch.plan(RuntimeOptions.currentJava(), jvmCommandLine,
+                SelfLaunch.cacheRoot(List.of(args))).flatMap(SelfLaunch::run);
+        if (childStatus.isPresent()) {
+            System.exit(childStatus.get());
+        }
+        SelfLaunch.followParent();
         System.exit(commandLine().execute(args));
     }
 

@@ -41,13 +41,13 @@ import java.util.zip.ZipOutputStream;
  * to the exact code, runtime jars, Java and JVM options it was made with (a hash of them names its folder); a rebuilt
  * function gets a new one and the old one is deleted.
  */
-final class ClassDataCache {
+public final class ClassDataCache {
 
     private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)(?:\\.(\\d+))?[^\"]*\"");
     private static final int FIRST_DYNAMIC_ARCHIVE_RELEASE = 13;
 
     /** How a function JVM starts: its class path, the archive options, and the archive it records, if any. */
-    final class Launch {
+    public final class Launch {
         final List<Path> classpath;
         final List<String> jvmOptions;
         private final Path recording;
@@ -62,13 +62,18 @@ final class ClassDataCache {
             this.key = key;
         }
 
+        /** The JVM options that use or record the archive. */
+        public List<String> jvmOptions() {
+            return jvmOptions;
+        }
+
         /** Whether this JVM records the archive: it must exit normally (SIGTERM, not SIGKILL) for the archive to exist. */
-        boolean records() {
+        public boolean records() {
             return recording != null;
         }
 
         /** After the JVM exited: publishes what it recorded (when complete) and lets another instance record if not. */
-        void exited() {
+        public void exited() {
             if (recording == null) {
                 return;
             }
@@ -95,7 +100,7 @@ final class ClassDataCache {
     }
 
     /** The cache for functions run by {@code javaExecutable}; empty when there is no folder or that Java has no CDS. */
-    static Optional<ClassDataCache> create(Path root, Path javaExecutable) {
+    public static Optional<ClassDataCache> create(Path root, Path javaExecutable) {
         if (root == null) {
             return Optional.empty();
         }
@@ -155,7 +160,8 @@ final class ClassDataCache {
      * How to start an instance: its class path with folders replaced by jar copies, and the options that use or record
      * the archive. Falls back to the plain class path when the cache folder cannot be written.
      */
-    Launch prepare(String function, List<Path> runtimeJars, List<Path> functionClasspath, List<String> jvmOptions) {
+    public Launch prepare(String function, List<Path> runtimeJars, List<Path> functionClasspath,
+                          List<String> jvmOptions) {
         List<Path> classpath = new ArrayList<>(runtimeJars);
         classpath.addAll(functionClasspath);
         try {
