@@ -14,8 +14,13 @@ final class OutputPump implements Runnable {
 
     /** CloudWatch Logs' event size limit: longer lines are split. */
     private static final int MAX_LINE_BYTES = 256 * 1024;
-    private static final long MIN_POLL_MILLIS = 1;
-    private static final long MAX_POLL_MILLIS = 20;
+    /**
+     * How often the process's output is looked at: lines reach the log within this while an invocation runs; at its
+     * end {@link #drainAll()} takes the rest at once. Polling every millisecond while lines flowed cost a thread wakeup
+     * per millisecond per busy instance.
+     */
+    private static final long MIN_POLL_MILLIS = 10;
+    private static final long MAX_POLL_MILLIS = 100;
 
     private final Process process;
     private final InputStream in;
