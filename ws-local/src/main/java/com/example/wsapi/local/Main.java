@@ -112,8 +112,8 @@ public final class Main implements Callable<Integer> {
     String warmContainers;
 
     @Option(names = "--scaling", defaultValue = "auto", paramLabel = "auto|lambda",
-            description = "when a function gets another instance: auto, when events would wait longer than an "
-                    + "instance takes to start, or have kept waiting that long (then up to one per CPU core); "
+            description = "when a function gets another instance: auto, when an event has run longer than an "
+                    + "instance takes to start, or events have kept waiting that long (then up to one per CPU core); "
                     + "lambda, for every event that finds all busy (default: ${DEFAULT-VALUE})")
     String scaling;
 

@@ -54,8 +54,7 @@ final class FunctionPool {
     private final List<FunctionInstance> instances = new ArrayList<>();
     private int launched;
     private boolean closed;
-    /** Recent invocation durations and init durations (means; -1 until there is one): what {@link ScaleOut} weighs. */
-    private long meanEventNanos = -1;
+    /** Recent init durations (a mean; -1 until there is one): what {@link ScaleOut} weighs a new instance by. */
     private long meanInitNanos = -1;
     private ScheduledFuture<?> scalingRecheck;
     /** Since when events have been waiting for an instance without a break; 0 while none waits. */
@@ -145,7 +144,6 @@ final class FunctionPool {
             instance.state = State.READY;
             cancelTimer(instance);
             durationNanos = System.nanoTime() - finished.deliveredNanos;
-            meanEventNanos = ScaleOut.mean(meanEventNanos, durationNanos);
         }
         if (!finished.answered) {
             services.execute(() -> finished.result.completeExceptionally(ErrorDocument.of("Runtime.NoResponse",
@@ -269,22 +267,20 @@ final class FunctionPool {
             return;
         }
         int soonReady = 0;
-        int busy = 0;
         long longestBusyNanos = 0;
         long now = System.nanoTime();
         for (FunctionInstance instance : instances) {
             if (instance.state == State.STARTING || (instance.state == State.READY && instance.poll == null)) {
                 soonReady++;
             } else if (instance.state == State.BUSY) {
-                busy++;
                 longestBusyNanos = Math.max(longestBusyNanos, now - instance.current.deliveredNanos);
             }
         }
         if (backlogSinceNanos == 0) {
             backlogSinceNanos = now;
         }
-        ScaleOut.Demand demand = new ScaleOut.Demand(queue.size(), soonReady, busy, instances.size(),
-                function.maxConcurrency(), Math.max(meanEventNanos, longestBusyNanos),
+        ScaleOut.Demand demand = new ScaleOut.Demand(queue.size(), soonReady, instances.size(),
+                function.maxConcurrency(), longestBusyNanos,
                 meanInitNanos < 0 ? ScaleOut.DEFAULT_INIT_NANOS : meanInitNanos, now - backlogSinceNanos);
         for (int i = ScaleOut.launches(function.scaling(), services.cores(), demand); i > 0; i--) {
             launch();

@@ -12,18 +12,16 @@ final class ScaleOut {
     /**
      * What a function's pool holds right now.
      *
-     * @param waiting         events queued for an instance
-     * @param soonReady       instances that will take an event without another being started (starting, or between
-     *                        events)
-     * @param busy            instances handling an event
-     * @param instances       every instance (starting, ready or busy)
-     * @param maxConcurrency  the most instances the function may have
-     * @param eventNanos      how long an event is expected to keep an instance busy (recent durations, or the
-     *                        longest running one when that is longer)
-     * @param initNanos       how long a new instance is expected to take to start (the function's recent inits)
-     * @param backlogNanos    how long events have been waiting without a break (0 when none waits)
+     * @param waiting          events queued for an instance
+     * @param soonReady        instances that will take an event without another being started (starting, or between
+     *                         events)
+     * @param instances        every instance (starting, ready or busy)
+     * @param maxConcurrency   the most instances the function may have
+     * @param longestBusyNanos how long the longest running event has been running (0 when none runs)
+     * @param initNanos        how long a new instance is expected to take to start (the function's recent inits)
+     * @param backlogNanos     how long events have been waiting without a break (0 when none waits)
      */
-    record Demand(int waiting, int soonReady, int busy, int instances, int maxConcurrency, long eventNanos,
+    record Demand(int waiting, int soonReady, int instances, int maxConcurrency, long longestBusyNanos,
                   long initNanos, long backlogNanos) {}
 
     private ScaleOut() {}
@@ -41,15 +39,14 @@ final class ScaleOut {
         if (demand.instances() == 0) {
             return 1;
         }
-        // The last waiting event is served after ceil(waiting / servers) events of the busy and soon-ready
-        // instances: another instance when that is longer than one takes to start.
-        int servers = Math.max(1, demand.busy() + demand.soonReady());
-        long rounds = (demand.waiting() + servers - 1) / servers;
-        if (rounds * demand.eventNanos() > demand.initNanos()) {
+        // An event has run longer than a start takes: the busy instances are slow (waiting on something, or long
+        // computing), and a new one serves the waiting events sooner, as on Lambda.
+        if (demand.longestBusyNanos() > demand.initNanos()) {
             return 1;
         }
         // Short events, but a queue that has not emptied for longer than a start: more throughput pays, up to one
-        // instance per core (beyond, the JVMs would only compete for the same cores).
+        // instance per core. Beyond, a burst of short events drains sooner than a JVM starts, and the new JVM's start
+        // would take the CPU the queue needs.
         boolean sustained = demand.backlogNanos() > demand.initNanos();
         return sustained && demand.instances() < Math.min(cores, demand.maxConcurrency()) ? 1 : 0;
     }

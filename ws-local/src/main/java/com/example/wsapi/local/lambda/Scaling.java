@@ -12,9 +12,10 @@ public enum Scaling {
     LAMBDA,
 
     /**
-     * One instance; another when events would wait longer than an instance takes to start (the function's measured
-     * init time), or, up to one instance per core, when events have kept waiting that long. Short events on a busy
-     * function queue for a moment instead of starting JVMs that compete for the same cores.
+     * One instance; another when an event has run longer than an instance takes to start (the function's measured
+     * init time: its instances are slow, and a new one serves the waiting events sooner), or, up to one instance per
+     * core, when events have kept waiting that long. Bursts of short events queue for a moment instead of starting
+     * JVMs that would take the CPU the queue needs.
      */
     AUTO;
 
