@@ -42,9 +42,20 @@ class SelfLaunchTest {
 
         SelfLaunch.Plan plan = SelfLaunch.plan(JAVA, List.of("-jar", jar.toString()), null).orElseThrow();
 
-        assertEquals(List.of(JAVA.toString(), SelfLaunch.C1_ONLY, "-D" + SelfLaunch.CHILD + "=true", "-jar",
-                jar.toString()), plan.command());
+        assertEquals(List.of(JAVA.toString(), SelfLaunch.C1_ONLY, SelfLaunch.INITIAL_HEAP, SelfLaunch.SERIAL_GC,
+                "-D" + SelfLaunch.CHILD + "=true", "-jar", jar.toString()), plan.command());
         assertNull(plan.archive());
+    }
+
+    @Test
+    void plan_withTheUsersCollector_addsNoOther(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("ws-local.jar"), "x");
+
+        List<String> command = SelfLaunch.plan(JAVA, List.of("-XX:+UseG1GC", "-jar", jar.toString()), null)
+                .orElseThrow().command();
+
+        assertFalse(command.contains(SelfLaunch.SERIAL_GC), command.toString());
+        assertTrue(command.contains("-XX:+UseG1GC"), command.toString());
     }
 
     @Test
