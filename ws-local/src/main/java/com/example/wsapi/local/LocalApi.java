@@ -10,6 +10,7 @@ import com.example.wsapi.local.lambda.FunctionSettings;
 import com.example.wsapi.local.lambda.LambdaRuntime;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.storage.LocalDynamoDb;
+import com.example.wsapi.local.template.IntegrationSpec;
 import com.example.wsapi.local.template.LambdaFunction;
 import com.example.wsapi.local.template.LocalSettings;
 import com.example.wsapi.local.template.Route;
@@ -128,7 +129,9 @@ public final class LocalApi implements AutoCloseable {
     static Set<String> routedFunctions(SamTemplate template) {
         Set<String> names = new LinkedHashSet<>();
         for (Route route : template.api().routes()) {
-            names.add(route.functionLogicalId());
+            if (route.integration() instanceof IntegrationSpec.CallsFunction calls) {
+                names.add(calls.functionLogicalId());
+            }
             if (route.authorizer() != null) {
                 names.add(route.authorizer().functionLogicalId());
             }
@@ -150,7 +153,7 @@ public final class LocalApi implements AutoCloseable {
 
     private static GatewaySettings gatewaySettings(SamTemplate template, LocalOptions options, int port) {
         List<RouteBinding> routes = template.api().routes().stream()
-                .map(route -> new RouteBinding(route.routeKey(), route.functionLogicalId(), route.twoWay(),
+                .map(route -> new RouteBinding(route.routeKey(), route.integration(), route.twoWay(),
                         route.authorizer() == null ? null : new RouteBinding.AuthorizerBinding(
                                 route.authorizer().functionLogicalId(), route.authorizer().identitySources())))
                 .toList();

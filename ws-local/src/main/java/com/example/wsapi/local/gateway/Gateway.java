@@ -191,7 +191,8 @@ public final class Gateway implements AutoCloseable {
             require(route != null && route.routeKey() != null && !route.routeKey().isEmpty(), "a route has no route key");
             require(keys.add(route.routeKey()), "route key " + route.routeKey() + " appears twice");
             require(route.functionName() != null && !route.functionName().isBlank(),
-                    "route " + route.routeKey() + " has no function");
+                    "route " + route.routeKey() + " has a " + route.integration().type() + " integration: only "
+                            + "AWS_PROXY (Lambda proxy) integrations are served yet");
             require(route.authorizer() == null || route.routeKey().equals("$connect"),
                     "route " + route.routeKey() + " has an authorizer: API Gateway allows authorizers only on $connect");
             if (route.authorizer() != null) {
