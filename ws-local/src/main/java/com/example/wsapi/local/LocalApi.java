@@ -4,8 +4,11 @@ import com.example.wsapi.local.gateway.Gateway;
 import com.example.wsapi.local.gateway.GatewaySettings;
 import com.example.wsapi.local.gateway.GatewayStartException;
 import com.example.wsapi.local.gateway.LocalHttpEndpoint;
+import com.example.wsapi.local.gateway.integration.FunctionError;
+import com.example.wsapi.local.gateway.integration.FunctionInvoker;
 import com.example.wsapi.local.gateway.RouteBinding;
 import com.example.wsapi.local.lambda.FunctionCode;
+import com.example.wsapi.local.lambda.FunctionFailure;
 import com.example.wsapi.local.lambda.FunctionSettings;
 import com.example.wsapi.local.lambda.LambdaRuntime;
 import com.example.wsapi.local.lambda.RuntimeOptions;
@@ -27,6 +30,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The whole API on one machine: the template read, DynamoDB Local with its tables, every routed function behind the
@@ -77,7 +82,7 @@ public final class LocalApi implements AutoCloseable {
             for (String name : routedFunctions(template)) {
                 runtime.register(settings(template, template.functions().get(name), dynamo.endpoint(), options));
             }
-            Gateway gateway = Gateway.start(gatewaySettings(template, options, port), runtime::invoke,
+            Gateway gateway = Gateway.start(gatewaySettings(template, options, port), invoker(runtime),
                     localEndpoints());
             return new LocalApi(template, dynamo, runtime, gateway, tables);
         } catch (GatewayStartException | RuntimeException e) {
@@ -137,6 +142,33 @@ public final class LocalApi implements AutoCloseable {
             }
         }
         return names;
+    }
+
+    /** The runtime as the gateway calls it: a function's error as a {@link FunctionError} with Lambda's document. */
+    static FunctionInvoker invoker(LambdaRuntime runtime) {
+        return (function, event) -> {
+            CompletableFuture<String> invoked = runtime.invoke(function, event);
+            CompletableFuture<String> result = new CompletableFuture<>();
+            invoked.whenComplete((response, failure) -> {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof FunctionFailure error) {
+                    result.completeExceptionally(new FunctionError(error.errorType(), error.errorMessage(),
+                            error.errorJson(), error));
+                } else if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    result.complete(response);
+                }
+            });
+            // The gateway gave up (its timeout): an invocation still waiting for an instance must not run.
+            result.whenComplete((response, failure) -> {
+                if (result.isCancelled()) {
+                    invoked.cancel(false);
+                }
+            });
+            return result;
+        };
     }
 
     private static FunctionSettings settings(SamTemplate template, LambdaFunction function, URI dynamoEndpoint,

@@ -1,5 +1,6 @@
 package com.example.wsapi.local.gateway;
 
+import com.example.wsapi.local.gateway.integration.FunctionInvoker;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
@@ -190,9 +191,7 @@ public final class Gateway implements AutoCloseable {
         for (RouteBinding route : settings.routes()) {
             require(route != null && route.routeKey() != null && !route.routeKey().isEmpty(), "a route has no route key");
             require(keys.add(route.routeKey()), "route key " + route.routeKey() + " appears twice");
-            require(route.functionName() != null && !route.functionName().isBlank(),
-                    "route " + route.routeKey() + " has a " + route.integration().type() + " integration: only "
-                            + "AWS_PROXY (Lambda proxy) integrations are served yet");
+            require(route.integration() != null, "route " + route.routeKey() + " has no integration");
             require(route.authorizer() == null || route.routeKey().equals("$connect"),
                     "route " + route.routeKey() + " has an authorizer: API Gateway allows authorizers only on $connect");
             if (route.authorizer() != null) {

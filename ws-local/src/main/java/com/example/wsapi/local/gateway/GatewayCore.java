@@ -1,5 +1,8 @@
 package com.example.wsapi.local.gateway;
 
+import com.example.wsapi.local.gateway.integration.FunctionInvoker;
+import com.example.wsapi.local.gateway.integration.Integration;
+import com.example.wsapi.local.gateway.integration.Integrations;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +34,8 @@ final class GatewayCore {
      */
     final ConcurrentMap<String, WebSocketConnection> connections = new ConcurrentHashMap<>();
     private final Map<String, RouteBinding> routes;
+    /** Each route's integration, by route key. */
+    private final Map<String, Integration> integrations;
     /** ws-local's own HTTP endpoints by first path segment. */
     private final Map<String, LocalHttpEndpoint> localEndpoints;
     private final long idleTimeoutNanos;
@@ -58,6 +63,10 @@ final class GatewayCore {
         Map<String, RouteBinding> byKey = new LinkedHashMap<>();
         settings.routes().forEach(route -> byKey.put(route.routeKey(), route));
         this.routes = Map.copyOf(byKey);
+        Integrations factory = new Integrations(invoker, settings.integrationTimeout());
+        Map<String, Integration> integrationsByKey = new LinkedHashMap<>();
+        settings.routes().forEach(route -> integrationsByKey.put(route.routeKey(), factory.create(route.integration())));
+        this.integrations = Map.copyOf(integrationsByKey);
         Map<String, LocalHttpEndpoint> bySegment = new LinkedHashMap<>();
         for (LocalHttpEndpoint endpoint : localEndpoints) {
             if (!LocalHttpEndpoint.SEGMENT.matcher(endpoint.segment()).matches()) {
@@ -116,5 +125,10 @@ final class GatewayCore {
     /** The route with this key, or null. */
     RouteBinding route(String routeKey) {
         return routes.get(routeKey);
+    }
+
+    /** The integration of the route with this key. */
+    Integration integration(RouteBinding route) {
+        return integrations.get(route.routeKey());
     }
 }

@@ -20,11 +20,6 @@ public record RouteBinding(String routeKey, IntegrationSpec integration, boolean
                 IntegrationSpec.DEFAULT_TIMEOUT_MILLIS), twoWay, authorizer);
     }
 
-    /** The function of a Lambda proxy integration (the only kind served until the integrations land). */
-    String functionName() {
-        return integration instanceof IntegrationSpec.AwsProxy proxy ? proxy.functionLogicalId() : null;
-    }
-
     /** @param identitySources e.g. {@code route.request.header.Auth}, {@code route.request.querystring.token} */
     public record AuthorizerBinding(String functionName, List<String> identitySources) {}
 }
