@@ -20,6 +20,7 @@ import com.example.wsapi.local.template.Route;
 import com.example.wsapi.local.template.SamTemplate;
 import com.example.wsapi.local.template.TemplateException;
 import com.example.wsapi.local.template.TemplateLoader;
+import com.example.wsapi.local.vtl.MappingTemplates;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,9 +67,11 @@ public final class LocalApi implements AutoCloseable {
         int port = options.port() == 0 ? FreePort.find(options.host()) : options.port();
         URI localEndpoint = URI.create("http://" + hostForUrl(options.host()) + ":" + port);
         SamTemplate template;
+        MappingTemplates mappingTemplates = new MappingTemplates();
         try {
             template = TemplateLoader.load(templateFile, new LocalSettings(options.region(), ACCOUNT_ID,
-                    stackName(templateFile), options.stage(), localEndpoint), options.parameterOverrides());
+                    stackName(templateFile), options.stage(), localEndpoint), options.parameterOverrides(),
+                    mappingTemplates);
         } catch (TemplateException e) {
             throw new LocalApiException(e.getMessage(), e);
         }
@@ -83,7 +86,7 @@ public final class LocalApi implements AutoCloseable {
                 runtime.register(settings(template, template.functions().get(name), dynamo.endpoint(), options));
             }
             Gateway gateway = Gateway.start(gatewaySettings(template, options, port), invoker(runtime),
-                    localEndpoints());
+                    mappingTemplates, localEndpoints());
             return new LocalApi(template, dynamo, runtime, gateway, tables);
         } catch (GatewayStartException | RuntimeException e) {
             closeAll(started);
@@ -194,7 +197,7 @@ public final class LocalApi implements AutoCloseable {
         return new GatewaySettings(defaults.host(), defaults.port(), defaults.stage(), defaults.apiId(),
                 defaults.region(), defaults.routeSelectionExpression(), defaults.routes(), options.idleTimeout(),
                 defaults.maxLifetime(), defaults.integrationTimeout(), defaults.maxFrameBytes(),
-                defaults.maxMessageBytes(), defaults.maxNewConnectionsPerSecond());
+                defaults.maxMessageBytes(), defaults.maxNewConnectionsPerSecond(), template.api().stageVariables());
     }
 
     /** ws-local's own HTTP endpoints beside the API (under {@code /@<name>}, a path no stage can have). */

@@ -1,8 +1,11 @@
 package com.example.wsapi.local.gateway;
 
+import com.example.wsapi.local.gateway.integration.ApiStage;
+import com.example.wsapi.local.gateway.integration.BackendHttpClient;
 import com.example.wsapi.local.gateway.integration.FunctionInvoker;
 import com.example.wsapi.local.gateway.integration.Integration;
 import com.example.wsapi.local.gateway.integration.Integrations;
+import com.example.wsapi.local.vtl.MappingTemplates;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,11 +45,15 @@ final class GatewayCore {
     private final long maxLifetimeNanos;
     volatile boolean closing;
 
+    /** Calls the HTTP backends of integrations; closed with the gateway. */
+    final BackendHttpClient backends = new BackendHttpClient();
+
     GatewayCore(GatewaySettings settings, FunctionInvoker invoker, Clock clock) {
-        this(settings, invoker, clock, List.of());
+        this(settings, invoker, clock, List.of(), new MappingTemplates());
     }
 
-    GatewayCore(GatewaySettings settings, FunctionInvoker invoker, Clock clock, List<LocalHttpEndpoint> localEndpoints) {
+    GatewayCore(GatewaySettings settings, FunctionInvoker invoker, Clock clock, List<LocalHttpEndpoint> localEndpoints,
+                MappingTemplates mappingTemplates) {
         this.settings = settings;
         this.invoker = invoker;
         this.clock = clock;
@@ -63,7 +70,8 @@ final class GatewayCore {
         Map<String, RouteBinding> byKey = new LinkedHashMap<>();
         settings.routes().forEach(route -> byKey.put(route.routeKey(), route));
         this.routes = Map.copyOf(byKey);
-        Integrations factory = new Integrations(invoker, settings.integrationTimeout());
+        Integrations factory = new Integrations(invoker, backends, mappingTemplates, new ApiStage(settings.apiId(),
+                settings.stage(), events.domainName(), settings.stageVariables()), settings.integrationTimeout());
         Map<String, Integration> integrationsByKey = new LinkedHashMap<>();
         settings.routes().forEach(route -> integrationsByKey.put(route.routeKey(), factory.create(route.integration())));
         this.integrations = Map.copyOf(integrationsByKey);
