@@ -264,7 +264,10 @@ final class IntegrationsReader {
         try {
             mappingTemplates.check(location, template);
         } catch (MappingTemplateException e) {
-            throw new TemplateProblem(location, "the mapping template does not parse: " + e.getMessage());
+            // The message names the template first: the problem names it once.
+            String message = e.getMessage().startsWith(location + ": ")
+                    ? e.getMessage().substring(location.length() + 2) : e.getMessage();
+            throw new TemplateProblem(location, "the mapping template does not parse: " + message);
         }
     }
 

@@ -257,4 +257,44 @@ class IntegrationsReaderTest {
                       TemplateSelectionExpression: ${context.routeKey}
                 """), "Resources.Response.Properties.TemplateSelectionExpression", "${integration.response.statuscode}");
     }
+
+    @Test
+    void requestTemplates_areReadWithTheirSelection_andCheckedWhenRead() {
+        IntegrationSpec spec = read(integration("""
+                IntegrationType: HTTP
+                IntegrationMethod: POST
+                IntegrationUri: http://x/events
+                TemplateSelectionExpression: ${request.body.type}
+                PassthroughBehavior: WHEN_NO_TEMPLATES
+                RequestTemplates:
+                  chat: >-
+                    {"text": $input.json('$.text')}
+                  $default: '{"connection_id": "$context.connectionId"}'
+                """));
+
+        assertEquals(new RequestTemplates(Map.of("chat", "{\"text\": $input.json('$.text')}",
+                        "$default", "{\"connection_id\": \"$context.connectionId\"}"), "${request.body.type}",
+                        PassthroughBehavior.WHEN_NO_TEMPLATES),
+                ((IntegrationSpec.Http) spec).requestTemplates());
+    }
+
+    @Test
+    void aMappingTemplateThatDoesNotParse_failsTheLoad_namingItsResourceAndProperty() {
+        problem(() -> read(integration("""
+                IntegrationType: MOCK
+                RequestTemplates:
+                  $default: '#if($input.body == "x") {"statusCode": 200}'
+                """)), "Resources.Integration.Properties.RequestTemplates.$default",
+                "the mapping template does not parse", "#end");
+        problem(() -> read(integration("IntegrationType: MOCK\n") + """
+                  Response:
+                    Type: AWS::ApiGatewayV2::IntegrationResponse
+                    Properties:
+                      ApiId: !Ref Api
+                      IntegrationId: !Ref Integration
+                      IntegrationResponseKey: $default
+                      ResponseTemplates:
+                        $default: '#foreach($x in) #end'
+                """), "Resources.Response.Properties.ResponseTemplates.$default", "does not parse");
+    }
 }
