@@ -146,13 +146,19 @@ public final class Main implements Callable<Integer> {
         out.printf("  @connections   %s%n", api.gateway().connectionsUrl());
         out.printf("  DynamoDB Local %s (%s)%n", api.dynamo().endpoint(),
                 common.dbPath == null ? "in memory" : "persisted in " + common.dbPath);
-        out.printf("%n  %-16s %-12s %s%n", "ROUTE", "INTEGRATION", "TARGET");
-        for (Route route : api.template().api().routes()) {
-            out.printf("  %-16s %-12s %s%s%n", route.routeKey(), route.integration().type(),
-                    target(route.integration(), api.template()), route.twoWay() ? "  (two-way)" : "");
-        }
+        out.printf("%n%s", routeTable(api.template()));
         out.printf("%nReady: wscat -c %s   (Ctrl-C stops)%n", api.gateway().webSocketUrl());
         out.flush();
+    }
+
+    /** The banner's table of routes: each route's key, its integration's type and what it calls. */
+    static String routeTable(SamTemplate template) {
+        StringBuilder table = new StringBuilder(String.format("  %-16s %-12s %s%n", "ROUTE", "INTEGRATION", "TARGET"));
+        for (Route route : template.api().routes()) {
+            table.append(String.format("  %-16s %-12s %s%s%n", route.routeKey(), route.integration().type(),
+                    target(route.integration(), template), route.twoWay() ? "  (two-way)" : ""));
+        }
+        return table.toString();
     }
 
     /** What an integration calls, for the route table: a function and its handler, a backend's method and URL. */
