@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A WebSocket API as API Gateway serves it, on one port: WebSocket clients connect to {@code ws://host:port/<stage>},
  * and the {@code @connections} management API answers at {@code http://host:port/<stage>/@connections/{id}}.
- * Every route's integration is called through a {@link FunctionInvoker}; the event loops never block on it.
+ * Every route's integration (a function through a {@link FunctionInvoker}, an HTTP backend, a mock) is called through
+ * its {@link com.example.wsapi.local.gateway.integration.Integration}; the event loops never block on it.
  */
 public final class Gateway implements AutoCloseable {
 

@@ -80,6 +80,7 @@ final class IntegrationsReader {
         int timeout = context.intProperty(props, "TimeoutInMillis", IntegrationSpec.DEFAULT_TIMEOUT_MILLIS,
                 IntegrationSpec.MIN_TIMEOUT_MILLIS, IntegrationSpec.DEFAULT_TIMEOUT_MILLIS,
                 "API Gateway (for WebSocket APIs)", at);
+        // Unconfirmed: proxy integrations pass the request unmapped, so RequestTemplates on them are not read.
         return switch (type) {
             case "AWS_PROXY" -> new IntegrationSpec.AwsProxy(id, lambdaFunction(props, at), timeout);
             case "HTTP_PROXY" -> new IntegrationSpec.HttpProxy(id, method(props, at), httpUri(props, at),

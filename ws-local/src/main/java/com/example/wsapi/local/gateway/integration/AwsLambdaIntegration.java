@@ -41,6 +41,7 @@ final class AwsLambdaIntegration implements Integration {
         // Unconfirmed: an event without a body and without a template invokes the function with an empty object.
         String payload = event == null || event.isEmpty() ? "{}" : event;
         return Deadline.answer(() -> invoker.invoke(function, payload), timeout, request.loop(), function,
+                // Unconfirmed: a success takes the $default response; /regex/ keys are for errorMessage only.
                 result -> request.twoWay()
                         ? reply(request, null, result, "ok")
                         : new IntegrationAnswer.Answered(200, null, null, "ok"),

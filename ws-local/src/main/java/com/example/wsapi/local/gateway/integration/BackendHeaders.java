@@ -17,7 +17,11 @@ final class BackendHeaders {
 
     private BackendHeaders() {}
 
-    /** {@code User-Agent: AmazonAPIGateway_<apiId>}, a new {@code X-Amzn-Trace-Id} and the API id. */
+    /**
+     * {@code User-Agent: AmazonAPIGateway_<apiId>}, a new {@code X-Amzn-Trace-Id} and the API id: on message routes
+     * API Gateway is seen to send these (and Host); unconfirmed which others, so none (not even a Content-Type:
+     * map {@code integration.request.header.Content-Type: "'application/json'"} for a backend that needs one).
+     */
     static Map<String, String> base(IntegrationRequest request, ApiStage api) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("User-Agent", "AmazonAPIGateway_" + api.apiId());
@@ -28,7 +32,7 @@ final class BackendHeaders {
 
     /**
      * {@link #base} plus, on {@code $connect}, the client's WebSocket and forwarding headers (as an execution log
-     * shows them; which others API Gateway passes is unconfirmed: none here).
+     * shows them; which others API Gateway passes is unconfirmed: none here, nor the URL's query string; map them).
      */
     static Map<String, String> proxy(IntegrationRequest request, ApiStage api) {
         Map<String, String> headers = new LinkedHashMap<>();

@@ -46,6 +46,7 @@ final class HttpBackend {
         BackendRequest backendRequest = new BackendRequest(method, withQuery(query), headers, body);
         return Deadline.answer(() -> client.send(backendRequest, request.loop()), timeout, request.loop(),
                 "the backend (" + method + " " + uri + ")", onResponse,
+                // Unconfirmed: an unreachable backend (refused, reset, not HTTP) fails the integration like a function error.
                 failure -> new IntegrationAnswer.Failed("backend failed: " + Deadline.rootMessage(failure)));
     }
 

@@ -36,11 +36,13 @@ final class HttpIntegration implements Integration {
         return backend.send(request, BackendHeaders.base(request, api), bytes, response -> {
             String detail = HttpBackend.answered(response);
             if (request.eventType() == IntegrationRequest.EventType.CONNECT) {
-                // Unconfirmed: a non-2xx refuses the handshake with that status, as with HTTP_PROXY.
+                // Unconfirmed: a non-2xx refuses the handshake with that status, and the subprotocol is the
+                // backend's Sec-WebSocket-Protocol header, as with HTTP_PROXY.
                 return new IntegrationAnswer.Answered(response.status(), response.header("Sec-WebSocket-Protocol"),
                         null, detail);
             }
             if (!request.twoWay()) {
+                // Unconfirmed: a 4xx/5xx on a one-way route sends nothing, as a 2xx; on a two-way one it selects a response.
                 return new IntegrationAnswer.Answered(response.status(), null, null, detail);
             }
             String status = String.valueOf(response.status());

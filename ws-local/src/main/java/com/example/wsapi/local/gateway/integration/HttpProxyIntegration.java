@@ -21,10 +21,13 @@ final class HttpProxyIntegration implements Integration {
 
     @Override
     public CompletableFuture<IntegrationAnswer> call(IntegrationRequest request) {
+        // Unconfirmed for $disconnect: no body, as on $connect (only messages have one).
         byte[] body = request.body() == null ? null : request.body().getBytes(StandardCharsets.UTF_8);
         return backend.send(request, BackendHeaders.proxy(request, api), body, response -> {
             boolean connect = request.eventType() == IntegrationRequest.EventType.CONNECT;
+            // Unconfirmed: a 4xx/5xx is an answer like any other (as a proxy function's statusCode); an empty body no frame.
             String reply = request.twoWay() && response.body().length > 0 ? response.bodyText() : null;
+            // Unconfirmed: the subprotocol is the backend's Sec-WebSocket-Protocol header (a function's is its header).
             return new IntegrationAnswer.Answered(response.status(),
                     connect ? response.header("Sec-WebSocket-Protocol") : null, reply, HttpBackend.answered(response));
         });

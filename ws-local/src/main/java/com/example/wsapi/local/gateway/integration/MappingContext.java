@@ -45,6 +45,7 @@ final class MappingContext {
         context.put("domainName", api.domainName());
         context.put("connectionId", request.connectionId());
         context.put("apiId", api.apiId());
+        // Unconfirmed: $context.status is empty in a request template, the integration's status in a response one.
         context.put("status", status);
         Map<String, Object> identity = new LinkedHashMap<>();
         for (String field : IDENTITY_FIELDS) {

@@ -35,6 +35,7 @@ final class MockIntegration implements Integration {
                 MappingInput input = MappingContext.input(request, api, "", String.valueOf(status));
                 reply = responseMapping.reply(String.valueOf(status), input, null, status, request.body());
             }
+            // Unconfirmed for $connect: a non-2xx statusCode refuses the handshake with it, as a proxy's status does.
             answer = new IntegrationAnswer.Answered(status, null, reply, "MOCK " + logicalId + " answered " + status);
         } catch (IntegrationFailure e) {
             answer = new IntegrationAnswer.Failed(e.getMessage());

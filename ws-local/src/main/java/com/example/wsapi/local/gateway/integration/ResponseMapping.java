@@ -43,7 +43,7 @@ final class ResponseMapping {
     String reply(String selectionValue, MappingInput input, BackendResponse response, int status, String requestBody) {
         IntegrationResponse chosen = choose(selectionValue);
         if (chosen == null) {
-            // As API Gateway reports it: no match for the output mapping and no default output mapping.
+            // Unconfirmed for WebSocket APIs: a REST API fails so ("no match for output mapping and no default").
             throw new IntegrationFailure("no integration response matches " + (selectionValue == null ? "the answer"
                     : "\"" + selectionValue + "\"") + " and there is no $default integration response");
         }
