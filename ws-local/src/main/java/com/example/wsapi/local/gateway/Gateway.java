@@ -184,9 +184,10 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("some $disconnect invocations did not finish before shutdown: {}", e.toString());
         }
+        // The $disconnect calls are done: the backends' pooled connections close while their event loops still run.
+        core.backends.close();
         channels.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-        core.backends.close();
         LOG.info("WebSocket API on port {} stopped", port);
     }
 

@@ -27,8 +27,12 @@ import java.util.function.Function;
  */
 public final class TestBackend implements AutoCloseable {
 
-    /** One request as received; header names are matched without regard to case. */
-    public record Request(String method, String path, String query, Headers headers, byte[] body) {
+    /**
+     * One request as received; header names are matched without regard to case.
+     *
+     * @param clientPort the port the request came from: requests over one kept-alive connection share it
+     */
+    public record Request(String method, String path, String query, Headers headers, byte[] body, int clientPort) {
         public String header(String name) {
             return headers.getFirst(name);
         }
@@ -122,7 +126,8 @@ public final class TestBackend implements AutoCloseable {
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
+                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body,
+                    exchange.getRemoteAddress().getPort());
             requests.add(request);
             Answer answer = behaviours.getOrDefault(request.path(), r -> Answer.of(200, "")).apply(request);
             if (answer == null) {

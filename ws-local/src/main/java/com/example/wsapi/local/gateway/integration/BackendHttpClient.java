@@ -86,7 +86,16 @@ public final class BackendHttpClient implements AutoCloseable {
                 pool.release(channel);
                 return;
             }
-            exchange(channel, pool, toNetty(request, host, port, https), result);
+            try {
+                exchange(channel, pool, toNetty(request, host, port, https), result);
+            } catch (RuntimeException e) {
+                // E.g. a header value Netty refuses: the request never left, the connection goes back unused.
+                if (channel.pipeline().get(Exchange.class) != null) {
+                    channel.pipeline().remove(Exchange.class);
+                }
+                pool.release(channel);
+                result.completeExceptionally(new BackendException("cannot send the request: " + e.getMessage(), e));
+            }
         });
         return result;
     }
