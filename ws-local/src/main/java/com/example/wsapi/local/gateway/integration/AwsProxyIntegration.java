@@ -28,8 +28,8 @@ final class AwsProxyIntegration implements Integration {
 
     @Override
     public CompletableFuture<IntegrationAnswer> call(IntegrationRequest request) {
-        String event = request.lambdaProxyEvent().get();
-        return Deadline.answer(() -> invoker.invoke(function, event), timeout, request.loop(), function,
+        return Deadline.answer(() -> invoker.invoke(function, request.lambdaProxyEvent().get()), timeout,
+                request.loop(), function,
                 response -> answer(request, response),
                 failure -> new IntegrationAnswer.Failed("function failed: " + Deadline.rootMessage(failure)));
     }

@@ -40,14 +40,18 @@ final class HttpBackend {
      */
     CompletableFuture<IntegrationAnswer> send(IntegrationRequest request, Map<String, String> headers, byte[] body,
                                               Function<BackendResponse, IntegrationAnswer> onResponse) {
-        Map<String, String> query = new LinkedHashMap<>();
-        RequestParameters.apply(parameters, request, MappingContext.context(request, api, ""), api.stageVariables(),
-                headers, query);
-        BackendRequest backendRequest = new BackendRequest(method, withQuery(query), headers, body);
-        return Deadline.answer(() -> client.send(backendRequest, request.loop()), timeout, request.loop(),
+        return Deadline.answer(() -> client.send(backendRequest(request, headers, body), request.loop()), timeout,
+                request.loop(),
                 "the backend (" + method + " " + uri + ")", onResponse,
                 // Unconfirmed: an unreachable backend (refused, reset, not HTTP) fails the integration like a function error.
                 failure -> new IntegrationAnswer.Failed("backend failed: " + Deadline.rootMessage(failure)));
+    }
+
+    private BackendRequest backendRequest(IntegrationRequest request, Map<String, String> headers, byte[] body) {
+        Map<String, String> query = new LinkedHashMap<>();
+        RequestParameters.apply(parameters, request, MappingContext.context(request, api, ""), api.stageVariables(),
+                headers, query);
+        return new BackendRequest(method, withQuery(query), headers, body);
     }
 
     /** The integration's URL with the mapped query parameters appended. */
