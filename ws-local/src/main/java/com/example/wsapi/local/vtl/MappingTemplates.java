@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>One Velocity engine per instance, set up the way a service's must be: templates reach no Java class beyond the
  * values they work with ({@link LockedDownUberspector}), read no files ({@link NoTemplateFiles}), loop at most 1,000
- * times per {@code #foreach} (API Gateway's quota) and nest macros at most 20 deep. Each template text is parsed once.
+ * times per {@code #foreach} (API Gateway's quota), nest macros at most 20 and {@code #evaluate} at most 10 deep
+ * ({@link BoundedEvaluate}). Each template text is parsed once.
  */
 public final class MappingTemplates {
 
@@ -47,7 +48,8 @@ public final class MappingTemplates {
         settings.setProperty("resource.loaders", "none");
         settings.setProperty("resource.loader.none.class", NoResources.class.getName());
         settings.setProperty("runtime.custom_directives",
-                NoTemplateFiles.NoParse.class.getName() + "," + NoTemplateFiles.NoInclude.class.getName());
+                NoTemplateFiles.NoParse.class.getName() + "," + NoTemplateFiles.NoInclude.class.getName() + ","
+                        + BoundedEvaluate.class.getName());
         settings.setProperty("introspector.uberspect.class", LockedDownUberspector.class.getName());
         settings.setProperty("event_handler.invalid_references.class", MissingRendersEmpty.class.getName());
         settings.setProperty("event_handler.invalid_references.quiet", "true");
@@ -99,6 +101,11 @@ public final class MappingTemplates {
         return output.toString();
     }
 
+    /** How many distinct template texts have been parsed (and kept). */
+    int parsedTemplates() {
+        return parsedByText.size();
+    }
+
     private Template parsed(String name, String text) throws MappingTemplateException {
         if (text == null) {
             throw new MappingTemplateException(name + ": the mapping template is missing (null)", null);
@@ -115,6 +122,8 @@ public final class MappingTemplates {
             template.initDocument();
         } catch (ParseException | VelocityException e) {
             throw TemplateErrors.parseFailure(name, e);
+        } catch (StackOverflowError e) {
+            throw TemplateErrors.tooDeep(name, e);
         }
         Template raced = parsedByText.putIfAbsent(text, template);
         return raced == null ? template : raced;
