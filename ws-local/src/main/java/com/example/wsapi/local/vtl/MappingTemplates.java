@@ -49,7 +49,7 @@ public final class MappingTemplates {
         settings.setProperty("resource.loader.none.class", NoResources.class.getName());
         settings.setProperty("runtime.custom_directives",
                 NoTemplateFiles.NoParse.class.getName() + "," + NoTemplateFiles.NoInclude.class.getName() + ","
-                        + BoundedEvaluate.class.getName());
+                        + BoundedEvaluate.class.getName() + "," + Velocity17Foreach.class.getName());
         settings.setProperty("introspector.uberspect.class", LockedDownUberspector.class.getName());
         settings.setProperty("event_handler.invalid_references.class", MissingRendersEmpty.class.getName());
         settings.setProperty("event_handler.invalid_references.quiet", "true");
@@ -60,7 +60,8 @@ public final class MappingTemplates {
         settings.setProperty("velocimacro.max_depth", String.valueOf(MAX_MACRO_DEPTH));
         // A macro defined in one template is not seen by another.
         settings.setProperty("velocimacro.inline.local_scope", "true");
-        // API Gateway runs Velocity 1.7's language: "" is true in #if, 1.7's whitespace and macro arguments.
+        // API Gateway runs Velocity 1.7's language: "" is true in #if, 1.7's whitespace and macro arguments, and
+        // $velocityCount (Velocity17Foreach).
         settings.setProperty("directive.if.empty_check", "false");
         settings.setProperty("parser.space_gobbling", "bc");
         settings.setProperty("velocimacro.enable_bc_mode", "true");

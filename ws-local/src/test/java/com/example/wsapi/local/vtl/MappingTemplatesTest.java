@@ -184,4 +184,14 @@ class MappingTemplatesTest {
         assertEquals("set|unset", templates.onMessage(
                 "#if($input.params('limit'))set#end|#if($input.path('$.missing'))set#{else}unset#end", "{}"));
     }
+
+    @Test
+    void velocity17LoopVariables_countAndHasNext_backToTheOuterLoopsAfterAnInnerOne() throws Exception {
+        assertEquals("1a,2b|[]", templates.onMessage(
+                "#foreach($x in $input.path('$'))$velocityCount$x#if($velocityHasNext),#end#end|[$velocityCount]",
+                "[\"a\",\"b\"]"));
+        assertEquals("1(123)1 2(123)2 ", templates.onMessage(
+                "#foreach($x in [1,2])$velocityCount(#foreach($y in [1..3])$velocityCount#end)$velocityCount #end",
+                "{}"));
+    }
 }
