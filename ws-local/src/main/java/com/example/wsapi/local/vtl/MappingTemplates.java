@@ -11,6 +11,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,8 +26,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MappingTemplates {
 
-    /** API Gateway's quota: "Number of iterations in a #foreach ... #end loop in mapping templates: 1000". */
-    static final int MAX_FOREACH_ITERATIONS = 1000;
+    /**
+     * API Gateway's quota: "Number of iterations in a #foreach ... #end loop in mapping templates: 1000". Unconfirmed
+     * what happens past it: Velocity's own limit ends the loop there.
+     */
+    private static final int MAX_FOREACH_ITERATIONS = 1000;
 
     private static final int MAX_MACRO_DEPTH = 20;
 
@@ -44,7 +48,8 @@ public final class MappingTemplates {
 
     private static Properties settings() {
         Properties settings = new Properties();
-        // No resource loader: nothing is read from disk, not even a macro library.
+        // No resource loader: nothing is read from disk, not even a macro library; #parse and #include are rejected
+        // when the template is read (unconfirmed what API Gateway does with them).
         settings.setProperty("resource.loaders", "none");
         settings.setProperty("resource.loader.none.class", NoResources.class.getName());
         settings.setProperty("runtime.custom_directives",
@@ -60,8 +65,8 @@ public final class MappingTemplates {
         settings.setProperty("velocimacro.max_depth", String.valueOf(MAX_MACRO_DEPTH));
         // A macro defined in one template is not seen by another.
         settings.setProperty("velocimacro.inline.local_scope", "true");
-        // API Gateway runs Velocity 1.7's language: "" is true in #if, 1.7's whitespace and macro arguments, and
-        // $velocityCount (Velocity17Foreach).
+        // Unconfirmed: API Gateway's VTL is taken to be Velocity 1.7's: "" is true in #if, 1.7's whitespace and
+        // macro arguments, $velocityCount (Velocity17Foreach).
         settings.setProperty("directive.if.empty_check", "false");
         settings.setProperty("parser.space_gobbling", "bc");
         settings.setProperty("velocimacro.enable_bc_mode", "true");
@@ -84,6 +89,7 @@ public final class MappingTemplates {
      * @throws MappingTemplateException naming the template and the place when it does not parse or fails to render
      */
     public String render(String name, String template, MappingInput input) throws MappingTemplateException {
+        Objects.requireNonNull(input, "input");
         Template parsed = parsed(name, template);
         VelocityContext variables = new VelocityContext();
         variables.put("input", new InputVariable(input.body(), input.headers(), input.queryString()));
