@@ -41,6 +41,7 @@ final class ContextVariable {
         Object copy = deepCopy(value);
         if (copy instanceof Map<?, ?> map && map.get("message") != null && !map.containsKey("messageString")) {
             @SuppressWarnings("unchecked") Map<String, Object> error = (Map<String, Object>) map;
+            // Documented as the message quoted; unconfirmed whether quotes inside it are escaped as JSON.
             error.put("messageString", new JsonPrimitive(String.valueOf(map.get("message"))).toString());
         }
         return copy;

@@ -85,7 +85,7 @@ public final class InputVariable {
         if (fromQuery != null) {
             return fromQuery;
         }
-        // Header names are case-insensitive in HTTP (API Gateway's own lookup here is not documented).
+        // Unconfirmed: API Gateway's lookup here is undocumented; header names are case-insensitive in HTTP.
         return headers.entrySet().stream()
                 .filter(header -> header.getKey().equalsIgnoreCase(name))
                 .map(Map.Entry::getValue)
@@ -106,6 +106,7 @@ public final class InputVariable {
         } catch (PathNotFoundException e) {
             return Missing.VALUE;
         } catch (InvalidPathException e) {
+            // Unconfirmed what API Gateway does with a path that is not JSONPath: the template fails, saying why.
             // Jayway's message is sometimes only an internal exception's name: then the path alone says enough.
             String why = e.getMessage() == null || e.getMessage().startsWith("java.") ? "" : ": " + e.getMessage();
             throw new IllegalArgumentException("'" + path + "' is not a JSONPath expression" + why, e);
@@ -114,6 +115,7 @@ public final class InputVariable {
 
     /** The payload parsed once per rendering; null when it is not JSON. */
     private JsonElement document() {
+        // Strict JSON, as for route selection: unconfirmed whether API Gateway reads a bare word as a JSON string.
         if (!parsed) {
             document = "{}".equals(body) ? new JsonObject() : JsonValues.parseStrictly(body);
             parsed = true;
@@ -121,6 +123,6 @@ public final class InputVariable {
         return document;
     }
 
-    /** Nothing at the path (an explicit JSON null is a value: {@code json()} gives {@code null} for it). */
+    /** Nothing at the path. Unconfirmed: an explicit JSON null is a value here, {@code json()} gives {@code null}. */
     private enum Missing { VALUE }
 }

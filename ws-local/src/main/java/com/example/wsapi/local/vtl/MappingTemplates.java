@@ -11,6 +11,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,12 +21,16 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>One Velocity engine per instance, set up the way a service's must be: templates reach no Java class beyond the
  * values they work with ({@link LockedDownUberspector}), read no files ({@link NoTemplateFiles}), loop at most 1,000
- * times per {@code #foreach} (API Gateway's quota) and nest macros at most 20 deep. Each template text is parsed once.
+ * times per {@code #foreach} (API Gateway's quota), nest macros at most 20 and {@code #evaluate} at most 10 deep
+ * ({@link BoundedEvaluate}). Each template text is parsed once.
  */
 public final class MappingTemplates {
 
-    /** API Gateway's quota: "Number of iterations in a #foreach ... #end loop in mapping templates: 1000". */
-    static final int MAX_FOREACH_ITERATIONS = 1000;
+    /**
+     * API Gateway's quota: "Number of iterations in a #foreach ... #end loop in mapping templates: 1000". Unconfirmed
+     * what happens past it: Velocity's own limit ends the loop there.
+     */
+    private static final int MAX_FOREACH_ITERATIONS = 1000;
 
     private static final int MAX_MACRO_DEPTH = 20;
 
@@ -43,11 +48,13 @@ public final class MappingTemplates {
 
     private static Properties settings() {
         Properties settings = new Properties();
-        // No resource loader: nothing is read from disk, not even a macro library.
+        // No resource loader: nothing is read from disk, not even a macro library; #parse and #include are rejected
+        // when the template is read (unconfirmed what API Gateway does with them).
         settings.setProperty("resource.loaders", "none");
         settings.setProperty("resource.loader.none.class", NoResources.class.getName());
         settings.setProperty("runtime.custom_directives",
-                NoTemplateFiles.NoParse.class.getName() + "," + NoTemplateFiles.NoInclude.class.getName());
+                NoTemplateFiles.NoParse.class.getName() + "," + NoTemplateFiles.NoInclude.class.getName() + ","
+                        + BoundedEvaluate.class.getName() + "," + Velocity17Foreach.class.getName());
         settings.setProperty("introspector.uberspect.class", LockedDownUberspector.class.getName());
         settings.setProperty("event_handler.invalid_references.class", MissingRendersEmpty.class.getName());
         settings.setProperty("event_handler.invalid_references.quiet", "true");
@@ -58,7 +65,8 @@ public final class MappingTemplates {
         settings.setProperty("velocimacro.max_depth", String.valueOf(MAX_MACRO_DEPTH));
         // A macro defined in one template is not seen by another.
         settings.setProperty("velocimacro.inline.local_scope", "true");
-        // API Gateway runs Velocity 1.7's language: "" is true in #if, 1.7's whitespace and macro arguments.
+        // Unconfirmed: API Gateway's VTL is taken to be Velocity 1.7's: "" is true in #if, 1.7's whitespace and
+        // macro arguments, $velocityCount (Velocity17Foreach).
         settings.setProperty("directive.if.empty_check", "false");
         settings.setProperty("parser.space_gobbling", "bc");
         settings.setProperty("velocimacro.enable_bc_mode", "true");
@@ -81,6 +89,7 @@ public final class MappingTemplates {
      * @throws MappingTemplateException naming the template and the place when it does not parse or fails to render
      */
     public String render(String name, String template, MappingInput input) throws MappingTemplateException {
+        Objects.requireNonNull(input, "input");
         Template parsed = parsed(name, template);
         VelocityContext variables = new VelocityContext();
         variables.put("input", new InputVariable(input.body(), input.headers(), input.queryString()));
@@ -99,6 +108,11 @@ public final class MappingTemplates {
         return output.toString();
     }
 
+    /** How many distinct template texts have been parsed (and kept). */
+    int parsedTemplates() {
+        return parsedByText.size();
+    }
+
     private Template parsed(String name, String text) throws MappingTemplateException {
         if (text == null) {
             throw new MappingTemplateException(name + ": the mapping template is missing (null)", null);
@@ -115,6 +129,8 @@ public final class MappingTemplates {
             template.initDocument();
         } catch (ParseException | VelocityException e) {
             throw TemplateErrors.parseFailure(name, e);
+        } catch (StackOverflowError e) {
+            throw TemplateErrors.tooDeep(name, e);
         }
         Template raced = parsedByText.putIfAbsent(text, template);
         return raced == null ? template : raced;

@@ -2,6 +2,7 @@ package com.example.wsapi.local.vtl;
 
 import org.apache.velocity.exception.ExtendedParseException;
 import org.apache.velocity.exception.MethodInvocationException;
+import org.apache.velocity.exception.ParseErrorException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,12 @@ final class TemplateErrors {
 
     /** The template failed while rendering: a function threw, a macro nested too deeply, ... */
     static MappingTemplateException renderFailure(String name, RuntimeException e) {
+        if (e instanceof ParseErrorException evaluated) {
+            // Only #evaluate parses while rendering: the place is the #evaluate's, the error is in its string.
+            MappingTemplateException failure = parseFailure(name, evaluated);
+            return new MappingTemplateException(failure.getMessage().replaceFirst(
+                    "(: line \\d+, column \\d+: )", "$1the string #evaluate got is "), e);
+        }
         if (e instanceof MethodInvocationException invocation) {
             Throwable cause = invocation.getCause() == null ? invocation : invocation.getCause();
             String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
@@ -55,14 +62,17 @@ final class TemplateErrors {
         return new MappingTemplateException(name + place(e, message) + what, e);
     }
 
-    /** Recursion Velocity does not bound itself, e.g. a string that {@code #evaluate}s itself. */
+    /** Nesting no limit of Velocity's catches, e.g. thousands of #if inside each other: the stack ran out. */
     static MappingTemplateException tooDeep(String name, StackOverflowError e) {
-        return new MappingTemplateException(name + ": the template calls itself too deeply (#evaluate of itself?)", e);
+        return new MappingTemplateException(name + ": the template nests too deeply (thousands of levels?)", e);
     }
 
     /** ": line 3, column 14: " from the exception or its message; ": " when neither tells. */
     private static String place(Exception e, String message) {
         if (e instanceof ExtendedParseException located && located.getLineNumber() > 0) {
+            return ": line " + located.getLineNumber() + ", column " + located.getColumnNumber() + ": ";
+        }
+        if (e instanceof ParseErrorException located && located.getLineNumber() > 0) {
             return ": line " + located.getLineNumber() + ", column " + located.getColumnNumber() + ": ";
         }
         Matcher place = PLACE.matcher(message);

@@ -24,6 +24,7 @@ public final class UtilVariable {
      * becomes {@code \}{@code uXXXX}.
      */
     public String escapeJavaScript(Object value) {
+        // Unconfirmed beyond the quotes: the rest is commons-lang's JavaScript escaping, taken to be API Gateway's.
         return value == null ? null : StringEscapeUtils.escapeEcmaScript(value.toString());
     }
 
@@ -33,6 +34,7 @@ public final class UtilVariable {
             return null;
         }
         JsonElement element = JsonValues.parseStrictly(json.toString());
+        // Unconfirmed what API Gateway does with text that is not JSON, here and in the decoders: the template fails.
         if (element == null) {
             throw new IllegalArgumentException("the text is not JSON: " + preview(json.toString()));
         }
