@@ -4,18 +4,23 @@ import com.example.wsapi.local.gateway.Gateway;
 import com.example.wsapi.local.gateway.GatewaySettings;
 import com.example.wsapi.local.gateway.GatewayStartException;
 import com.example.wsapi.local.gateway.LocalHttpEndpoint;
+import com.example.wsapi.local.gateway.integration.FunctionError;
+import com.example.wsapi.local.gateway.integration.FunctionInvoker;
 import com.example.wsapi.local.gateway.RouteBinding;
 import com.example.wsapi.local.lambda.FunctionCode;
+import com.example.wsapi.local.lambda.FunctionFailure;
 import com.example.wsapi.local.lambda.FunctionSettings;
 import com.example.wsapi.local.lambda.LambdaRuntime;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.storage.LocalDynamoDb;
+import com.example.wsapi.local.template.IntegrationSpec;
 import com.example.wsapi.local.template.LambdaFunction;
 import com.example.wsapi.local.template.LocalSettings;
 import com.example.wsapi.local.template.Route;
 import com.example.wsapi.local.template.SamTemplate;
 import com.example.wsapi.local.template.TemplateException;
 import com.example.wsapi.local.template.TemplateLoader;
+import com.example.wsapi.local.vtl.MappingTemplates;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +31,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The whole API on one machine: the template read, DynamoDB Local with its tables, every routed function behind the
@@ -60,9 +67,11 @@ public final class LocalApi implements AutoCloseable {
         int port = options.port() == 0 ? FreePort.find(options.host()) : options.port();
         URI localEndpoint = URI.create("http://" + hostForUrl(options.host()) + ":" + port);
         SamTemplate template;
+        MappingTemplates mappingTemplates = new MappingTemplates();
         try {
             template = TemplateLoader.load(templateFile, new LocalSettings(options.region(), ACCOUNT_ID,
-                    stackName(templateFile), options.stage(), localEndpoint), options.parameterOverrides());
+                    stackName(templateFile), options.stage(), localEndpoint), options.parameterOverrides(),
+                    mappingTemplates);
         } catch (TemplateException e) {
             throw new LocalApiException(e.getMessage(), e);
         }
@@ -76,8 +85,8 @@ public final class LocalApi implements AutoCloseable {
             for (String name : routedFunctions(template)) {
                 runtime.register(settings(template, template.functions().get(name), dynamo.endpoint(), options));
             }
-            Gateway gateway = Gateway.start(gatewaySettings(template, options, port), runtime::invoke,
-                    localEndpoints());
+            Gateway gateway = Gateway.start(gatewaySettings(template, options, port), invoker(runtime),
+                    mappingTemplates, localEndpoints());
             return new LocalApi(template, dynamo, runtime, gateway, tables);
         } catch (GatewayStartException | RuntimeException e) {
             closeAll(started);
@@ -128,12 +137,41 @@ public final class LocalApi implements AutoCloseable {
     static Set<String> routedFunctions(SamTemplate template) {
         Set<String> names = new LinkedHashSet<>();
         for (Route route : template.api().routes()) {
-            names.add(route.functionLogicalId());
+            if (route.integration() instanceof IntegrationSpec.CallsFunction calls) {
+                names.add(calls.functionLogicalId());
+            }
             if (route.authorizer() != null) {
                 names.add(route.authorizer().functionLogicalId());
             }
         }
         return names;
+    }
+
+    /** The runtime as the gateway calls it: a function's error as a {@link FunctionError} with Lambda's document. */
+    static FunctionInvoker invoker(LambdaRuntime runtime) {
+        return (function, event) -> {
+            CompletableFuture<String> invoked = runtime.invoke(function, event);
+            CompletableFuture<String> result = new CompletableFuture<>();
+            invoked.whenComplete((response, failure) -> {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof FunctionFailure error) {
+                    result.completeExceptionally(new FunctionError(error.errorType(), error.errorMessage(),
+                            error.errorJson(), error));
+                } else if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    result.complete(response);
+                }
+            });
+            // The gateway gave up (its timeout): an invocation still waiting for an instance must not run.
+            result.whenComplete((response, failure) -> {
+                if (result.isCancelled()) {
+                    invoked.cancel(false);
+                }
+            });
+            return result;
+        };
     }
 
     private static FunctionSettings settings(SamTemplate template, LambdaFunction function, URI dynamoEndpoint,
@@ -150,7 +188,7 @@ public final class LocalApi implements AutoCloseable {
 
     private static GatewaySettings gatewaySettings(SamTemplate template, LocalOptions options, int port) {
         List<RouteBinding> routes = template.api().routes().stream()
-                .map(route -> new RouteBinding(route.routeKey(), route.functionLogicalId(), route.twoWay(),
+                .map(route -> new RouteBinding(route.routeKey(), route.integration(), route.twoWay(),
                         route.authorizer() == null ? null : new RouteBinding.AuthorizerBinding(
                                 route.authorizer().functionLogicalId(), route.authorizer().identitySources())))
                 .toList();
@@ -159,7 +197,7 @@ public final class LocalApi implements AutoCloseable {
         return new GatewaySettings(defaults.host(), defaults.port(), defaults.stage(), defaults.apiId(),
                 defaults.region(), defaults.routeSelectionExpression(), defaults.routes(), options.idleTimeout(),
                 defaults.maxLifetime(), defaults.integrationTimeout(), defaults.maxFrameBytes(),
-                defaults.maxMessageBytes(), defaults.maxNewConnectionsPerSecond());
+                defaults.maxMessageBytes(), defaults.maxNewConnectionsPerSecond(), template.api().stageVariables());
     }
 
     /** ws-local's own HTTP endpoints beside the API (under {@code /@<name>}, a path no stage can have). */

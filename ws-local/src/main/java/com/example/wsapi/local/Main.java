@@ -2,7 +2,9 @@ package com.example.wsapi.local;
 
 import com.example.wsapi.local.lambda.FunctionFailure;
 import com.example.wsapi.local.lambda.RuntimeOptions;
+import com.example.wsapi.local.template.IntegrationSpec;
 import com.example.wsapi.local.template.Route;
+import com.example.wsapi.local.template.SamTemplate;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import com.google.gson.reflect.TypeToken;
@@ -144,14 +146,30 @@ public final class Main implements Callable<Integer> {
         out.printf("  @connections   %s%n", api.gateway().connectionsUrl());
         out.printf("  DynamoDB Local %s (%s)%n", api.dynamo().endpoint(),
                 common.dbPath == null ? "in memory" : "persisted in " + common.dbPath);
-        out.printf("%n  %-16s %-24s %s%n", "ROUTE", "FUNCTION", "HANDLER");
-        for (Route route : api.template().api().routes()) {
-            out.printf("  %-16s %-24s %s%s%n", route.routeKey(), route.functionLogicalId(),
-                    api.template().functions().get(route.functionLogicalId()).handler(),
-                    route.twoWay() ? "  (two-way)" : "");
-        }
+        out.printf("%n%s", routeTable(api.template()));
         out.printf("%nReady: wscat -c %s   (Ctrl-C stops)%n", api.gateway().webSocketUrl());
         out.flush();
+    }
+
+    /** The banner's table of routes: each route's key, its integration's type and what it calls. */
+    static String routeTable(SamTemplate template) {
+        StringBuilder table = new StringBuilder(String.format("  %-16s %-12s %s%n", "ROUTE", "INTEGRATION", "TARGET"));
+        for (Route route : template.api().routes()) {
+            table.append(String.format("  %-16s %-12s %s%s%n", route.routeKey(), route.integration().type(),
+                    target(route.integration(), template), route.twoWay() ? "  (two-way)" : ""));
+        }
+        return table.toString();
+    }
+
+    /** What an integration calls, for the route table: a function and its handler, a backend's method and URL. */
+    static String target(IntegrationSpec integration, SamTemplate template) {
+        if (integration instanceof IntegrationSpec.CallsFunction calls) {
+            return calls.functionLogicalId() + " (" + template.functions().get(calls.functionLogicalId()).handler() + ")";
+        }
+        if (integration instanceof IntegrationSpec.CallsHttp http) {
+            return http.method() + " " + http.uri();
+        }
+        return "(no backend: the request template's statusCode)";
     }
 
     /** The warning for a bind address that is not loopback (or not known to be), else null. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.example.wsapi.local.template.IntegrationSpec;
 import com.example.wsapi.local.template.LocalSettings;
 import com.example.wsapi.local.template.Route;
 import com.example.wsapi.local.template.SamTemplate;
@@ -55,7 +56,8 @@ class InvokeIT {
         SamTemplate template = TemplateLoader.load(ROOT.resolve("template.yaml"), new LocalSettings("us-east-1",
                 "123456789012", "it", null, URI.create("http://127.0.0.1:3001")));
         Map<String, String> functionByRoute = template.api().routes().stream()
-                .collect(Collectors.toMap(Route::routeKey, Route::functionLogicalId));
+                .collect(Collectors.toMap(Route::routeKey,
+                        route -> ((IntegrationSpec.CallsFunction) route.integration()).functionLogicalId()));
         try (Stream<Path> files = Files.list(ROOT.resolve("events"))) {
             List<Path> events = files.filter(f -> f.toString().endsWith(".json"))
                     .filter(f -> !f.getFileName().toString().equals("env.json")).sorted().toList();
