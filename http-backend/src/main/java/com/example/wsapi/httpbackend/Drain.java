@@ -51,7 +51,8 @@ final class Drain extends Filter {
         return true;
     }
 
-    private synchronized boolean enter() {
+    /** @return false once draining: the request is refused */
+    synchronized boolean enter() {
         if (draining) {
             return false;
         }
@@ -59,7 +60,7 @@ final class Drain extends Filter {
         return true;
     }
 
-    private synchronized void exit() {
+    synchronized void exit() {
         if (--inProgress == 0) {
             notifyAll();
         }

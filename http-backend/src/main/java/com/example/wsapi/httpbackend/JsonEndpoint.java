@@ -4,6 +4,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -32,6 +33,9 @@ final class JsonEndpoint implements HttpHandler {
             return headers.getFirst(name);
         }
     }
+
+    /** How much of a too large body is read (and dropped) so that its sender gets the 413. */
+    static final long DISCARD_LIMIT = 16L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger("http-backend");
 
@@ -75,13 +79,31 @@ final class JsonEndpoint implements HttpHandler {
             throw new BadRequestException(405, path + " answers " + method + " only");
         }
         if (declaredLength(exchange) > maxBodyBytes) {
-            throw tooLarge(); // before reading any of it
+            throw tooLarge(exchange);
         }
         byte[] body = exchange.getRequestBody().readNBytes(maxBodyBytes + 1);
         if (body.length > maxBodyBytes) {
-            throw tooLarge();
+            throw tooLarge(exchange);
         }
         return new Request(exchange.getRequestHeaders(), utf8(body));
+    }
+
+    /**
+     * 413, on a connection that closes after it. The unread rest of the body is read and dropped first (up to
+     * {@link #DISCARD_LIMIT}): closing a socket with unread data resets it, and the client would lose the answer.
+     */
+    private BadRequestException tooLarge(HttpExchange exchange) throws IOException {
+        InputStream rest = exchange.getRequestBody();
+        byte[] buffer = new byte[8192];
+        for (long read = 0; read < DISCARD_LIMIT; ) {
+            int n = rest.read(buffer);
+            if (n < 0) {
+                break;
+            }
+            read += n;
+        }
+        exchange.getResponseHeaders().set("Connection", "close");
+        return new BadRequestException(413, "the body is larger than " + maxBodyBytes + " bytes");
     }
 
     /** Content-Length, or -1 without one (chunked): the read below is bounded either way. */
@@ -92,10 +114,6 @@ final class JsonEndpoint implements HttpHandler {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private BadRequestException tooLarge() {
-        return new BadRequestException(413, "the body is larger than " + maxBodyBytes + " bytes");
     }
 
     private static String utf8(byte[] body) {

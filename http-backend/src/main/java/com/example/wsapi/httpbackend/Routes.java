@@ -17,6 +17,8 @@ import com.google.gson.JsonPrimitive;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,9 @@ final class Routes {
     record WhoAmI(String type, String connectionId, String connectedAt, String sourceIp, String userAgent,
                   String room, String name) {}
 
+    /** ISO-8601 in UTC with milliseconds, always the same length, as the chat messages' sentAt. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
     private static final Logger LOG = LoggerFactory.getLogger("http-backend");
 
     private final ConnectionStore store;
@@ -122,7 +127,7 @@ final class Routes {
         Connection connection = found.get();
         LOG.info("whoami {}", connectionId);
         return Reply.ok(new WhoAmI("whoami", connection.connectionId(),
-                Instant.ofEpochMilli(connection.connectedAt()).toString(), connection.sourceIp(),
+                TIMESTAMP.format(Instant.ofEpochMilli(connection.connectedAt())), connection.sourceIp(),
                 connection.userAgent(), connection.room(), connection.name()));
     }
 
