@@ -45,7 +45,8 @@ class BackendSettingsTest {
     @ParameterizedTest
     @ValueSource(strings = {"https://abc123.execute-api.eu-west-3.amazonaws.com/prod/@connections",
         "https://abc123.execute-api.eu-west-3.amazonaws.com/prod/@connections/",
-        "https://abc123.execute-api.eu-west-3.amazonaws.com/prod/", " https://abc123.execute-api.eu-west-3.amazonaws.com/prod "})
+        "https://abc123.execute-api.eu-west-3.amazonaws.com/prod/",
+        " https://abc123.execute-api.eu-west-3.amazonaws.com/prod "})
     void resolve_theStacksConnectionsUrl_isTakenAsTheStageUrl(String url) {
         BackendSettings settings = BackendSettings.resolve("0.0.0.0", 8080, url, "stack-ConnectionsTable-X1", null,
                 "eu-west-3", NOT_ASKED);
@@ -89,8 +90,8 @@ class BackendSettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1:3001/dev", "ws://127.0.0.1:3001/dev", "http:///dev", "http://127.0.0.1:3001/dev?x=1",
-        "not a url"})
+    @ValueSource(strings = {"127.0.0.1:3001/dev", "ws://127.0.0.1:3001/dev", "http:///dev",
+        "http://127.0.0.1:3001/dev?x=1", "not a url"})
     void resolve_withAConnectionsEndpointThatIsNoStageUrl_refusesIt(String url) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> local(url));
 

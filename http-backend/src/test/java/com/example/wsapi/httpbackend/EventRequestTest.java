@@ -16,7 +16,8 @@ class EventRequestTest {
 
     @Test
     void parse_theConnectTemplate_readsEveryField() {
-        EventRequest request = EventRequest.parse("\n{\"connection_id\":\"L0SM9cOFvHcCIhw=\",\"connected_at\":1795250537112,"
+        EventRequest request = EventRequest.parse("\n{\"connection_id\":\"L0SM9cOFvHcCIhw=\","
+                + "\"connected_at\":1795250537112,"
                 + "\"source_ip\":\"203.0.113.24\",\"user_agent\":\"wscat \\\"6.1\\\"\"}");
 
         assertEquals(new EventRequest("L0SM9cOFvHcCIhw=", 1_795_250_537_112L, 0, "203.0.113.24", "wscat \"6.1\"", null),
@@ -26,7 +27,8 @@ class EventRequestTest {
     @Test
     void parse_anEmptyUserAgentOrSourceIp_isNone() {
         // "$!context.identity.userAgent" renders a client without a User-Agent as "".
-        EventRequest request = EventRequest.parse("{\"connection_id\":\"abc=\",\"source_ip\":\"\",\"user_agent\":\"\"}");
+        EventRequest request = EventRequest.parse(
+                "{\"connection_id\":\"abc=\",\"source_ip\":\"\",\"user_agent\":\"\"}");
 
         assertNull(request.sourceIp());
         assertNull(request.userAgent());
@@ -44,7 +46,8 @@ class EventRequestTest {
     void frame_asEscapedByTheTemplate_isTheClientsTextExactly() {
         // What $util.escapeJavaScript($input.body).replaceAll("\\'","'") renders for the frame
         //   it's "quoted" \ / ü <newline>{"a":1}
-        String rendered = "{\"connection_id\":\"abc=\",\"body\":\"it's \\\"quoted\\\" \\\\ \\/ \\u00FC \\n{\\\"a\\\":1}\"}";
+        String rendered = "{\"connection_id\":\"abc=\","
+                + "\"body\":\"it's \\\"quoted\\\" \\\\ \\/ \\u00FC \\n{\\\"a\\\":1}\"}";
 
         assertEquals("it's \"quoted\" \\ / \u00fc \n{\"a\":1}", EventRequest.parse(rendered).requireFrame());
     }
@@ -53,7 +56,8 @@ class EventRequestTest {
     void frame_splicedInRaw_standsForItself() {
         // A template with "body":$input.body (fine for JSON frames) still works.
         assertEquals("{\"action\":\"x\",\"data\":[1,2]}",
-                EventRequest.parse("{\"connection_id\":\"abc=\",\"body\":{\"action\":\"x\",\"data\":[1,2]}}").requireFrame());
+                EventRequest.parse("{\"connection_id\":\"abc=\",\"body\":{\"action\":\"x\",\"data\":[1,2]}}")
+                        .requireFrame());
     }
 
     @Test
@@ -66,7 +70,8 @@ class EventRequestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "hello", "[1,2]", "\"text\"", "{\"connection_id\":\"abc=\"} trailing", "{'connection_id':'abc='}"})
+    @ValueSource(strings = {"", "hello", "[1,2]", "\"text\"", "{\"connection_id\":\"abc=\"} trailing",
+        "{'connection_id':'abc='}"})
     void parse_whenNotAJsonObject_refusesWith400(String body) {
         BadRequestException refused = assertThrows(BadRequestException.class, () -> EventRequest.parse(body));
 
@@ -83,7 +88,8 @@ class EventRequestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"connection_id\":null}", "{\"connection_id\":\"\"}", "{\"connectionId\":\"abc=\"}"})
+    @ValueSource(strings = {"{}", "{\"connection_id\":null}", "{\"connection_id\":\"\"}",
+        "{\"connectionId\":\"abc=\"}"})
     void parse_withoutAConnectionId_refusesWith400(String body) {
         BadRequestException refused = assertThrows(BadRequestException.class, () -> EventRequest.parse(body));
 
@@ -108,8 +114,8 @@ class EventRequestTest {
 
     @Test
     void parse_whenAFieldHasTheWrongType_namesIt() {
-        assertEquals("\"connection_id\" must be a string",
-                assertThrows(BadRequestException.class, () -> EventRequest.parse("{\"connection_id\":5}")).getMessage());
+        assertEquals("\"connection_id\" must be a string", assertThrows(BadRequestException.class,
+                () -> EventRequest.parse("{\"connection_id\":5}")).getMessage());
         assertEquals("\"user_agent\" must be a string", assertThrows(BadRequestException.class,
                 () -> EventRequest.parse("{\"connection_id\":\"abc=\",\"user_agent\":[]}")).getMessage());
     }

@@ -239,7 +239,7 @@ class HttpBackendIT {
         assertEquals(Json.parseObject("{\"type\":\"whoami\",\"connectionId\":\"" + SENDER + "\",\"connectedAt\":"
                 + "\"2026-11-21T08:42:17.112Z\",\"sourceIp\":\"203.0.113.24\",\"userAgent\":\"wscat/6.1.0\"}")
                 .orElseThrow(), json(response));
-        assertEquals(List.of(), endpoint.requests(), "the answer goes back as the HTTP response, not through @connections");
+        assertEquals(List.of(), endpoint.requests(), "the answer is the HTTP response, not a post to @connections");
     }
 
     @Test

@@ -38,14 +38,15 @@ final class RunningJar implements AutoCloseable {
     /** @param environment added to this JVM's environment without the variables the backend reads */
     static RunningJar start(List<String> arguments, Map<String, String> environment) {
         if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the ITs with Maven (after package)");
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the ITs with Maven, after "
+                    + "package");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", JAR.toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        for (String name : List.of("PORT", "BIND_HOST", "CONNECTIONS_ENDPOINT", "CONNECTIONS_TABLE", "DYNAMODB_ENDPOINT",
-                "AWS_REGION")) {
+        for (String name : List.of("PORT", "BIND_HOST", "CONNECTIONS_ENDPOINT", "CONNECTIONS_TABLE",
+                "DYNAMODB_ENDPOINT", "AWS_REGION")) {
             builder.environment().remove(name);
         }
         builder.environment().putAll(environment);
