@@ -150,7 +150,8 @@ public final class Main implements Callable<Integer> {
                     api.template().functions().get(route.functionLogicalId()).handler(),
                     route.twoWay() ? "  (two-way)" : "");
         }
-        out.printf("%nReady: wscat -c %s   (Ctrl-C stops)%n", api.gateway().webSocketUrl());
+        out.printf("%nChat page: %s   (open it in a browser)%n", api.chatPageUrl());
+        out.printf("Ready: wscat -c %s   (Ctrl-C stops)%n", api.gateway().webSocketUrl());
         out.flush();
     }
 
