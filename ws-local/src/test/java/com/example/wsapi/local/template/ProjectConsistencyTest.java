@@ -56,12 +56,11 @@ class ProjectConsistencyTest {
     }
 
     @Test
-    void makefileFunctions_readsTheListAndLinesOfTheOlderForm() {
+    void makefileFunctions_readsTheFunctionsListOnly() {
         String makefile = "FUNCTIONS := \\\n\tAFunction=ws-a \\\n\tBFunction=ws-b\n\nOTHER := x=y\n"
                 + "build-CFunction: MODULE := ws-c\n";
 
-        assertEquals(Map.of("AFunction", "ws-a", "BFunction", "ws-b", "CFunction", "ws-c"),
-                ProjectPlaces.makefileFunctions(makefile));
+        assertEquals(Map.of("AFunction", "ws-a", "BFunction", "ws-b"), ProjectPlaces.makefileFunctions(makefile));
     }
 
     /** A copy of the files the check reads: template, Makefile, poms, handler sources, events, README. */

@@ -33,8 +33,6 @@ final class ProjectPlaces {
 
     private static final Pattern SUB_REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9]+)(\\.[A-Za-z0-9.]+)?}");
     private static final Pattern MAKEFILE_PAIR = Pattern.compile("([A-Za-z0-9]+)=(\\S+)");
-    private static final Pattern MAKEFILE_MODULE_LINE =
-            Pattern.compile("(?m)^build-([A-Za-z0-9]+):\\s*MODULE\\s*:?=\\s*(\\S+)\\s*$");
 
     /** A function of the template. */
     record Function(String logicalId, String codeUri, String handler, boolean builtByMakefile, String logGroup) {}
@@ -329,7 +327,10 @@ final class ProjectPlaces {
         }
     }
 
-    /** {@code <LogicalId>=<module>} pairs of the FUNCTIONS list, and any {@code build-<Id>: MODULE := <module>} line. */
+    /**
+     * The {@code <LogicalId>=<module>} pairs of the Makefile's FUNCTIONS list, the one place its build targets come
+     * from (a {@code build-<Id>: MODULE := ...} line alone makes no target, so it does not count).
+     */
     static Map<String, String> makefileFunctions(String makefile) {
         Map<String, String> functions = new LinkedHashMap<>();
         String joined = makefile.replace("\\\r\n", " ").replace("\\\n", " ");
@@ -340,10 +341,6 @@ final class ProjectPlaces {
                     functions.put(pair.group(1), pair.group(2));
                 }
             }
-        }
-        Matcher moduleLine = MAKEFILE_MODULE_LINE.matcher(makefile);
-        while (moduleLine.find()) {
-            functions.put(moduleLine.group(1), moduleLine.group(2));
         }
         return functions;
     }
