@@ -1,5 +1,6 @@
 package com.example.wsapi.local;
 
+import com.example.wsapi.local.chat.ChatPage;
 import com.example.wsapi.local.gateway.Gateway;
 import com.example.wsapi.local.gateway.GatewaySettings;
 import com.example.wsapi.local.gateway.GatewayStartException;
@@ -86,7 +87,7 @@ public final class LocalApi implements AutoCloseable {
                 runtime.register(settings(template, template.functions().get(name), dynamo.endpoint(), options));
             }
             Gateway gateway = Gateway.start(gatewaySettings(template, options, port), invoker(runtime),
-                    mappingTemplates, localEndpoints());
+                    mappingTemplates, localEndpoints(template, hostForUrl(options.host()) + ":" + port));
             return new LocalApi(template, dynamo, runtime, gateway, tables);
         } catch (GatewayStartException | RuntimeException e) {
             closeAll(started);
@@ -200,9 +201,14 @@ public final class LocalApi implements AutoCloseable {
                 defaults.maxMessageBytes(), defaults.maxNewConnectionsPerSecond(), template.api().stageVariables());
     }
 
+    /** The chat page, served by the gateway at {@code /@chat/}. */
+    public URI chatPageUrl() {
+        return URI.create("http://" + gateway.webSocketUrl().getRawAuthority() + "/" + ChatPage.SEGMENT + "/");
+    }
+
     /** ws-local's own HTTP endpoints beside the API (under {@code /@<name>}, a path no stage can have). */
-    private static List<LocalHttpEndpoint> localEndpoints() {
-        return List.of();
+    private static List<LocalHttpEndpoint> localEndpoints(SamTemplate template, String gatewayAuthority) {
+        return List.of(new ChatPage(template.api().stageName(), gatewayAuthority));
     }
 
     private static String stackName(Path templateFile) {

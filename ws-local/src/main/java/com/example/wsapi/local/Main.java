@@ -147,7 +147,8 @@ public final class Main implements Callable<Integer> {
         out.printf("  DynamoDB Local %s (%s)%n", api.dynamo().endpoint(),
                 common.dbPath == null ? "in memory" : "persisted in " + common.dbPath);
         out.printf("%n%s", routeTable(api.template()));
-        out.printf("%nReady: wscat -c %s   (Ctrl-C stops)%n", api.gateway().webSocketUrl());
+        out.printf("%nChat page: %s   (open it in a browser)%n", api.chatPageUrl());
+        out.printf("Ready: wscat -c %s   (Ctrl-C stops)%n", api.gateway().webSocketUrl());
         out.flush();
     }
 

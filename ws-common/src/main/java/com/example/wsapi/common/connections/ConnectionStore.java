@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * The connection table in DynamoDB. Each write is one item operation, so nothing is ever half-written.
@@ -88,6 +89,27 @@ public final class ConnectionStore {
                     .returnValues(ReturnValue.ALL_OLD)).attributes());
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Takes an existing connection out of its room; its record (and display name) stays, the connection being still
+     * open. Never creates a record, and writes nothing when the connection is in no room.
+     *
+     * @return the record as it was before: with its room when it left one, with no room when it was in none (nothing
+     *         was written); empty when there is no record
+     */
+    public Optional<Connection> leaveRoom(String connectionId) {
+        try {
+            return toConnection(dynamo.updateItem(b -> b.tableName(tableName).key(key(connectionId))
+                    .updateExpression("REMOVE #room")
+                    .conditionExpression("attribute_exists(#room)")
+                    .expressionAttributeNames(Map.of("#room", ROOM))
+                    .returnValues(ReturnValue.ALL_OLD)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes());
+        } catch (ConditionalCheckFailedException e) {
+            // In no room, or no record at all: the item as it is tells which.
+            return toConnection(e.item());
         }
     }
 

@@ -28,7 +28,7 @@ class TemplateIamIT {
 
     /**
      * The AWS calls each function's code makes (the handler and the ws-common services and stores it uses):
-     * ConnectionStore.save PutItem, remove DeleteItem, find GetItem, joinRoom UpdateItem, connectionIdsInRoom Query on
+     * ConnectionStore.save PutItem, remove DeleteItem, find GetItem, joinRoom and leaveRoom UpdateItem, connectionIdsInRoom Query on
      * byRoom, allConnectionIds Scan; ConnectionPoster.post PostToConnection (execute-api:ManageConnections); every
      * Broadcaster removes a stale record (DeleteItem) on 410.
      */
@@ -38,6 +38,8 @@ class TemplateIamIT {
             "DefaultFunction", Set.of("execute-api:ManageConnections"),
             "EchoFunction", Set.of("execute-api:ManageConnections"),
             "JoinRoomFunction", Set.of("dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
+                    "execute-api:ManageConnections"),
+            "LeaveRoomFunction", Set.of("dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
                     "execute-api:ManageConnections"),
             "SendMessageFunction", Set.of("dynamodb:GetItem", "dynamodb:Scan", "dynamodb:DeleteItem", "dynamodb:Query",
                     "execute-api:ManageConnections"));
