@@ -82,6 +82,9 @@ class InvokeIT {
         assertEquals(status, result.response().get("statusCode").getAsInt(), result.out());
         assertTrue(result.err().contains("[" + function + "] START RequestId: ")
                 && result.err().contains("[" + function + "] REPORT RequestId: "), result.err());
+        // The template's JAVA_TOOL_OPTIONS names slf4j's no-op provider: the AWS SDK's slf4j-api stays quiet.
+        assertEquals(List.of(), result.err().lines().filter(line -> line.contains("SLF4J")).toList(),
+                "the function's start printed SLF4J lines");
     }
 
     @Test
