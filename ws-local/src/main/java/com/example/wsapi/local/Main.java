@@ -3,10 +3,9 @@ package com.example.wsapi.local;
 import com.example.wsapi.local.lambda.FunctionFailure;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.template.Route;
+import com.example.wsapi.local.template.Table;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
-import com.google.gson.reflect.TypeToken;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -47,6 +46,10 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--region", defaultValue = "us-east-1", description = "AWS::Region and AWS_REGION (default: ${DEFAULT-VALUE})")
         String region;
 
+        @Option(names = "--stack-name", description = "AWS::StackName, and the prefix of tables the template leaves "
+                + "unnamed (default: samconfig.toml's stack_name, else the template's folder name)")
+        String stackName;
+
         @Option(names = "--db-path", description = "persist DynamoDB Local in this folder (default: in memory)")
         Path dbPath;
 
@@ -73,7 +76,7 @@ public final class Main implements Callable<Integer> {
 
         LocalOptions options(String host, int port, Duration idleTimeout) throws LocalApiException {
             return new LocalOptions(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort,
-                    parameterOverrides, readEnvVars(envVars), maxConcurrency);
+                    parameterOverrides, readEnvVars(envVars), maxConcurrency, stackName);
         }
 
         RuntimeOptions runtimeOptions() {
@@ -144,6 +147,10 @@ public final class Main implements Callable<Integer> {
         out.printf("  @connections   %s%n", api.gateway().connectionsUrl());
         out.printf("  DynamoDB Local %s (%s)%n", api.dynamo().endpoint(),
                 common.dbPath == null ? "in memory" : "persisted in " + common.dbPath);
+        out.printf("  Stack          %s (from %s)%n", api.stack().name(), api.stack().source());
+        for (Table table : api.template().tables()) {
+            out.printf("  Table          %s%n", table.tableName());
+        }
         out.printf("%n  %-16s %-24s %s%n", "ROUTE", "FUNCTION", "HANDLER");
         for (Route route : api.template().api().routes()) {
             out.printf("  %-16s %-24s %s%s%n", route.routeKey(), route.functionLogicalId(),
@@ -238,16 +245,6 @@ public final class Main implements Callable<Integer> {
     }
 
     static Map<String, Map<String, String>> readEnvVars(Path file) throws LocalApiException {
-        if (file == null) {
-            return Map.of();
-        }
-        try {
-            Map<String, Map<String, String>> vars = new Gson().fromJson(Files.readString(file),
-                    new TypeToken<Map<String, Map<String, String>>>() {}.getType());
-            return vars == null ? Map.of() : vars;
-        } catch (IOException | JsonParseException e) {
-            throw new LocalApiException("--env-vars " + file + " must be a JSON object of function logical ids "
-                    + "(or \"Parameters\") to variables, as for sam local: " + e.getMessage());
-        }
+        return file == null ? Map.of() : EnvVars.read(file);
     }
 }

@@ -58,7 +58,7 @@ class InvokeIT {
                 .collect(Collectors.toMap(Route::routeKey, Route::functionLogicalId));
         try (Stream<Path> files = Files.list(ROOT.resolve("events"))) {
             List<Path> events = files.filter(f -> f.toString().endsWith(".json"))
-                    .filter(f -> !f.getFileName().toString().equals("env.json")).sorted().toList();
+                    .filter(f -> !f.getFileName().toString().startsWith("env.")).sorted().toList();
             return events.stream().map(file -> {
                 JsonObject context = JsonParser.parseString(read(file)).getAsJsonObject()
                         .getAsJsonObject("requestContext");
