@@ -37,4 +37,4 @@ $(FUNCTION_TARGETS):
 	cp -R $(MODULE)/target/lambda/. "$(ARTIFACTS_DIR)/"
 
 build-%:
-	@echo "build-$*: no such function in this Makefile (known: $(FUNCTION_TARGETS)); add its MODULE line" >&2; exit 1
+	@echo "build-$*: no such function in this Makefile (known: $(FUNCTION_TARGETS)). To add it, in the Makefile: the line 'build-$*: MODULE := ws-<name>' beside the other MODULE lines, and build-$* in FUNCTION_TARGETS" >&2; exit 1
