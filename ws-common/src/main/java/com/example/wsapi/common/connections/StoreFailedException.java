@@ -1,7 +1,6 @@
 package com.example.wsapi.common.connections;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -60,8 +59,8 @@ public final class StoreFailedException extends RuntimeException {
             return "no answer in time (" + rootCause(e) + ")";
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
-                    || cause instanceof UnknownHostException) {
+            // Refused, no route, reset: all SocketExceptions; an unknown host is none.
+            if (cause instanceof SocketException || cause instanceof UnknownHostException) {
                 return "the endpoint is unreachable (" + rootCause(e) + ")";
             }
             if (cause instanceof SocketTimeoutException) {
