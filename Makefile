@@ -40,4 +40,4 @@ $(FUNCTION_TARGETS):
 	cp -R $(MODULE)/target/lambda/. "$(ARTIFACTS_DIR)/"
 
 build-%:
-	@echo "build-$*: no such function in this Makefile (known: $(FUNCTION_TARGETS)); add $*=<module> to FUNCTIONS" >&2; exit 1
+	@echo "build-$*: no such function in this Makefile (known: $(FUNCTION_TARGETS)). To add it: a line $*=ws-<name> in the FUNCTIONS list at the top of the Makefile" >&2; exit 1

@@ -100,15 +100,17 @@ public final class Main implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         AwsCredentialsProvider credentials = credentials(settings);
+        String dynamoDbEndpointName = settings.dynamoDbEndpoint() != null ? settings.dynamoDbEndpoint().toString()
+                : "DynamoDB in " + settings.region();
         DynamoDbClient dynamo = DynamoDbClients.create(new AppConfig(settings.region(), settings.table(),
                 settings.connectionsEndpoint(), AppConfig.DEFAULT_CONNECTION_TTL, settings.dynamoDbEndpoint(), null,
-                AppConfig.DEFAULT_BROADCAST_CONCURRENCY), credentials);
+                AppConfig.DEFAULT_BROADCAST_CONCURRENCY, dynamoDbEndpointName), credentials);
         ApiGatewayManagementApiClient connections = ManagementApiClients.create(settings.connectionsEndpoint(),
                 settings.region(), credentials);
         HttpBackend backend;
         try {
             backend = HttpBackend.start(new InetSocketAddress(settings.host(), settings.port()),
-                    new ConnectionStore(dynamo, settings.table()), new ConnectionPoster(connections),
+                    new ConnectionStore(dynamo, settings.table(), null, dynamoDbEndpointName), new ConnectionPoster(connections),
                     AppConfig.DEFAULT_CONNECTION_TTL, Clock.systemUTC());
         } catch (IOException e) {
             closeAll(dynamo, connections, credentials instanceof AutoCloseable closeable ? closeable : null);

@@ -6,6 +6,7 @@ import com.example.wsapi.common.broadcast.BroadcastResult;
 import com.example.wsapi.common.broadcast.Broadcaster;
 import com.example.wsapi.common.connections.Connection;
 import com.example.wsapi.common.connections.ConnectionStore;
+import com.example.wsapi.common.connections.StoreFailedException;
 import com.example.wsapi.common.posting.ConnectionPoster;
 import com.example.wsapi.common.posting.Delivery;
 import com.example.wsapi.common.routes.ConnectService;
@@ -67,8 +68,10 @@ final class Routes {
         EventRequest event = EventRequest.parse(request.body());
         WebSocketRequest connecting = new WebSocketRequest("$connect", event.connectionId(), event.connectedAt(),
                 event.requestTimeEpoch(), null, null, event.sourceIp(), event.userAgent(), null);
-        if (!connectService.connect(connecting)) {
-            LOG.error("refused {}: the connection could not be stored", event.connectionId());
+        try {
+            connectService.connect(connecting);
+        } catch (StoreFailedException e) {
+            LOG.error("refused {}: the connection could not be stored: {}", event.connectionId(), e.getMessage());
             return Reply.error(500, "the connection could not be stored");
         }
         LOG.info("connected {}", event.connectionId());
@@ -80,7 +83,7 @@ final class Routes {
         String connectionId = EventRequest.parse(request.body()).connectionId();
         DisconnectService.Outcome outcome = disconnectService.disconnect(connectionId);
         if (!outcome.removed()) {
-            LOG.error("could not delete {} now: its TTL will remove it", connectionId);
+            LOG.error("could not delete {} now: its TTL will remove it: {}", connectionId, outcome.removeProblem());
             return Reply.error(500, "the connection record could not be deleted now: its TTL will remove it");
         }
         if (outcome.notifyProblem() != null) {

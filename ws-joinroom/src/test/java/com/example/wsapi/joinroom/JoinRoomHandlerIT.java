@@ -2,12 +2,14 @@ package com.example.wsapi.joinroom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.example.wsapi.common.AppConfig;
 import com.example.wsapi.common.Json;
 import com.example.wsapi.common.connections.Connection;
+import com.example.wsapi.common.connections.StoreFailedException;
 import com.example.wsapi.common.testing.LambdaEvents;
 import com.example.wsapi.common.testing.LocalConnectionsTable;
 import com.example.wsapi.common.testing.RecordingContext;
@@ -47,6 +49,24 @@ class JoinRoomHandlerIT {
 
     private List<JsonObject> received(String id) {
         return endpoint.bodiesFor(id).stream().map(body -> Json.parseObject(body).orElseThrow()).toList();
+    }
+
+    @Test
+    void joinroom_whenTheTableDoesNotExist_failsTheInvocation_andLogsWhichTableIsMissingWhere_withoutNames() {
+        APIGatewayV2WebSocketEvent event = event();
+        String sender = event.getRequestContext().getConnectionId();
+        JoinRoomHandler handler = new JoinRoomHandler(AppConfig.from(Map.of(AppConfig.CONNECTIONS_TABLE,
+                "no-such-table", AppConfig.CONNECTIONS_ENDPOINT, endpoint.stageUrl("dev").toString(),
+                AppConfig.DYNAMODB_ENDPOINT, dynamo.endpoint().toString())), dynamo.client(), uri -> endpoint.client());
+        RecordingContext context = new RecordingContext();
+
+        // Thrown on: the invocation fails, so API Gateway sends the client its "Internal server error" frame.
+        assertThrows(StoreFailedException.class, () -> handler.handleRequest(event, context));
+
+        assertEquals(List.of("joinroom from " + sender + " failed: UpdateItem on table no-such-table at "
+                + dynamo.endpoint() + " failed: the table does not exist there (ResourceNotFoundException, HTTP 400)"),
+                context.logLines());
+        assertTrue(endpoint.requests().isEmpty());
     }
 
     @Test

@@ -19,6 +19,7 @@ import com.example.wsapi.local.template.LambdaFunction;
 import com.example.wsapi.local.template.LocalSettings;
 import com.example.wsapi.local.template.Route;
 import com.example.wsapi.local.template.SamTemplate;
+import com.example.wsapi.local.template.StackName;
 import com.example.wsapi.local.template.TemplateException;
 import com.example.wsapi.local.template.TemplateLoader;
 import com.example.wsapi.local.vtl.MappingTemplates;
@@ -44,14 +45,16 @@ public final class LocalApi implements AutoCloseable {
     private static final String ACCOUNT_ID = "123456789012";
 
     private final SamTemplate template;
+    private final StackName stack;
     private final LocalDynamoDb dynamo;
     private final LambdaRuntime runtime;
     private final Gateway gateway;
     private final List<String> tables;
 
-    private LocalApi(SamTemplate template, LocalDynamoDb dynamo, LambdaRuntime runtime, Gateway gateway,
-                     List<String> tables) {
+    private LocalApi(SamTemplate template, StackName stack, LocalDynamoDb dynamo, LambdaRuntime runtime,
+                     Gateway gateway, List<String> tables) {
         this.template = template;
+        this.stack = stack;
         this.dynamo = dynamo;
         this.runtime = runtime;
         this.gateway = gateway;
@@ -69,9 +72,11 @@ public final class LocalApi implements AutoCloseable {
         URI localEndpoint = URI.create("http://" + hostForUrl(options.host()) + ":" + port);
         SamTemplate template;
         MappingTemplates mappingTemplates = new MappingTemplates();
+        StackName stack;
         try {
+            stack = StackName.resolve(options.stackName(), templateFile);
             template = TemplateLoader.load(templateFile, new LocalSettings(options.region(), ACCOUNT_ID,
-                    stackName(templateFile), options.stage(), localEndpoint), options.parameterOverrides(),
+                    stack.name(), options.stage(), localEndpoint), options.parameterOverrides(),
                     mappingTemplates);
         } catch (TemplateException e) {
             throw new LocalApiException(e.getMessage(), e);
@@ -88,7 +93,7 @@ public final class LocalApi implements AutoCloseable {
             }
             Gateway gateway = Gateway.start(gatewaySettings(template, options, port), invoker(runtime),
                     mappingTemplates, localEndpoints(template, hostForUrl(options.host()) + ":" + port));
-            return new LocalApi(template, dynamo, runtime, gateway, tables);
+            return new LocalApi(template, stack, dynamo, runtime, gateway, tables);
         } catch (GatewayStartException | RuntimeException e) {
             closeAll(started);
             throw new LocalApiException(e.getMessage(), e);
@@ -109,6 +114,11 @@ public final class LocalApi implements AutoCloseable {
 
     public SamTemplate template() {
         return template;
+    }
+
+    /** The stack the template runs as: it names the tables the template leaves unnamed. */
+    public StackName stack() {
+        return stack;
     }
 
     public LambdaRuntime runtime() {
@@ -178,10 +188,9 @@ public final class LocalApi implements AutoCloseable {
     private static FunctionSettings settings(SamTemplate template, LambdaFunction function, URI dynamoEndpoint,
                                              LocalOptions options) {
         Path templateDir = template.file().getParent();
-        Map<String, String> environment = new HashMap<>(function.environment());
+        Map<String, String> environment = new HashMap<>();
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
-        environment.putAll(options.envVars().getOrDefault("Parameters", Map.of()));
-        environment.putAll(options.envVars().getOrDefault(function.logicalId(), Map.of()));
+        environment.putAll(EnvVars.apply(function.logicalId(), function.environment(), options.envVars()));
         return new FunctionSettings(function.logicalId(), function.handler(),
                 FunctionCode.classpath(templateDir, function.logicalId(), function.codeUri()), environment,
                 Duration.ofSeconds(function.timeoutSeconds()), function.memorySize(), options.maxConcurrency());
@@ -209,11 +218,6 @@ public final class LocalApi implements AutoCloseable {
     /** ws-local's own HTTP endpoints beside the API (under {@code /@<name>}, a path no stage can have). */
     private static List<LocalHttpEndpoint> localEndpoints(SamTemplate template, String gatewayAuthority) {
         return List.of(new ChatPage(template.api().stageName(), gatewayAuthority));
-    }
-
-    private static String stackName(Path templateFile) {
-        Path dir = templateFile.getParent().getFileName();
-        return dir == null ? "ws-local" : dir.toString().replaceAll("[^A-Za-z0-9-]", "-");
     }
 
     private static String hostForUrl(String host) {

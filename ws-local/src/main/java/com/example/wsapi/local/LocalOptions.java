@@ -19,13 +19,23 @@ import java.util.Map;
  * @param envVars            environment overrides in `sam local --env-vars` form: function logical id (or
  *                           "Parameters" for all functions) to variables
  * @param maxConcurrency     instances per function
+ * @param stackName          the --stack-name option, or null for samconfig.toml's (see
+ *                           {@link com.example.wsapi.local.template.StackName})
  */
 public record LocalOptions(Path template, String host, int port, String stage, String region, Duration idleTimeout,
                            Path dbPath, int dynamoDbPort, Map<String, String> parameterOverrides,
-                           Map<String, Map<String, String>> envVars, int maxConcurrency) {
+                           Map<String, Map<String, String>> envVars, int maxConcurrency, String stackName) {
 
     public LocalOptions {
         parameterOverrides = Map.copyOf(parameterOverrides);
         envVars = Map.copyOf(envVars);
+    }
+
+    /** The stack name as the SAM CLI's config file beside the template (or its folder) gives it. */
+    public LocalOptions(Path template, String host, int port, String stage, String region, Duration idleTimeout,
+                        Path dbPath, int dynamoDbPort, Map<String, String> parameterOverrides,
+                        Map<String, Map<String, String>> envVars, int maxConcurrency) {
+        this(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort, parameterOverrides, envVars,
+                maxConcurrency, null);
     }
 }

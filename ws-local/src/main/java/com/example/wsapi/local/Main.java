@@ -5,10 +5,9 @@ import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.template.IntegrationSpec;
 import com.example.wsapi.local.template.Route;
 import com.example.wsapi.local.template.SamTemplate;
+import com.example.wsapi.local.template.Table;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
-import com.google.gson.reflect.TypeToken;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -16,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +26,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -33,49 +34,76 @@ import picocli.CommandLine.Spec;
 /** {@code java -jar ws-local.jar [options]} runs the API; {@code ... invoke <LogicalId> --event <file>} runs one function. */
 @Command(name = "ws-local", mixinStandardHelpOptions = true, sortOptions = false,
         version = "ws-local 1.0.0",
+        customSynopsis = {"ws-local [options]", "       ws-local invoke <LogicalId> --event <file.json> [options]"},
+        usageHelpAutoWidth = true, optionListHeading = "%nOptions (README.md has the same table):%n",
+        commandListHeading = "%nCommands:%n",
         description = "Runs a SAM template's API Gateway WebSocket API offline: gateway, @connections, "
                 + "Lambda functions and DynamoDB Local.",
         subcommands = Main.Invoke.class)
 public final class Main implements Callable<Integer> {
 
-    /** Options shared by running the API and invoking one function. */
+    /**
+     * Options shared by running the API and invoking one function. Their texts are README.md's options table, which
+     * --help prints too ({@link OptionsTable}); {@code order} is the row.
+     */
     static final class Common {
-        @Option(names = "--template", defaultValue = "template.yaml", description = "SAM template (default: ${DEFAULT-VALUE})")
+        @Option(names = "--template", order = 1, paramLabel = "<file>", defaultValue = "template.yaml",
+                description = "any SAM template with one WebSocket API")
         Path template;
 
-        @Option(names = "--stage", description = "stage name (default: the template's)")
+        @Option(names = "--stage", order = 4, paramLabel = "<name>",
+                description = "clients connect to `ws://host:port/<stage>`")
+        @OptionsTable.Default("the template's")
         String stage;
 
-        @Option(names = "--region", defaultValue = "us-east-1", description = "AWS::Region and AWS_REGION (default: ${DEFAULT-VALUE})")
+        @Option(names = "--region", order = 5, paramLabel = "<name>", defaultValue = "us-east-1",
+                description = "`AWS::Region`, and the functions' `AWS_REGION`")
         String region;
 
-        @Option(names = "--db-path", description = "persist DynamoDB Local in this folder (default: in memory)")
+        @Option(names = "--stack-name", order = 6, paramLabel = "<name>",
+                description = "`AWS::StackName`, and so the names of tables the template leaves unnamed: "
+                        + "`<stack>-<LogicalId>-LOCAL`")
+        @OptionsTable.Default("`stack_name` in `samconfig.toml`, else the template's folder name")
+        String stackName;
+
+        @Option(names = "--db-path", order = 8, paramLabel = "<folder>",
+                description = "persist DynamoDB Local's data there")
+        @OptionsTable.Default("in memory")
         Path dbPath;
 
-        @Option(names = "--dynamodb-port", defaultValue = "0", description = "DynamoDB Local's port (default: a free one)")
+        @Option(names = "--dynamodb-port", order = 9, paramLabel = "<n>", defaultValue = "0",
+                description = "e.g. `8000`, for `sam local invoke` or to browse tables with "
+                        + "`aws dynamodb ... --endpoint-url`")
+        @OptionsTable.Default("a free one")
         int dynamoDbPort;
 
-        @Option(names = "--parameter-overrides", split = ",", paramLabel = "KEY=VALUE",
-                description = "template parameter values, e.g. StageName=test")
+        @Option(names = "--parameter-overrides", order = 10, split = ",", paramLabel = "K=V,...",
+                description = "template parameters, as for `sam deploy`")
         Map<String, String> parameterOverrides = new LinkedHashMap<>();
 
-        @Option(names = "--env-vars", description = "JSON file of environment overrides, as for sam local --env-vars")
+        @Option(names = "--env-vars", order = 11, paramLabel = "<file.json>",
+                description = "environment overrides, as for `sam local invoke --env-vars`: only variables the "
+                        + "template declares")
         Path envVars;
 
-        @Option(names = "--max-concurrency", defaultValue = "10", description = "instances per function (default: ${DEFAULT-VALUE})")
+        @Option(names = "--max-concurrency", order = 12, paramLabel = "<n>", defaultValue = "10",
+                description = "instances per function")
         int maxConcurrency;
 
-        @Option(names = "--java", description = "java launcher for function JVMs (default: the one running ws-local)")
+        @Option(names = "--java", order = 13, paramLabel = "<path>",
+                description = "the `java` that runs the functions")
+        @OptionsTable.Default("the running JVM")
         Path java;
 
-        @Option(names = "--class-data-cache", paramLabel = "<folder>|off", description = "where function JVMs' "
-                + "class-data (CDS) archives are recorded on a first run and reused, for faster cold starts "
-                + "(default: ws-local-class-data in the temporary folder); off starts them without")
+        @Option(names = "--class-data-cache", order = 14, paramLabel = "<folder>|off",
+                description = "CDS archives of the function JVMs: recorded when ws-local stops, reused on later "
+                        + "starts (cold starts about 2x faster; see `BENCHMARKS.md`)")
+        @OptionsTable.Default("`ws-local-class-data` in the temp folder")
         String classDataCache;
 
         LocalOptions options(String host, int port, Duration idleTimeout) throws LocalApiException {
             return new LocalOptions(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort,
-                    parameterOverrides, readEnvVars(envVars), maxConcurrency);
+                    parameterOverrides, readEnvVars(envVars), maxConcurrency, stackName);
         }
 
         RuntimeOptions runtimeOptions() {
@@ -93,14 +121,16 @@ public final class Main implements Callable<Integer> {
     @Mixin
     Common common;
 
-    @Option(names = "--port", defaultValue = "3001", description = "gateway port (default: ${DEFAULT-VALUE})")
+    @Option(names = "--port", order = 2, paramLabel = "<n>", defaultValue = "3001",
+            description = "WebSocket and `@connections` on the same port")
     int port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "bind address (default: ${DEFAULT-VALUE}, loopback only)")
+    @Option(names = "--host", order = 3, paramLabel = "<addr>", defaultValue = "127.0.0.1",
+            description = "loopback unless you say otherwise (it warns when you do)")
     String host;
 
-    @Option(names = "--idle-timeout", defaultValue = "600", paramLabel = "SECONDS",
-            description = "close connections idle this long (default: ${DEFAULT-VALUE}, as API Gateway)")
+    @Option(names = "--idle-timeout", order = 7, paramLabel = "<seconds>", defaultValue = "600",
+            description = "close a connection without traffic this long, as API Gateway does after 10 minutes")
     long idleTimeoutSeconds;
 
     public static void main(String[] args) {
@@ -109,6 +139,11 @@ public final class Main implements Callable<Integer> {
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
+        // The options as README.md's table has them (OptionsTable), for the command and its subcommands.
+        for (CommandLine command : List.of(commandLine, commandLine.getSubcommands().get("invoke"))) {
+            command.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST,
+                    help -> OptionsTable.render(help.commandSpec(), help.commandSpec().usageMessage().width()));
+        }
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
             cl.getErr().println("ws-local: " + e.getMessage());
             return 2;
@@ -146,6 +181,10 @@ public final class Main implements Callable<Integer> {
         out.printf("  @connections   %s%n", api.gateway().connectionsUrl());
         out.printf("  DynamoDB Local %s (%s)%n", api.dynamo().endpoint(),
                 common.dbPath == null ? "in memory" : "persisted in " + common.dbPath);
+        out.printf("  Stack          %s (from %s)%n", api.stack().name(), api.stack().source());
+        for (Table table : api.template().tables()) {
+            out.printf("  Table          %s%n", table.tableName());
+        }
         out.printf("%n%s", routeTable(api.template()));
         out.printf("%nChat page: %s   (open it in a browser)%n", api.chatPageUrl());
         out.printf("Ready: wscat -c %s   (Ctrl-C stops)%n", api.gateway().webSocketUrl());
@@ -188,6 +227,8 @@ public final class Main implements Callable<Integer> {
 
     /** {@code invoke <LogicalId> --event <file>}: the offline {@code sam local invoke}. */
     @Command(name = "invoke", mixinStandardHelpOptions = true, sortOptions = false,
+            customSynopsis = "ws-local invoke <LogicalId> --event <file.json> [options]",
+            usageHelpAutoWidth = true, optionListHeading = "%nOptions (README.md has the same table):%n",
             description = "Runs one function once with an event through the local Lambda runtime, "
                     + "printing its logs and its response (DynamoDB Local and @connections run meanwhile).")
     static final class Invoke implements Callable<Integer> {
@@ -201,7 +242,8 @@ public final class Main implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "LogicalId", description = "the function's logical id in the template")
         String logicalId;
 
-        @Option(names = {"--event", "-e"}, required = true, description = "the event JSON file")
+        @Option(names = {"--event", "-e"}, order = 0, required = true, paramLabel = "<file.json>",
+                description = "the event, in the shape API Gateway sends it (e.g. `events/echo.json`)")
         Path event;
 
         @Override
@@ -257,16 +299,6 @@ public final class Main implements Callable<Integer> {
     }
 
     static Map<String, Map<String, String>> readEnvVars(Path file) throws LocalApiException {
-        if (file == null) {
-            return Map.of();
-        }
-        try {
-            Map<String, Map<String, String>> vars = new Gson().fromJson(Files.readString(file),
-                    new TypeToken<Map<String, Map<String, String>>>() {}.getType());
-            return vars == null ? Map.of() : vars;
-        } catch (IOException | JsonParseException e) {
-            throw new LocalApiException("--env-vars " + file + " must be a JSON object of function logical ids "
-                    + "(or \"Parameters\") to variables, as for sam local: " + e.getMessage());
-        }
+        return file == null ? Map.of() : EnvVars.read(file);
     }
 }

@@ -3,9 +3,9 @@ package com.example.wsapi.common.routes;
 import com.example.wsapi.common.WebSocketRequest;
 import com.example.wsapi.common.connections.Connection;
 import com.example.wsapi.common.connections.ConnectionStore;
+import com.example.wsapi.common.connections.StoreFailedException;
 import java.time.Clock;
 import java.time.Duration;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /** $connect: remember the connection. A connection that can't be stored is refused rather than half-known. */
 public final class ConnectService {
@@ -20,16 +20,15 @@ public final class ConnectService {
         this.clock = clock;
     }
 
-    /** @return true when stored (accept the handshake), false when the store failed (refuse it) */
-    public boolean connect(WebSocketRequest request) {
+    /**
+     * Stores the connection (accept the handshake).
+     *
+     * @throws StoreFailedException when it could not be stored (refuse the handshake); its message says why
+     */
+    public void connect(WebSocketRequest request) {
         long connectedAt = request.connectedAt() > 0 ? request.connectedAt() : clock.millis();
         Connection connection = new Connection(request.connectionId(), connectedAt, request.sourceIp(),
                 request.userAgent(), connectedAt / 1000 + ttl.toSeconds(), null, null);
-        try {
-            store.save(connection);
-            return true;
-        } catch (SdkException e) {
-            return false;
-        }
+        store.save(connection);
     }
 }

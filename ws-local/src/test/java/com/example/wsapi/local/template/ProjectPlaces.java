@@ -243,8 +243,9 @@ final class ProjectPlaces {
         }
         try (Stream<Path> files = Files.list(root.resolve("events"))) {
             files.map(f -> "events/" + f.getFileName())
-                    .filter(f -> f.endsWith(".json") && !f.equals("events/env.json"))
-                    .filter(f -> !routeKeys.contains(eventRouteKey(f)))
+                    // env.json and its twins are --env-vars files, not events.
+                    .filter(f -> f.endsWith(".json") && !f.startsWith("events/env."))
+                    .filter(f -> eventRouteKey(f) == null || !routeKeys.contains(eventRouteKey(f)))
                     .sorted()
                     .forEach(f -> problems.add(f + ": its routeKey '" + eventRouteKey(f)
                             + "' is no route of template.yaml"));
