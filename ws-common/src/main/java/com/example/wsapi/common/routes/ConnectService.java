@@ -5,10 +5,18 @@ import com.example.wsapi.common.connections.Connection;
 import com.example.wsapi.common.connections.ConnectionStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** $connect: remember the connection. A connection that can't be stored is refused rather than half-known. */
 public final class ConnectService {
+
+    /**
+     * The subprotocol of this API. Browsers, which cannot set headers on a handshake, pass their sign-in token as a
+     * second subprotocol ({@code new WebSocket(url, ["chat", token])}); a browser that offers subprotocols fails the
+     * handshake unless the answer names one of them, so $connect names this one whenever it is offered.
+     */
+    public static final String CHAT_SUBPROTOCOL = "chat";
 
     private final ConnectionStore store;
     private final Duration ttl;
@@ -31,5 +39,10 @@ public final class ConnectService {
         } catch (SdkException e) {
             return false;
         }
+    }
+
+    /** The subprotocol to answer with ({@link #CHAT_SUBPROTOCOL} when offered, with or without sign-in), if any. */
+    public Optional<String> subprotocol(WebSocketRequest request) {
+        return request.subprotocols().contains(CHAT_SUBPROTOCOL) ? Optional.of(CHAT_SUBPROTOCOL) : Optional.empty();
     }
 }
