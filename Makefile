@@ -17,9 +17,10 @@ build-DefaultFunction:    MODULE := ws-default
 build-EchoFunction:       MODULE := ws-echo
 build-JoinRoomFunction:   MODULE := ws-joinroom
 build-SendMessageFunction: MODULE := ws-sendmessage
+build-AuthorizerFunction: MODULE := ws-authorizer
 
 FUNCTION_TARGETS := build-ConnectFunction build-DisconnectFunction build-DefaultFunction build-EchoFunction \
-                    build-JoinRoomFunction build-SendMessageFunction
+                    build-JoinRoomFunction build-SendMessageFunction build-AuthorizerFunction
 
 .PHONY: help $(FUNCTION_TARGETS)
 

@@ -1,11 +1,15 @@
 package com.example.wsapi.local;
 
+import com.example.wsapi.local.gateway.FunctionInvoker;
 import com.example.wsapi.local.gateway.Gateway;
 import com.example.wsapi.local.gateway.GatewaySettings;
 import com.example.wsapi.local.gateway.GatewayStartException;
 import com.example.wsapi.local.gateway.LocalHttpEndpoint;
 import com.example.wsapi.local.gateway.RouteBinding;
+import com.example.wsapi.local.issuer.IssuerKeyStore;
+import com.example.wsapi.local.issuer.LocalIssuer;
 import com.example.wsapi.local.lambda.FunctionCode;
+import com.example.wsapi.local.lambda.FunctionFailure;
 import com.example.wsapi.local.lambda.FunctionSettings;
 import com.example.wsapi.local.lambda.LambdaRuntime;
 import com.example.wsapi.local.lambda.RuntimeOptions;
@@ -26,6 +30,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The whole API on one machine: the template read, DynamoDB Local with its tables, every routed function behind the
@@ -50,8 +56,18 @@ public final class LocalApi implements AutoCloseable {
         this.tables = tables;
     }
 
-    /** Starts everything, or stops what had started and explains what to fix. */
+    /** Starts everything, the development issuer's keys in their default folder. */
     public static LocalApi start(LocalOptions options, RuntimeOptions runtimeOptions) throws LocalApiException {
+        return start(options, runtimeOptions, new IssuerKeyStore(IssuerKeyStore.defaultFolder()));
+    }
+
+    /**
+     * Starts everything, or stops what had started and explains what to fix.
+     *
+     * @param issuerKeys the keys the development issuer at {@code /@issuer} publishes (the token command's)
+     */
+    public static LocalApi start(LocalOptions options, RuntimeOptions runtimeOptions, IssuerKeyStore issuerKeys)
+            throws LocalApiException {
         Path templateFile = options.template().toAbsolutePath().normalize();
         if (!Files.isRegularFile(templateFile)) {
             throw new LocalApiException("no template at " + templateFile
@@ -76,8 +92,8 @@ public final class LocalApi implements AutoCloseable {
             for (String name : routedFunctions(template)) {
                 runtime.register(settings(template, template.functions().get(name), dynamo.endpoint(), options));
             }
-            Gateway gateway = Gateway.start(gatewaySettings(template, options, port), runtime::invoke,
-                    localEndpoints());
+            Gateway gateway = Gateway.start(gatewaySettings(template, options, port), gatewayInvoker(runtime),
+                    localEndpoints(issuerKeys));
             return new LocalApi(template, dynamo, runtime, gateway, tables);
         } catch (GatewayStartException | RuntimeException e) {
             closeAll(started);
@@ -162,9 +178,32 @@ public final class LocalApi implements AutoCloseable {
                 defaults.maxMessageBytes(), defaults.maxNewConnectionsPerSecond());
     }
 
+    /**
+     * The runtime as the gateway calls it: a function's error arrives with Lambda's error document as its message (the
+     * FunctionInvoker contract), so an authorizer that throws {@code Unauthorized} is a 401 as on API Gateway; the
+     * runtime's own failure stays the cause, for the log.
+     */
+    static FunctionInvoker gatewayInvoker(LambdaRuntime runtime) {
+        return (function, event) -> {
+            CompletableFuture<String> result = new CompletableFuture<>();
+            runtime.invoke(function, event).whenComplete((response, failure) -> {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause == null) {
+                    result.complete(response);
+                } else if (cause instanceof FunctionFailure functionFailure) {
+                    result.completeExceptionally(new IllegalStateException(functionFailure.errorJson(), functionFailure));
+                } else {
+                    result.completeExceptionally(cause);
+                }
+            });
+            return result;
+        };
+    }
+
     /** ws-local's own HTTP endpoints beside the API (under {@code /@<name>}, a path no stage can have). */
-    private static List<LocalHttpEndpoint> localEndpoints() {
-        return List.of();
+    private static List<LocalHttpEndpoint> localEndpoints(IssuerKeyStore issuerKeys) {
+        return List.of(new LocalIssuer(issuerKeys));
     }
 
     private static String stackName(Path templateFile) {

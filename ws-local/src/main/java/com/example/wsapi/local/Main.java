@@ -1,5 +1,6 @@
 package com.example.wsapi.local;
 
+import com.example.wsapi.local.issuer.IssuerKeyStore;
 import com.example.wsapi.local.lambda.FunctionFailure;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.template.Route;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
         version = "ws-local 1.0.0",
         description = "Runs a SAM template's API Gateway WebSocket API offline: gateway, @connections, "
                 + "Lambda functions and DynamoDB Local.",
-        subcommands = Main.Invoke.class)
+        subcommands = {Main.Invoke.class, TokenCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Options shared by running the API and invoking one function. */
@@ -101,6 +102,10 @@ public final class Main implements Callable<Integer> {
             description = "close connections idle this long (default: ${DEFAULT-VALUE}, as API Gateway)")
     long idleTimeoutSeconds;
 
+    @Option(names = "--issuer-keys", paramLabel = "<folder>", description = "the development issuer's signing keys, "
+            + "published at /@issuer (default: ws-local-issuer-<user> in the temporary folder; the token command's)")
+    Path issuerKeys;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -126,7 +131,8 @@ public final class Main implements Callable<Integer> {
             out.flush();
         }
         LocalApi api = LocalApi.start(common.options(host, port, Duration.ofSeconds(idleTimeoutSeconds)),
-                common.runtimeOptions());
+                common.runtimeOptions(), new IssuerKeyStore(issuerKeys != null ? issuerKeys
+                        : IssuerKeyStore.defaultFolder()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.close();
@@ -144,11 +150,13 @@ public final class Main implements Callable<Integer> {
         out.printf("  @connections   %s%n", api.gateway().connectionsUrl());
         out.printf("  DynamoDB Local %s (%s)%n", api.dynamo().endpoint(),
                 common.dbPath == null ? "in memory" : "persisted in " + common.dbPath);
+        SignInBanner.print(out, api, issuerKeys);
         out.printf("%n  %-16s %-24s %s%n", "ROUTE", "FUNCTION", "HANDLER");
         for (Route route : api.template().api().routes()) {
-            out.printf("  %-16s %-24s %s%s%n", route.routeKey(), route.functionLogicalId(),
+            out.printf("  %-16s %-24s %s%s%s%n", route.routeKey(), route.functionLogicalId(),
                     api.template().functions().get(route.functionLogicalId()).handler(),
-                    route.twoWay() ? "  (two-way)" : "");
+                    route.twoWay() ? "  (two-way)" : "",
+                    route.authorizer() != null ? "  (authorizer " + route.authorizer().functionLogicalId() + ")" : "");
         }
         out.printf("%nReady: wscat -c %s   (Ctrl-C stops)%n", api.gateway().webSocketUrl());
         out.flush();
