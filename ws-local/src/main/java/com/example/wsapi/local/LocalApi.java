@@ -92,7 +92,7 @@ public final class LocalApi implements AutoCloseable {
             for (String name : routedFunctions(template)) {
                 runtime.register(settings(template, template.functions().get(name), dynamo.endpoint(), options));
             }
-            Gateway gateway = Gateway.start(gatewaySettings(template, options, port), gatewayInvoker(runtime),
+            Gateway gateway = Gateway.start(gatewaySettings(template, options, port), gatewayInvoker(runtime::invoke),
                     localEndpoints(issuerKeys));
             return new LocalApi(template, dynamo, runtime, gateway, tables);
         } catch (GatewayStartException | RuntimeException e) {
@@ -183,22 +183,41 @@ public final class LocalApi implements AutoCloseable {
      * FunctionInvoker contract), so an authorizer that throws {@code Unauthorized} is a 401 as on API Gateway; the
      * runtime's own failure stays the cause, for the log.
      */
-    static FunctionInvoker gatewayInvoker(LambdaRuntime runtime) {
+    static FunctionInvoker gatewayInvoker(FunctionInvoker runtime) {
         return (function, event) -> {
+            CompletableFuture<String> invoked = runtime.invoke(function, event);
             CompletableFuture<String> result = new CompletableFuture<>();
-            runtime.invoke(function, event).whenComplete((response, failure) -> {
+            invoked.whenComplete((response, failure) -> {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
                 if (cause == null) {
                     result.complete(response);
                 } else if (cause instanceof FunctionFailure functionFailure) {
-                    result.completeExceptionally(new IllegalStateException(functionFailure.errorJson(), functionFailure));
+                    result.completeExceptionally(new FunctionError(functionFailure));
                 } else {
                     result.completeExceptionally(cause);
                 }
             });
+            // The gateway cancels what it gave up on (the integration timeout): the runtime must drop it too.
+            result.whenComplete((response, failure) -> {
+                if (result.isCancelled()) {
+                    invoked.cancel(false);
+                }
+            });
             return result;
         };
+    }
+
+    /** A function's error as the gateway reads it: Lambda's error document is the message; logged as the runtime's. */
+    private static final class FunctionError extends RuntimeException {
+        FunctionError(FunctionFailure failure) {
+            super(failure.errorJson(), failure, false, false);
+        }
+
+        @Override
+        public String toString() {
+            return getCause().toString();
+        }
     }
 
     /** ws-local's own HTTP endpoints beside the API (under {@code /@<name>}, a path no stage can have). */
