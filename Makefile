@@ -19,7 +19,8 @@ FUNCTIONS := \
 	EchoFunction=ws-echo \
 	JoinRoomFunction=ws-joinroom \
 	LeaveRoomFunction=ws-leaveroom \
-	SendMessageFunction=ws-sendmessage
+	SendMessageFunction=ws-sendmessage \
+	AuthorizerFunction=ws-authorizer
 
 FUNCTION_TARGETS := $(foreach f,$(FUNCTIONS),build-$(firstword $(subst =, ,$(f))))
 $(foreach f,$(FUNCTIONS),$(eval build-$(firstword $(subst =, ,$(f))): MODULE := $(lastword $(subst =, ,$(f)))))

@@ -16,7 +16,10 @@ import com.example.wsapi.common.connections.StoreFailedException;
 import com.example.wsapi.common.routes.ConnectService;
 import java.time.Clock;
 
-/** $connect: stores the connection; a 500 refuses the handshake when it can't be stored. */
+/**
+ * $connect: stores the connection; a 500 refuses the handshake when it can't be stored. Answers with the subprotocol
+ * {@code chat} when the client offers it (browsers that pass a sign-in token that way need it).
+ */
 public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
     private final ConnectService service;
@@ -42,7 +45,7 @@ public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocke
                 return Responses.status(500, "the connection could not be stored");
             }
             HandlerSupport.log(context, LogLevel.INFO, "connected " + request.connectionId());
-            return Responses.ok();
+            return service.subprotocol(request).map(Responses::okWithSubprotocol).orElseGet(Responses::ok);
         });
     }
 

@@ -18,7 +18,9 @@ import com.example.wsapi.common.testing.RecordingContext;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -55,6 +57,35 @@ class ConnectHandlerIT {
         assertEquals(expected, stored.expiresAt(), "TTL a little past API Gateway's 2-hour limit");
         assertTrue(lambda.log().contains(context.getConnectionId()));
         assertTrue(!lambda.log().contains(context.getIdentity().getSourceIp()), "no client metadata in logs");
+    }
+
+    @Test
+    void connect_offeringChat_isAnsweredWithChat_theOneSubprotocolTheClientSees() {
+        APIGatewayV2WebSocketEvent event = LambdaEvents.load("connect.json", APIGatewayV2WebSocketEvent.class);
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.put("Sec-WebSocket-Protocol", "chat, eyJhbGciOiJSUzI1NiJ9.e30.c2ln");
+        event.setHeaders(headers);
+        RecordingContext lambda = new RecordingContext();
+
+        APIGatewayV2WebSocketResponse response = handler(dynamo.client()).handleRequest(event, lambda);
+
+        assertEquals(200, response.getStatusCode());
+        assertEquals(Map.of("Sec-WebSocket-Protocol", "chat"), response.getHeaders());
+        assertFalse(lambda.log().contains("eyJ"), "the token among the subprotocols stays out of logs");
+        String json = LambdaEvents.toJson(response, APIGatewayV2WebSocketResponse.class);
+        assertTrue(json.contains("\"headers\":{\"Sec-WebSocket-Protocol\":\"chat\"}"), json);
+    }
+
+    @Test
+    void connect_offeringOnlyOtherSubprotocols_orNone_isAnsweredWithout() {
+        APIGatewayV2WebSocketEvent event = LambdaEvents.load("connect.json", APIGatewayV2WebSocketEvent.class);
+        assertNull(handler(dynamo.client()).handleRequest(event, new RecordingContext()).getHeaders());
+
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.put("Sec-WebSocket-Protocol", "graphql-ws");
+        event.setHeaders(headers);
+        event.getRequestContext().setConnectionId("OtherProtocol00=");
+        assertNull(handler(dynamo.client()).handleRequest(event, new RecordingContext()).getHeaders());
     }
 
     @Test

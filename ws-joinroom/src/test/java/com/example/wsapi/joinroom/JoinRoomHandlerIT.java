@@ -98,6 +98,23 @@ class JoinRoomHandlerIT {
     }
 
     @Test
+    void joinroom_signedIn_takesTheNameFromTheAuthorizersContext_notFromTheMessage() {
+        APIGatewayV2WebSocketEvent event = event();
+        // What API Gateway adds to every event of a connection its $connect authorizer allowed.
+        event.getRequestContext().setAuthorizer(Map.of("principalId", "7c1e4a52", "name", "Ana Lima",
+                "integrationLatency", 41));
+        String sender = event.getRequestContext().getConnectionId();
+        String room = Json.parseObject(event.getBody()).orElseThrow().get("room").getAsString();
+        save(sender, null, null);
+        save("MemberMemberMe0=", room, "mo");
+
+        assertEquals(200, handler(Map.of()).handleRequest(event, new RecordingContext()).getStatusCode());
+
+        assertEquals("Ana Lima", dynamo.store().find(sender).orElseThrow().name());
+        assertEquals("Ana Lima", received("MemberMemberMe0=").get(0).get("name").getAsString());
+    }
+
+    @Test
     void joinroom_readsARoomOfManyPages_whenQueryPageSizeIsSmall() {
         APIGatewayV2WebSocketEvent event = event();
         String room = Json.parseObject(event.getBody()).orElseThrow().get("room").getAsString();

@@ -8,6 +8,8 @@ import com.example.wsapi.local.gateway.LocalHttpEndpoint;
 import com.example.wsapi.local.gateway.integration.FunctionError;
 import com.example.wsapi.local.gateway.integration.FunctionInvoker;
 import com.example.wsapi.local.gateway.RouteBinding;
+import com.example.wsapi.local.issuer.IssuerKeyStore;
+import com.example.wsapi.local.issuer.LocalIssuer;
 import com.example.wsapi.local.lambda.FunctionCode;
 import com.example.wsapi.local.lambda.FunctionFailure;
 import com.example.wsapi.local.lambda.FunctionSettings;
@@ -61,8 +63,18 @@ public final class LocalApi implements AutoCloseable {
         this.tables = tables;
     }
 
-    /** Starts everything, or stops what had started and explains what to fix. */
+    /** Starts everything, the development issuer's keys in their default folder. */
     public static LocalApi start(LocalOptions options, RuntimeOptions runtimeOptions) throws LocalApiException {
+        return start(options, runtimeOptions, new IssuerKeyStore(IssuerKeyStore.defaultFolder()));
+    }
+
+    /**
+     * Starts everything, or stops what had started and explains what to fix.
+     *
+     * @param issuerKeys the keys the development issuer at {@code /@issuer} publishes (the token command's)
+     */
+    public static LocalApi start(LocalOptions options, RuntimeOptions runtimeOptions, IssuerKeyStore issuerKeys)
+            throws LocalApiException {
         Path templateFile = options.template().toAbsolutePath().normalize();
         if (!Files.isRegularFile(templateFile)) {
             throw new LocalApiException("no template at " + templateFile
@@ -91,8 +103,8 @@ public final class LocalApi implements AutoCloseable {
             for (String name : routedFunctions(template)) {
                 runtime.register(settings(template, template.functions().get(name), dynamo.endpoint(), options));
             }
-            Gateway gateway = Gateway.start(gatewaySettings(template, options, port), invoker(runtime),
-                    mappingTemplates, localEndpoints(template, hostForUrl(options.host()) + ":" + port));
+            Gateway gateway = Gateway.start(gatewaySettings(template, options, port), invoker(runtime::invoke),
+                    mappingTemplates, localEndpoints(template, hostForUrl(options.host()) + ":" + port, issuerKeys));
             return new LocalApi(template, stack, dynamo, runtime, gateway, tables);
         } catch (GatewayStartException | RuntimeException e) {
             closeAll(started);
@@ -159,7 +171,7 @@ public final class LocalApi implements AutoCloseable {
     }
 
     /** The runtime as the gateway calls it: a function's error as a {@link FunctionError} with Lambda's document. */
-    static FunctionInvoker invoker(LambdaRuntime runtime) {
+    static FunctionInvoker invoker(FunctionInvoker runtime) {
         return (function, event) -> {
             CompletableFuture<String> invoked = runtime.invoke(function, event);
             CompletableFuture<String> result = new CompletableFuture<>();
@@ -216,8 +228,9 @@ public final class LocalApi implements AutoCloseable {
     }
 
     /** ws-local's own HTTP endpoints beside the API (under {@code /@<name>}, a path no stage can have). */
-    private static List<LocalHttpEndpoint> localEndpoints(SamTemplate template, String gatewayAuthority) {
-        return List.of(new ChatPage(template.api().stageName(), gatewayAuthority));
+    private static List<LocalHttpEndpoint> localEndpoints(SamTemplate template, String gatewayAuthority,
+                                                          IssuerKeyStore issuerKeys) {
+        return List.of(new ChatPage(template.api().stageName(), gatewayAuthority), new LocalIssuer(issuerKeys));
     }
 
     private static String hostForUrl(String host) {

@@ -1,5 +1,6 @@
 package com.example.wsapi.local;
 
+import com.example.wsapi.local.issuer.IssuerKeyStore;
 import com.example.wsapi.local.lambda.FunctionFailure;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.template.IntegrationSpec;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n",
         description = "Runs a SAM template's API Gateway WebSocket API offline: gateway, @connections, "
                 + "Lambda functions and DynamoDB Local.",
-        subcommands = Main.Invoke.class)
+        subcommands = {Main.Invoke.class, TokenCommand.class})
 public final class Main implements Callable<Integer> {
 
     /**
@@ -133,6 +134,11 @@ public final class Main implements Callable<Integer> {
             description = "close a connection without traffic this long, as API Gateway does after 10 minutes")
     long idleTimeoutSeconds;
 
+    @Option(names = "--issuer-keys", order = 15, paramLabel = "<folder>",
+            description = "the development issuer's signing keys, published at `/@issuer` (the `token` command's)")
+    @OptionsTable.Default("`ws-local-issuer-<user>` in the temp folder")
+    Path issuerKeys;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -163,7 +169,8 @@ public final class Main implements Callable<Integer> {
             out.flush();
         }
         LocalApi api = LocalApi.start(common.options(host, port, Duration.ofSeconds(idleTimeoutSeconds)),
-                common.runtimeOptions());
+                common.runtimeOptions(), new IssuerKeyStore(issuerKeys != null ? issuerKeys
+                        : IssuerKeyStore.defaultFolder()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.close();
@@ -185,6 +192,7 @@ public final class Main implements Callable<Integer> {
         for (Table table : api.template().tables()) {
             out.printf("  Table          %s%n", table.tableName());
         }
+        SignInBanner.print(out, api, issuerKeys);
         out.printf("%n%s", routeTable(api.template()));
         out.printf("%nChat page: %s   (open it in a browser)%n", api.chatPageUrl());
         out.printf("Ready: wscat -c %s   (Ctrl-C stops)%n", api.gateway().webSocketUrl());
@@ -195,8 +203,9 @@ public final class Main implements Callable<Integer> {
     static String routeTable(SamTemplate template) {
         StringBuilder table = new StringBuilder(String.format("  %-16s %-12s %s%n", "ROUTE", "INTEGRATION", "TARGET"));
         for (Route route : template.api().routes()) {
-            table.append(String.format("  %-16s %-12s %s%s%n", route.routeKey(), route.integration().type(),
-                    target(route.integration(), template), route.twoWay() ? "  (two-way)" : ""));
+            table.append(String.format("  %-16s %-12s %s%s%s%n", route.routeKey(), route.integration().type(),
+                    target(route.integration(), template), route.twoWay() ? "  (two-way)" : "",
+                    route.authorizer() != null ? "  (authorizer " + route.authorizer().functionLogicalId() + ")" : ""));
         }
         return table.toString();
     }

@@ -57,7 +57,7 @@ class AwsLambdaIntegrationIT {
                                 responses), true, null),
                         new RouteBinding("fail", new IntegrationSpec.Aws("FailIntegration", "Failing", event, 29_000,
                                 responses), true, null)));
-        gateway = Gateway.start(settings, LocalApi.invoker(runtime), List.of());
+        gateway = Gateway.start(settings, LocalApi.invoker(runtime::invoke), List.of());
     }
 
     @AfterAll

@@ -100,6 +100,20 @@ class SendMessageHandlerIT {
     }
 
     @Test
+    void sendmessage_signedIn_fromASenderInNoRoom_isRefusedWithAnErrorReply_andReachesNobodyElse() {
+        APIGatewayV2WebSocketEvent event = event();
+        event.getRequestContext().setAuthorizer(Map.of("principalId", "7c1e4a52", "name", "Ana"));
+        String sender = event.getRequestContext().getConnectionId();
+        save(sender, null, null);
+        save("NoRoomNoRoomNo0=", null, null);
+
+        assertEquals(200, handler().handleRequest(event, new RecordingContext()).getStatusCode());
+
+        assertEquals("error", received(sender).get(0).get("type").getAsString());
+        assertTrue(received("NoRoomNoRoomNo0=").isEmpty());
+    }
+
+    @Test
     void sendmessage_fromASenderInNoRoom_reachesEveryone() {
         APIGatewayV2WebSocketEvent event = event();
         String sender = event.getRequestContext().getConnectionId();
