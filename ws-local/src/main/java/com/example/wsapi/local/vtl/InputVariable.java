@@ -1,5 +1,6 @@
 package com.example.wsapi.local.vtl;
 
+import com.example.wsapi.local.json.StrictJson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.jayway.jsonpath.Configuration;
@@ -117,7 +118,7 @@ public final class InputVariable {
     private JsonElement document() {
         // Strict JSON, as for route selection: unconfirmed whether API Gateway reads a bare word as a JSON string.
         if (!parsed) {
-            document = "{}".equals(body) ? new JsonObject() : JsonValues.parseStrictly(body);
+            document = "{}".equals(body) ? new JsonObject() : StrictJson.parse(body);
             parsed = true;
         }
         return document;
