@@ -36,7 +36,7 @@ public final class InputVariable {
     private boolean parsed;
 
     InputVariable(String body, Map<String, String> headers, Map<String, String> queryString) {
-        // API Gateway gives a template "{}" for an empty body (seen for REST APIs; taken to hold for an empty frame).
+        // API Gateway gives a template "{}" for an empty body (seen for REST APIs; unconfirmed for an empty frame).
         this.body = body == null || body.isEmpty() ? "{}" : body;
         this.headers = headers == null ? Map.of() : headers;
         this.queryString = queryString == null ? Map.of() : queryString;
