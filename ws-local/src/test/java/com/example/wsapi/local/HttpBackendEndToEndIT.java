@@ -6,26 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.wsapi.common.AppConfig;
-import com.example.wsapi.common.aws.ManagementApiClients;
-import com.example.wsapi.common.connections.Connection;
-import com.example.wsapi.common.connections.ConnectionStore;
-import com.example.wsapi.common.posting.ConnectionPoster;
-import com.example.wsapi.httpbackend.HttpBackend;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.testing.Await;
+import com.example.wsapi.local.testing.HttpBackendJar;
 import com.example.wsapi.local.testing.JdkClient;
 import com.example.wsapi.local.testing.TestBackend;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,14 +36,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * "Use your own HTTP backend" end to end: ws-local on http-backend/template.yaml (HTTP and HTTP_PROXY integrations,
- * DynamoDB Local with the template's table) and the real backend behind it (http-backend's {@link HttpBackend} in this
- * JVM, on ws-common's services, posting back through ws-local's @connections), with real WebSocket clients.
+ * DynamoDB Local with the template's table) and the real backend behind it (http-backend.jar, storing connections in
+ * that table and posting back through ws-local's @connections), with real WebSocket clients.
  *
  * <p>Between ws-local and the backend sits a recording tap ({@link TestBackend#forwardTo}): it passes every request on
  * unchanged and keeps a copy, so a test can read the bytes the backend received, and it can hold one path to play a
@@ -62,6 +52,8 @@ class HttpBackendEndToEndIT {
 
     /** The backend's broadcasts and replies; generous for a busy machine, never waited out when things work. */
     private static final Duration REPLY = Duration.ofSeconds(30);
+    /** Long for a 200 ms timeout on a busy machine, short of the 29 s an ignored TimeoutInMillis would take. */
+    private static final Duration WELL_BEFORE_29_SECONDS = Duration.ofSeconds(15);
     private static final Pattern CONNECTION_ID = Pattern.compile("[A-Za-z0-9_-]{15}=");
     private static final DateTimeFormatter MILLIS_UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -109,11 +101,13 @@ class HttpBackendEndToEndIT {
         Set<String> added = stack.recordedIds();
         added.removeAll(recordsBefore);
         assertEquals(1, added.size(), "one record per connection: " + added);
-        Connection stored = stack.store.find(added.iterator().next()).orElseThrow();
-        assertTrue(CONNECTION_ID.matcher(stored.connectionId()).matches(), stored.connectionId());
-        assertEquals("127.0.0.1", stored.sourceIp());
-        assertEquals(userAgent, stored.userAgent());
-        assertTrue(stored.expiresAt() > stored.connectedAt() / 1000, "the TTL is set: " + stored);
+        String id = added.iterator().next();
+        Map<String, AttributeValue> stored = stack.record(id).orElseThrow();
+        assertTrue(CONNECTION_ID.matcher(id).matches(), id);
+        assertEquals("127.0.0.1", stored.get("sourceIp").s());
+        assertEquals(userAgent, stored.get("userAgent").s());
+        long connectedAtSeconds = Long.parseLong(stored.get("connectedAt").n()) / 1000;
+        assertTrue(Long.parseLong(stored.get("expiresAt").n()) > connectedAtSeconds, "the TTL is set: " + stored);
     }
 
     @Test
@@ -149,8 +143,8 @@ class HttpBackendEndToEndIT {
         JsonObject othersReply = json(other.nextMessage(REPLY));
 
         assertEquals("whoami", reply.get("type").getAsString());
-        Connection stored = stack.store.find(reply.get("connectionId").getAsString()).orElseThrow();
-        assertEquals(MILLIS_UTC.format(Instant.ofEpochMilli(stored.connectedAt())),
+        Map<String, AttributeValue> stored = stack.record(reply.get("connectionId").getAsString()).orElseThrow();
+        assertEquals(MILLIS_UTC.format(Instant.ofEpochMilli(Long.parseLong(stored.get("connectedAt").n()))),
                 reply.get("connectedAt").getAsString());
         assertEquals("127.0.0.1", reply.get("sourceIp").getAsString());
         // The other client's first frame is its own reply: the first one, already delivered, never went to it.
@@ -183,11 +177,11 @@ class HttpBackendEndToEndIT {
         JdkClient leaving = stack.connect();
         JdkClient staying = stack.connect();
         String leavingId = Stack.idOf(leaving);
-        assertTrue(stack.store.find(leavingId).isPresent());
+        assertTrue(stack.record(leavingId).isPresent());
 
         leaving.socket().sendClose(1000, "bye");
 
-        Await.until("the record of " + leavingId + " removed", REPLY, () -> stack.store.find(leavingId).isEmpty());
+        Await.until("the record of " + leavingId + " removed", REPLY, () -> stack.record(leavingId).isEmpty());
         staying.send("still here");
         assertEquals("still here", json(staying.nextMessage(REPLY)).get("data").getAsString());
     }
@@ -196,7 +190,7 @@ class HttpBackendEndToEndIT {
     void whoami_whenTheBackendAnswers404_sendsTheBackendsAnswerAsTheReply() {
         JdkClient client = stack.connect();
         String id = Stack.idOf(client);
-        stack.store.remove(id); // the backend has no record of it now, and says so with a 404
+        stack.deleteRecord(id); // the backend has no record of it now, and says so with a 404
 
         client.send("{\"action\":\"whoami\"}");
 
@@ -238,7 +232,9 @@ class HttpBackendEndToEndIT {
             client.send("anyone there?");
             client.send("{\"action\":\"whoami\"}");
 
-            List<String> frames = List.of(client.nextMessage(REPLY), client.nextMessage(REPLY));
+            // Waited for well within API Gateway's default 29 s: the frame comes from the template's TimeoutInMillis.
+            List<String> frames = List.of(client.nextMessage(WELL_BEFORE_29_SECONDS),
+                    client.nextMessage(WELL_BEFORE_29_SECONDS));
             assertTrue(frames.stream().anyMatch(frame -> frame.startsWith(
                     "{\"message\": \"Endpoint request timed out\", \"connectionId\":\"" + id + "\"")), frames.toString());
             assertTrue(frames.stream().anyMatch(frame -> frame.startsWith("{\"type\":\"whoami\"")), frames.toString());
@@ -254,7 +250,6 @@ class HttpBackendEndToEndIT {
             assertEquals(500, JdkClient.refusedStatus(own.api.gateway().webSocketUrl()));
 
             assertEquals(1, own.tap.requests("/connect").size(), "the backend was asked");
-            assertTrue(own.recordedIds().isEmpty());
         }
     }
 
@@ -276,17 +271,15 @@ class HttpBackendEndToEndIT {
 
         final TestBackend tap;
         final LocalApi api;
-        final ConnectionStore store;
-        private final ApiGatewayManagementApiClient connections;
-        private final HttpBackend backend;
+        private final String table;
+        private final HttpBackendJar backend;
         private final List<JdkClient> clients = new CopyOnWriteArrayList<>();
         private boolean down;
 
-        private Stack(TestBackend tap, LocalApi api, ApiGatewayManagementApiClient connections, HttpBackend backend) {
+        private Stack(TestBackend tap, LocalApi api, HttpBackendJar backend) {
             this.tap = tap;
             this.api = api;
-            this.store = new ConnectionStore(api.dynamo().client(), api.template().tables().get(0).tableName());
-            this.connections = connections;
+            this.table = api.template().tables().get(0).tableName();
             this.backend = backend;
         }
 
@@ -294,26 +287,18 @@ class HttpBackendEndToEndIT {
         static Stack start(Path template, String backendTable) throws Exception {
             TestBackend tap = TestBackend.start();
             LocalApi api = null;
-            ApiGatewayManagementApiClient connections = null;
             try {
                 api = LocalApi.start(new LocalOptions(template, "127.0.0.1", 0, null, "us-east-1",
                         Duration.ofMinutes(10), null, 0, Map.of("BackendUrl", tap.url("")), Map.of(), 1),
                         RuntimeOptions.defaults());
                 String stage = api.gateway().connectionsUrl().toString().replace("/@connections", "");
-                connections = ManagementApiClients.create(URI.create(stage), "us-east-1",
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
                 String table = backendTable != null ? backendTable : api.template().tables().get(0).tableName();
-                HttpBackend backend = HttpBackend.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                        new ConnectionStore(api.dynamo().client(), table), new ConnectionPoster(connections),
-                        AppConfig.DEFAULT_CONNECTION_TTL, Clock.systemUTC());
-                tap.forwardTo("http://127.0.0.1:" + backend.address().getPort());
-                return new Stack(tap, api, connections, backend);
+                HttpBackendJar backend = HttpBackendJar.start(stage, api.dynamo().endpoint().toString(), table);
+                tap.forwardTo(backend.url());
+                return new Stack(tap, api, backend);
             } catch (Exception | Error e) {
                 if (api != null) {
                     api.close();
-                }
-                if (connections != null) {
-                    connections.close();
                 }
                 tap.close();
                 throw e;
@@ -343,13 +328,28 @@ class HttpBackendEndToEndIT {
 
         /** The connection ids in the table. */
         Set<String> recordedIds() {
-            return store.allConnectionIds().collect(Collectors.toCollection(TreeSet::new));
+            return api.dynamo().client().scanPaginator(scan -> scan.tableName(table).consistentRead(true)).items()
+                    .stream().map(item -> item.get("connectionId").s()).collect(Collectors.toCollection(TreeSet::new));
         }
 
-        /** The backend stops, and its address refuses connections (the tap, which stands at it, stops too). */
+        Optional<Map<String, AttributeValue>> record(String connectionId) {
+            Map<String, AttributeValue> item = api.dynamo().client().getItem(get -> get.tableName(table)
+                    .consistentRead(true).key(key(connectionId))).item();
+            return item.isEmpty() ? Optional.empty() : Optional.of(item);
+        }
+
+        void deleteRecord(String connectionId) {
+            api.dynamo().client().deleteItem(delete -> delete.tableName(table).key(key(connectionId)));
+        }
+
+        private static Map<String, AttributeValue> key(String connectionId) {
+            return Map.of("connectionId", AttributeValue.builder().s(connectionId).build());
+        }
+
+        /** The backend dies, and its address refuses connections (the tap, which stands at it, stops too). */
         void backendDown() {
             down = true;
-            backend.stop();
+            backend.close();
             tap.close();
         }
 
@@ -367,10 +367,9 @@ class HttpBackendEndToEndIT {
             // ws-local first: closing it runs $disconnect for what is still open, through the tap to the backend.
             api.close();
             if (!down) {
-                backend.stop();
+                backend.close();
                 tap.close();
             }
-            connections.close();
         }
     }
 }
