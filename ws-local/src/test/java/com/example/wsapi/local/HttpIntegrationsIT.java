@@ -1,6 +1,7 @@
 package com.example.wsapi.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.wsapi.local.lambda.RuntimeOptions;
@@ -70,8 +71,9 @@ class HttpIntegrationsIT {
         assertEquals("ws-local-it", connect.get("client").getAsString());
         assertEquals("application/json", backend.requests("/connect").get(before).header("Content-Type"));
 
+        int sent = backend.requests("/sendmessage").size();
         client.send("{\"action\":\"sendmessage\",\"data\":\"hi \\\"all\\\"\"}");
-        TestBackend.Request send = backend.awaitRequest("/sendmessage", backend.requests("/sendmessage").size() + 1);
+        TestBackend.Request send = backend.awaitRequest("/sendmessage", sent + 1);
         assertEquals("{\"action\":\"sendmessage\",\"data\":\"hi \\\"all\\\"\"}", send.bodyText());
         assertEquals(connectionId, send.header("connectionId"));
 
@@ -89,5 +91,27 @@ class HttpIntegrationsIT {
         client.socket().sendClose(1000, "bye");
         Await.until("the $disconnect call", Duration.ofSeconds(5), () -> backend.requests("/disconnect").stream()
                 .anyMatch(r -> r.bodyText().equals("{\"connection_id\":\"" + connectionId + "\"}")));
+    }
+
+    @Test
+    void templateSelection_picksTheTemplateTheFrameNames_elseFallsBackToTheDefaultOne() {
+        JdkClient client = JdkClient.connect(api.gateway().webSocketUrl());
+
+        JsonObject greeting = sendToHandleEvent(client, "{\"kind\":\"greeting\",\"text\":\"hi\"}");
+        JsonObject unknownKind = sendToHandleEvent(client, "{\"kind\":\"farewell\",\"text\":\"bye\"}");
+        JsonObject noKind = sendToHandleEvent(client, "{\"text\":\"plain\"}");
+
+        assertEquals("hi", greeting.get("greeting").getAsString());
+        assertNull(greeting.get("body"), greeting.toString());
+        assertEquals("{\"kind\":\"farewell\",\"text\":\"bye\"}", unknownKind.get("body").getAsString());
+        assertEquals("{\"text\":\"plain\"}", noKind.get("body").getAsString());
+        client.socket().sendClose(1000, "bye");
+    }
+
+    /** Sends a frame that only $default takes and returns what the backend received for it. */
+    private static JsonObject sendToHandleEvent(JdkClient client, String frame) {
+        int before = backend.requests("/handle-event").size();
+        client.send(frame);
+        return json(backend.awaitRequest("/handle-event", before + 1).bodyText());
     }
 }

@@ -71,7 +71,7 @@ final class RoutesReader {
             Authorizer authorizer = authorizer(props, routeKey, at);
             boolean twoWay = context.resolveString(props.get("RouteResponseSelectionExpression"),
                     at + ".RouteResponseSelectionExpression") != null && routesWithDefaultResponse().contains(id);
-            // Our choice where API Gateway "requires" one: a two-way non-proxy route without any fails to load.
+            // Unconfirmed (API Gateway "requires" one): a two-way non-proxy route without any fails to load.
             if (twoWay && responsesOf(integration) != null && responsesOf(integration).isEmpty()) {
                 throw new TemplateProblem(integrationAt, "route " + id + " (" + routeKey + ") is two-way, but its "
                         + integration.type() + " integration " + integrationId + " has no IntegrationResponse: the "

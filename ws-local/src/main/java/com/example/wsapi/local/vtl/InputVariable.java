@@ -1,5 +1,6 @@
 package com.example.wsapi.local.vtl;
 
+import com.example.wsapi.local.json.StrictJson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.jayway.jsonpath.Configuration;
@@ -35,7 +36,7 @@ public final class InputVariable {
     private boolean parsed;
 
     InputVariable(String body, Map<String, String> headers, Map<String, String> queryString) {
-        // API Gateway gives a template "{}" for an empty body (seen for REST APIs; taken to hold for an empty frame).
+        // API Gateway gives a template "{}" for an empty body (seen for REST APIs; unconfirmed for an empty frame).
         this.body = body == null || body.isEmpty() ? "{}" : body;
         this.headers = headers == null ? Map.of() : headers;
         this.queryString = queryString == null ? Map.of() : queryString;
@@ -117,7 +118,7 @@ public final class InputVariable {
     private JsonElement document() {
         // Strict JSON, as for route selection: unconfirmed whether API Gateway reads a bare word as a JSON string.
         if (!parsed) {
-            document = "{}".equals(body) ? new JsonObject() : JsonValues.parseStrictly(body);
+            document = "{}".equals(body) ? new JsonObject() : StrictJson.parse(body);
             parsed = true;
         }
         return document;

@@ -3,15 +3,8 @@ package com.example.wsapi.local.vtl;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
@@ -32,17 +25,6 @@ final class JsonValues {
     private static final int MAX_DOUBLE_LENGTH = 18;
 
     private JsonValues() {}
-
-    /** Parses strict JSON (a frame is JSON only if API Gateway's parser accepts it); null when the text is not JSON. */
-    static JsonElement parseStrictly(String text) {
-        try (JsonReader reader = new JsonReader(new StringReader(text))) {
-            reader.setStrictness(Strictness.STRICT);
-            JsonElement element = JsonParser.parseReader(reader);
-            return reader.peek() == JsonToken.END_DOCUMENT ? element : null;
-        } catch (JsonParseException | IOException | IllegalStateException e) {
-            return null;
-        }
-    }
 
     /**
      * What a template gets for a JSON value: a JsonElement from gson or a value Jayway already unwrapped (String,

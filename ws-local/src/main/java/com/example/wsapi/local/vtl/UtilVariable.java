@@ -1,5 +1,6 @@
 package com.example.wsapi.local.vtl;
 
+import com.example.wsapi.local.json.StrictJson;
 import com.google.gson.JsonElement;
 import org.apache.commons.text.StringEscapeUtils;
 
@@ -33,7 +34,7 @@ public final class UtilVariable {
         if (json == null) {
             return null;
         }
-        JsonElement element = JsonValues.parseStrictly(json.toString());
+        JsonElement element = StrictJson.parse(json.toString());
         // Unconfirmed what API Gateway does with text that is not JSON, here and in the decoders: the template fails.
         if (element == null) {
             throw new IllegalArgumentException("the text is not JSON: " + preview(json.toString()));

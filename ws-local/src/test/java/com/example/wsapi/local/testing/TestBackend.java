@@ -8,11 +8,17 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +28,8 @@ import java.util.function.Function;
 
 /**
  * A real HTTP backend on a free loopback port (the JDK's server) for integration tests: it records every request
- * byte for byte and answers as each test scripts, per path; unscripted paths answer 200 with an empty body.
+ * byte for byte and answers as each test scripts, per path; unscripted paths answer 200 with an empty body, or, after
+ * {@link #forwardTo}, are passed on to a real backend (a recording tap in front of it).
  * Requests are served concurrently, so one that never answers holds up no other.
  */
 public final class TestBackend implements AutoCloseable {
@@ -49,9 +56,14 @@ public final class TestBackend implements AutoCloseable {
         }
     }
 
+    private static final HttpClient FORWARDER = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** Headers the JDK's client sets itself and refuses to be given. */
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
     private final HttpServer server;
     private final ExecutorService workers;
     private final Map<String, Function<Request, Answer>> behaviours = new ConcurrentHashMap<>();
+    private volatile Function<Request, Answer> unscripted = request -> Answer.of(200, "");
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Released on close: what the requests that never answer wait for. */
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -106,6 +118,15 @@ public final class TestBackend implements AutoCloseable {
         });
     }
 
+    /**
+     * Passes every unscripted request on to {@code baseUrl} (same method, path, query, headers and body) and answers
+     * with the backend's status, Content-Type and body; a backend that cannot be reached answers 500.
+     */
+    public TestBackend forwardTo(String baseUrl) {
+        unscripted = request -> forward(request, baseUrl);
+        return this;
+    }
+
     public List<Request> requests(String path) {
         List<Request> matching = new ArrayList<>();
         for (Request request : requests) {
@@ -129,7 +150,7 @@ public final class TestBackend implements AutoCloseable {
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body,
                     exchange.getRemoteAddress().getPort());
             requests.add(request);
-            Answer answer = behaviours.getOrDefault(request.path(), r -> Answer.of(200, "")).apply(request);
+            Answer answer = behaviours.getOrDefault(request.path(), unscripted).apply(request);
             if (answer == null) {
                 return; // the backend closed while the request waited: no answer
             }
@@ -145,6 +166,28 @@ public final class TestBackend implements AutoCloseable {
             exchange.getResponseBody().write(message);
         } finally {
             exchange.close();
+        }
+    }
+
+    private static Answer forward(Request request, String baseUrl) {
+        String query = request.query() == null ? "" : "?" + request.query();
+        HttpRequest.Builder forwarded = HttpRequest.newBuilder(URI.create(baseUrl + request.path() + query))
+                .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        request.headers().forEach((name, values) -> {
+            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> forwarded.header(name, value));
+            }
+        });
+        try {
+            HttpResponse<byte[]> response = FORWARDER.send(forwarded.build(), HttpResponse.BodyHandlers.ofByteArray());
+            Map<String, String> headers = response.headers().firstValue("Content-Type")
+                    .map(type -> Map.of("Content-Type", type)).orElse(Map.of());
+            return new Answer(response.statusCode(), headers, response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not forward to " + baseUrl, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

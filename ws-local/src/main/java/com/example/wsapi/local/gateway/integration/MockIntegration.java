@@ -1,5 +1,6 @@
 package com.example.wsapi.local.gateway.integration;
 
+import com.example.wsapi.local.json.StrictJson;
 import com.example.wsapi.local.vtl.MappingInput;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -45,7 +46,7 @@ final class MockIntegration implements Integration {
 
     /** The {@code statusCode} the request template rendered; 200 when it rendered none (unconfirmed). */
     private static int status(String rendered) {
-        JsonElement parsed = rendered == null ? null : JsonPaths.parseStrictly(rendered.strip());
+        JsonElement parsed = rendered == null ? null : StrictJson.parse(rendered.strip());
         JsonElement statusCode = parsed != null && parsed.isJsonObject() ? ((JsonObject) parsed).get("statusCode") : null;
         if (statusCode == null || statusCode.isJsonNull()) {
             return 200;
