@@ -10,16 +10,20 @@
 MVN       ?= mvn
 MVN_FLAGS ?= -B -q
 
-# Logical id -> Maven module (the function's CodeUri).
-build-ConnectFunction:    MODULE := ws-connect
-build-DisconnectFunction: MODULE := ws-disconnect
-build-DefaultFunction:    MODULE := ws-default
-build-EchoFunction:       MODULE := ws-echo
-build-JoinRoomFunction:   MODULE := ws-joinroom
-build-SendMessageFunction: MODULE := ws-sendmessage
+# Every function of template.yaml: <LogicalId>=<Maven module> (the module is the function's CodeUri). The only
+# list here: each gets a build-<LogicalId> target. ProjectConsistencyTest (mvn verify) checks it against the template.
+FUNCTIONS := \
+	ConnectFunction=ws-connect \
+	DisconnectFunction=ws-disconnect \
+	DefaultFunction=ws-default \
+	EchoFunction=ws-echo \
+	JoinRoomFunction=ws-joinroom \
+	LeaveRoomFunction=ws-leaveroom \
+	SendMessageFunction=ws-sendmessage \
+	AuthorizerFunction=ws-authorizer
 
-FUNCTION_TARGETS := build-ConnectFunction build-DisconnectFunction build-DefaultFunction build-EchoFunction \
-                    build-JoinRoomFunction build-SendMessageFunction
+FUNCTION_TARGETS := $(foreach f,$(FUNCTIONS),build-$(firstword $(subst =, ,$(f))))
+$(foreach f,$(FUNCTIONS),$(eval build-$(firstword $(subst =, ,$(f))): MODULE := $(lastword $(subst =, ,$(f)))))
 
 .PHONY: help $(FUNCTION_TARGETS)
 
@@ -37,4 +41,4 @@ $(FUNCTION_TARGETS):
 	cp -R $(MODULE)/target/lambda/. "$(ARTIFACTS_DIR)/"
 
 build-%:
-	@echo "build-$*: no such function in this Makefile (known: $(FUNCTION_TARGETS)); add its MODULE line" >&2; exit 1
+	@echo "build-$*: no such function in this Makefile (known: $(FUNCTION_TARGETS)). To add it: a line $*=ws-<name> in the FUNCTIONS list at the top of the Makefile" >&2; exit 1

@@ -64,4 +64,26 @@ for _ in $(seq 1 40); do grep -q "disconnect connectionId=$id .*status=1000" "$w
 grep -q "disconnect connectionId=$id .*status=1000" "$work/ws-local.log" || fail "no \$disconnect with 1000 after delete-connection"
 passed=$((passed + 1)); echo "client-check: \$disconnect ran with 1000"
 
+# Sign-in, the README's way: ws-local with AuthIssuer at its own /@issuer, a token from `ws-local.jar token`.
+kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+keys="$work/issuer-keys"
+java -jar "$jar" --port "$port" --issuer-keys "$keys" \
+    --parameter-overrides "AuthIssuer=http://127.0.0.1:$port/@issuer,AuthAudience=ws-local" > "$work/ws-local.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 120); do grep -q '^Ready' "$work/ws-local.log" && break; kill -0 "$pid" 2>/dev/null || fail "ws-local exited"; sleep 0.5; done
+grep -q '^Ready' "$work/ws-local.log" || fail "ws-local with sign-in not ready within 60 s"
+grep -q 'Sign-in        on' "$work/ws-local.log" || fail "the banner does not say sign-in is on"
+url="ws://127.0.0.1:$port/dev"
+token=$(java -jar "$jar" token --name ana --port "$port" --issuer-keys "$keys" 2>/dev/null)
+[ -n "$token" ] || fail "ws-local.jar token printed no token"
+
+out=$( (sleep 15 | timeout 60 "$wscat" -c "$url?token=$token" -w 8 -x '{"action":"echo","data":"signed-in"}') 2>&1 ) || true
+grep -qx 'signed-in' <<<"$out" || fail "wscat with ?token=: expected 'signed-in', got: $out"
+out=$( (sleep 15 | timeout 60 "$wscat" -s chat -s "$token" -c "$url" -w 8 -x '{"action":"echo","data":"browser-way"}') 2>&1 ) || true
+grep -qx 'browser-way' <<<"$out" || fail "wscat with the subprotocols chat + token: got: $out"
+out=$( (sleep 5 | timeout 30 "$wscat" -c "$url") 2>&1 ) || true
+grep -q '401' <<<"$out" || fail "wscat without a token: expected a 401, got: $out"
+passed=$((passed + 1)); echo "client-check: sign-in with a token of ws-local's issuer (query and subprotocol), 401 without"
+
 echo "client-check: $passed passed, 0 failed"

@@ -17,9 +17,13 @@ import java.util.Map;
  * @param queryPageSize       QUERY_PAGE_SIZE: items per Query/Scan page (DynamoDB's Limit), or null for DynamoDB's
  *                            own 1 MB pages; every page is read either way
  * @param broadcastConcurrency BROADCAST_CONCURRENCY: posts in flight at once during a broadcast (default 16)
+ * @param dynamoDbEndpointName where the DynamoDB client sends requests, as log lines name it: DYNAMODB_ENDPOINT,
+ *                            else AWS_ENDPOINT_URL_DYNAMODB, else AWS_ENDPOINT_URL (the SDK's own order), else
+ *                            "DynamoDB in {region}"
  */
 public record AppConfig(String region, String connectionsTable, URI connectionsEndpoint, Duration connectionTtl,
-                        URI dynamoDbEndpoint, Integer queryPageSize, int broadcastConcurrency) {
+                        URI dynamoDbEndpoint, Integer queryPageSize, int broadcastConcurrency,
+                        String dynamoDbEndpointName) {
 
     public static final String REGION = "AWS_REGION";
     public static final String CONNECTIONS_TABLE = "CONNECTIONS_TABLE";
@@ -41,17 +45,22 @@ public record AppConfig(String region, String connectionsTable, URI connectionsE
     }
 
     public static AppConfig from(Map<String, String> env) {
-        String region = blankToNull(env.get(REGION));
+        String region = blankToNull(env.get(REGION)) == null ? "us-east-1" : env.get(REGION);
+        URI dynamoDbEndpoint = parseEndpoint(DYNAMODB_ENDPOINT, env.get(DYNAMODB_ENDPOINT), "http://127.0.0.1:8000");
+        String sdkEndpoint = blankToNull(env.get("AWS_ENDPOINT_URL_DYNAMODB")) != null
+                ? env.get("AWS_ENDPOINT_URL_DYNAMODB") : blankToNull(env.get("AWS_ENDPOINT_URL"));
         return new AppConfig(
-                region == null ? "us-east-1" : region,
+                region,
                 blankToNull(env.get(CONNECTIONS_TABLE)),
                 parseEndpoint(CONNECTIONS_ENDPOINT, env.get(CONNECTIONS_ENDPOINT),
                         "https://{apiId}.execute-api.{region}.amazonaws.com/{stage}"),
                 parseTtl(env.get(CONNECTION_TTL_SECONDS)),
-                parseEndpoint(DYNAMODB_ENDPOINT, env.get(DYNAMODB_ENDPOINT), "http://127.0.0.1:8000"),
+                dynamoDbEndpoint,
                 parseCount(QUERY_PAGE_SIZE, env.get(QUERY_PAGE_SIZE), null, Integer.MAX_VALUE),
                 parseCount(BROADCAST_CONCURRENCY, env.get(BROADCAST_CONCURRENCY), DEFAULT_BROADCAST_CONCURRENCY,
-                        MAX_BROADCAST_CONCURRENCY));
+                        MAX_BROADCAST_CONCURRENCY),
+                dynamoDbEndpoint != null ? dynamoDbEndpoint.toString()
+                        : sdkEndpoint != null ? sdkEndpoint : "DynamoDB in " + region);
     }
 
     /** The table name, for the functions that need it. */

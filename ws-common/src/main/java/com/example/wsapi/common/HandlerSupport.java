@@ -4,9 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.example.wsapi.common.connections.StoreFailedException;
 import java.util.function.Function;
 
-/** What every route handler does around its service: read the event, answer 400 to a malformed one. */
+/**
+ * What every route handler does around its service: read the event, answer 400 to a malformed one, and log why the
+ * connection table failed before the failure ends the invocation.
+ */
 public final class HandlerSupport {
 
     private HandlerSupport() {}
@@ -14,8 +18,16 @@ public final class HandlerSupport {
     public static APIGatewayV2WebSocketResponse respond(APIGatewayV2WebSocketEvent event, Context context,
             Function<WebSocketRequest, APIGatewayV2WebSocketResponse> route) {
         try {
-            // Inside the try too: a route may find the event lacking later (no domainName/stage for @connections).
-            return route.apply(WebSocketRequest.from(event));
+            WebSocketRequest request = WebSocketRequest.from(event);
+            try {
+                // Inside the try too: a route may find the event lacking later (no domainName/stage for @connections).
+                return route.apply(request);
+            } catch (StoreFailedException e) {
+                // Rethrown: the invocation fails, so the client gets API Gateway's "Internal server error" frame.
+                log(context, LogLevel.ERROR, request.routeKey() + " from " + request.connectionId() + " failed: "
+                        + e.getMessage());
+                throw e;
+            }
         } catch (InvalidEventException e) {
             log(context, LogLevel.WARN, "rejected event: " + e.getMessage());
             return Responses.status(400, e.getMessage());

@@ -1,6 +1,9 @@
 package com.example.wsapi.common;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The parts of an API Gateway WebSocket event the routes use.
@@ -14,9 +17,25 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
  * @param sourceIp         identity.sourceIp, or null
  * @param userAgent        identity.userAgent, or null when the client sent none
  * @param body             the message text (MESSAGE events), or null
+ * @param subprotocols     the subprotocols the client offers in {@code Sec-WebSocket-Protocol} (CONNECT events), in
+ *                         its order; empty when none
+ * @param user             who the connection signed in as ({@code requestContext.authorizer}), or null when sign-in
+ *                         is off
  */
 public record WebSocketRequest(String routeKey, String connectionId, long connectedAt, long requestTimeEpoch,
-                               String domainName, String stage, String sourceIp, String userAgent, String body) {
+                               String domainName, String stage, String sourceIp, String userAgent, String body,
+                               List<String> subprotocols, SignedInUser user) {
+
+    public WebSocketRequest {
+        subprotocols = List.copyOf(subprotocols);
+    }
+
+    /** A request of a connection that offered no subprotocol and did not sign in. */
+    public WebSocketRequest(String routeKey, String connectionId, long connectedAt, long requestTimeEpoch,
+                            String domainName, String stage, String sourceIp, String userAgent, String body) {
+        this(routeKey, connectionId, connectedAt, requestTimeEpoch, domainName, stage, sourceIp, userAgent, body,
+                List.of(), null);
+    }
 
     /** Reads an event as Lambda hands it over; fails with a clear message where API Gateway's fields are missing. */
     public static WebSocketRequest from(APIGatewayV2WebSocketEvent event) {
@@ -41,7 +60,22 @@ public record WebSocketRequest(String routeKey, String connectionId, long connec
                 context.getStage(),
                 identity == null ? null : identity.getSourceIp(),
                 identity == null ? null : identity.getUserAgent(),
-                event.getBody());
+                event.getBody(),
+                subprotocols(event.getHeaders()),
+                SignedInUser.from(context.getAuthorizer()));
+    }
+
+    /** {@code Sec-WebSocket-Protocol: chat, other} as [chat, other]; header names match without regard to case. */
+    private static List<String> subprotocols(Map<String, String> headers) {
+        if (headers != null) {
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                if ("Sec-WebSocket-Protocol".equalsIgnoreCase(header.getKey()) && header.getValue() != null) {
+                    return Arrays.stream(header.getValue().split(",")).map(String::strip)
+                            .filter(protocol -> !protocol.isEmpty()).toList();
+                }
+            }
+        }
+        return List.of();
     }
 
     /** A well-formed request for SnapStart priming: it never reaches AWS (see Priming). */

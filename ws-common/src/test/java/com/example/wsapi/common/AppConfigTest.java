@@ -29,6 +29,20 @@ class AppConfigTest {
     }
 
     @Test
+    void dynamoDbEndpointName_followsTheSdksOrder_elseNamesTheRegion() {
+        assertEquals("DynamoDB in eu-west-1", AppConfig.from(Map.of("AWS_REGION", "eu-west-1")).dynamoDbEndpointName());
+        assertEquals("http://global:1", AppConfig.from(Map.of("AWS_ENDPOINT_URL", "http://global:1"))
+                .dynamoDbEndpointName());
+        assertEquals("http://dynamo:2", AppConfig.from(Map.of("AWS_ENDPOINT_URL", "http://global:1",
+                "AWS_ENDPOINT_URL_DYNAMODB", "http://dynamo:2")).dynamoDbEndpointName());
+        assertEquals("http://override:3", AppConfig.from(Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://dynamo:2",
+                AppConfig.DYNAMODB_ENDPOINT, "http://override:3")).dynamoDbEndpointName());
+        // sam local passes a declared but empty DYNAMODB_ENDPOINT: not an endpoint.
+        assertEquals("http://dynamo:2", AppConfig.from(Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://dynamo:2",
+                AppConfig.DYNAMODB_ENDPOINT, "")).dynamoDbEndpointName());
+    }
+
+    @Test
     void from_readsPageSizeAndBroadcastConcurrency() {
         AppConfig config = AppConfig.from(Map.of(AppConfig.QUERY_PAGE_SIZE, "2", AppConfig.BROADCAST_CONCURRENCY, "4"));
         assertEquals(2, config.queryPageSize());

@@ -28,7 +28,7 @@ class SampleEventsTest {
     static Stream<Path> events() throws IOException {
         try (Stream<Path> files = Files.list(LambdaEvents.projectRoot().resolve("events"))) {
             List<Path> list = files.filter(f -> f.toString().endsWith(".json"))
-                    .filter(f -> !f.getFileName().toString().equals("env.json")).sorted().toList();
+                    .filter(f -> !f.getFileName().toString().startsWith("env.")).sorted().toList();
             assertFalse(list.isEmpty());
             return list.stream();
         }
@@ -53,7 +53,16 @@ class SampleEventsTest {
                 context.get("domainName").getAsString());
         assertTrue(context.get("apiId").getAsString().matches("[a-z0-9]{10}"));
         assertTrue(context.getAsJsonObject("identity").has("sourceIp"));
-        assertFalse(event.get("isBase64Encoded").getAsBoolean());
+        // A REQUEST authorizer's event (authorizer.json) has type and methodArn instead of isBase64Encoded.
+        boolean authorizer = event.has("type");
+        if (authorizer) {
+            assertEquals("REQUEST", event.get("type").getAsString());
+            assertEquals("arn:aws:execute-api:us-east-1:123456789012:" + context.get("apiId").getAsString() + "/"
+                    + context.get("stage").getAsString() + "/$connect", event.get("methodArn").getAsString());
+            assertTrue(event.has("stageVariables") && !event.has("isBase64Encoded"));
+        } else {
+            assertFalse(event.get("isBase64Encoded").getAsBoolean());
+        }
 
         assertEquals(type.equals("MESSAGE"), context.has("messageId"), "messageId only on MESSAGE");
         assertEquals(type.equals("MESSAGE"), event.has("body"), "body only on MESSAGE");
@@ -64,7 +73,8 @@ class SampleEventsTest {
                 assertEquals("$connect", context.get("routeKey").getAsString());
                 JsonObject headers = event.getAsJsonObject("headers");
                 assertTrue(headers.has("Sec-WebSocket-Key") && headers.has("X-Forwarded-For"));
-                assertFalse(headers.has("Connection") || headers.has("Upgrade"));
+                // API Gateway hands the authorizer the hop-by-hop headers, and keeps them from $connect.
+                assertEquals(authorizer, headers.has("Connection") && headers.has("Upgrade"));
             }
             case "DISCONNECT" -> {
                 assertEquals("$disconnect", context.get("routeKey").getAsString());

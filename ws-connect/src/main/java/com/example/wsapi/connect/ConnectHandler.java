@@ -12,10 +12,14 @@ import com.example.wsapi.common.WebSocketRequest;
 import com.example.wsapi.common.aws.DynamoDbClients;
 import com.example.wsapi.common.aws.Priming;
 import com.example.wsapi.common.connections.ConnectionStore;
+import com.example.wsapi.common.connections.StoreFailedException;
 import com.example.wsapi.common.routes.ConnectService;
 import java.time.Clock;
 
-/** $connect: stores the connection; a 500 refuses the handshake when it can't be stored. */
+/**
+ * $connect: stores the connection; a 500 refuses the handshake when it can't be stored. Answers with the subprotocol
+ * {@code chat} when the client offers it (browsers that pass a sign-in token that way need it).
+ */
 public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
     private final ConnectService service;
@@ -33,18 +37,21 @@ public final class ConnectHandler implements RequestHandler<APIGatewayV2WebSocke
     @Override
     public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
         return HandlerSupport.respond(event, context, request -> {
-            if (service.connect(request)) {
-                HandlerSupport.log(context, LogLevel.INFO, "connected " + request.connectionId());
-                return Responses.ok();
+            try {
+                service.connect(request);
+            } catch (StoreFailedException e) {
+                HandlerSupport.log(context, LogLevel.ERROR, "refused " + request.connectionId()
+                        + ": the connection could not be stored: " + e.getMessage());
+                return Responses.status(500, "the connection could not be stored");
             }
-            HandlerSupport.log(context, LogLevel.ERROR, "refused " + request.connectionId()
-                    + ": the connection could not be stored");
-            return Responses.status(500, "the connection could not be stored");
+            HandlerSupport.log(context, LogLevel.INFO, "connected " + request.connectionId());
+            return service.subprotocol(request).map(Responses::okWithSubprotocol).orElseGet(Responses::ok);
         });
     }
 
     private static ConnectService defaultService(AppConfig config) {
-        return new ConnectService(new ConnectionStore(DynamoDbClients.shared(), config.requireTable()),
+        return new ConnectService(new ConnectionStore(DynamoDbClients.shared(), config.requireTable(), null,
+                config.dynamoDbEndpointName()),
                 config.connectionTtl(), Clock.systemUTC());
     }
 }

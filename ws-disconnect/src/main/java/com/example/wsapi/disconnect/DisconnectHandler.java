@@ -48,7 +48,7 @@ public final class DisconnectHandler
             if (!outcome.removed()) {
                 // The record's TTL removes it later; API Gateway ignores $disconnect's response anyway.
                 HandlerSupport.log(context, LogLevel.ERROR, "could not delete " + request.connectionId()
-                        + " now: its TTL will remove it");
+                        + " now (its TTL will remove it): " + outcome.removeProblem());
                 return Responses.status(500, "the connection record is left to its TTL");
             }
             if (!outcome.wasInRoom()) {

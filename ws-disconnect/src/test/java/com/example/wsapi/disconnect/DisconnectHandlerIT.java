@@ -14,6 +14,7 @@ import com.example.wsapi.common.testing.LocalConnectionsTable;
 import com.example.wsapi.common.testing.LocalDynamoDb;
 import com.example.wsapi.common.testing.RecordingContext;
 import com.example.wsapi.common.testing.RecordingEndpoint;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
@@ -32,8 +33,14 @@ class DisconnectHandlerIT {
     private final ConnectionStore store = dynamo.store();
 
     private DisconnectHandler handler(DynamoDbClient dynamoClient) {
-        AppConfig config = AppConfig.from(Map.of(AppConfig.CONNECTIONS_TABLE, dynamo.tableName(),
-                AppConfig.CONNECTIONS_ENDPOINT, endpoint.stageUrl("dev").toString()));
+        return handler(dynamoClient, dynamo.tableName(), dynamo.endpoint());
+    }
+
+    /** @param dynamoEndpoint where {@code dynamoClient} points (the functions' DYNAMODB_ENDPOINT) */
+    private DisconnectHandler handler(DynamoDbClient dynamoClient, String table, URI dynamoEndpoint) {
+        AppConfig config = AppConfig.from(Map.of(AppConfig.CONNECTIONS_TABLE, table,
+                AppConfig.CONNECTIONS_ENDPOINT, endpoint.stageUrl("dev").toString(),
+                AppConfig.DYNAMODB_ENDPOINT, dynamoEndpoint.toString()));
         return new DisconnectHandler(config, dynamoClient, uri -> endpoint.client());
     }
 
@@ -79,13 +86,28 @@ class DisconnectHandlerIT {
     }
 
     @Test
-    void disconnect_whenStoreUnavailable_leavesTheRecordToItsTtlAndSaysSo() throws Exception {
+    void disconnect_whenStoreUnavailable_leavesTheRecordToItsTtlAndSaysWhy() throws Exception {
         RecordingContext context = new RecordingContext();
-        try (DynamoDbClient unreachable = LocalDynamoDb.clientFor(LocalDynamoDb.unreachableEndpoint())) {
-            assertEquals(500, handler(unreachable).handleRequest(event(), context).getStatusCode());
+        URI dead = LocalDynamoDb.unreachableEndpoint();
+        try (DynamoDbClient unreachable = LocalDynamoDb.clientFor(dead)) {
+            assertEquals(500, handler(unreachable, dynamo.tableName(), dead).handleRequest(event(), context)
+                    .getStatusCode());
         }
-        assertTrue(context.log().contains("TTL"), context.log());
+        assertEquals(List.of("could not delete " + event().getRequestContext().getConnectionId() + " now (its TTL "
+                + "will remove it): DeleteItem on table " + dynamo.tableName() + " at " + dead + " failed: the "
+                + "endpoint is unreachable (ConnectException: Connection refused)"), context.logLines());
         assertTrue(endpoint.requests().isEmpty());
+    }
+
+    @Test
+    void disconnect_whenTheTableDoesNotExist_logsWhichTableIsMissingWhere() {
+        RecordingContext context = new RecordingContext();
+        DisconnectHandler handler = handler(dynamo.client(), "no-such-table", dynamo.endpoint());
+
+        assertEquals(500, handler.handleRequest(event(), context).getStatusCode());
+
+        assertTrue(context.log().endsWith(": DeleteItem on table no-such-table at " + dynamo.endpoint() + " failed: "
+                + "the table does not exist there (ResourceNotFoundException, HTTP 400)"), context.log());
     }
 
     @Test

@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * joinroom: {"action":"joinroom","room":"lobby","name":"ana"} puts the sender into a room; its old room hears
- * member-left, the new room member-joined, and the sender gets joined with the member count.
+ * member-left, the new room member-joined, and the sender gets joined with the member count. With sign-in on the name
+ * is the signed-in user's, from the authorizer's context.
  */
 public final class JoinRoomHandler
         implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
@@ -52,7 +53,8 @@ public final class JoinRoomHandler
     @Override
     public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
         return HandlerSupport.respond(event, context, request -> {
-            JoinRoomService.Outcome outcome = service(request).join(request.connectionId(), request.body());
+            JoinRoomService.Outcome outcome = service(request).join(request.connectionId(), request.body(),
+                    request.user());
             if (!outcome.joined()) {
                 HandlerSupport.log(context, LogLevel.INFO, "joinroom from " + request.connectionId()
                         + " refused: error reply " + outcome.reply());

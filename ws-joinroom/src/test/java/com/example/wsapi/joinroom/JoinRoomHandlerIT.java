@@ -2,12 +2,14 @@ package com.example.wsapi.joinroom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.example.wsapi.common.AppConfig;
 import com.example.wsapi.common.Json;
 import com.example.wsapi.common.connections.Connection;
+import com.example.wsapi.common.connections.StoreFailedException;
 import com.example.wsapi.common.testing.LambdaEvents;
 import com.example.wsapi.common.testing.LocalConnectionsTable;
 import com.example.wsapi.common.testing.RecordingContext;
@@ -50,6 +52,24 @@ class JoinRoomHandlerIT {
     }
 
     @Test
+    void joinroom_whenTheTableDoesNotExist_failsTheInvocation_andLogsWhichTableIsMissingWhere_withoutNames() {
+        APIGatewayV2WebSocketEvent event = event();
+        String sender = event.getRequestContext().getConnectionId();
+        JoinRoomHandler handler = new JoinRoomHandler(AppConfig.from(Map.of(AppConfig.CONNECTIONS_TABLE,
+                "no-such-table", AppConfig.CONNECTIONS_ENDPOINT, endpoint.stageUrl("dev").toString(),
+                AppConfig.DYNAMODB_ENDPOINT, dynamo.endpoint().toString())), dynamo.client(), uri -> endpoint.client());
+        RecordingContext context = new RecordingContext();
+
+        // Thrown on: the invocation fails, so API Gateway sends the client its "Internal server error" frame.
+        assertThrows(StoreFailedException.class, () -> handler.handleRequest(event, context));
+
+        assertEquals(List.of("joinroom from " + sender + " failed: UpdateItem on table no-such-table at "
+                + dynamo.endpoint() + " failed: the table does not exist there (ResourceNotFoundException, HTTP 400)"),
+                context.logLines());
+        assertTrue(endpoint.requests().isEmpty());
+    }
+
+    @Test
     void joinroom_fromTheSampleEvent_joinsTheRoom_tellsTheOthers_andLogsASummaryWithoutNames() {
         APIGatewayV2WebSocketEvent event = event();
         String sender = event.getRequestContext().getConnectionId();
@@ -75,6 +95,23 @@ class JoinRoomHandlerIT {
         assertTrue(context.log().contains("members=2") && context.log().contains("member-joined delivered=1"),
                 context.log());
         assertFalse(context.log().contains(name), "display names stay out of logs");
+    }
+
+    @Test
+    void joinroom_signedIn_takesTheNameFromTheAuthorizersContext_notFromTheMessage() {
+        APIGatewayV2WebSocketEvent event = event();
+        // What API Gateway adds to every event of a connection its $connect authorizer allowed.
+        event.getRequestContext().setAuthorizer(Map.of("principalId", "7c1e4a52", "name", "Ana Lima",
+                "integrationLatency", 41));
+        String sender = event.getRequestContext().getConnectionId();
+        String room = Json.parseObject(event.getBody()).orElseThrow().get("room").getAsString();
+        save(sender, null, null);
+        save("MemberMemberMe0=", room, "mo");
+
+        assertEquals(200, handler(Map.of()).handleRequest(event, new RecordingContext()).getStatusCode());
+
+        assertEquals("Ana Lima", dynamo.store().find(sender).orElseThrow().name());
+        assertEquals("Ana Lima", received("MemberMemberMe0=").get(0).get("name").getAsString());
     }
 
     @Test

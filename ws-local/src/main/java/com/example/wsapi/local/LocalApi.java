@@ -1,21 +1,30 @@
 package com.example.wsapi.local;
 
+import com.example.wsapi.local.chat.ChatPage;
 import com.example.wsapi.local.gateway.Gateway;
 import com.example.wsapi.local.gateway.GatewaySettings;
 import com.example.wsapi.local.gateway.GatewayStartException;
 import com.example.wsapi.local.gateway.LocalHttpEndpoint;
+import com.example.wsapi.local.gateway.integration.FunctionError;
+import com.example.wsapi.local.gateway.integration.FunctionInvoker;
 import com.example.wsapi.local.gateway.RouteBinding;
+import com.example.wsapi.local.issuer.IssuerKeyStore;
+import com.example.wsapi.local.issuer.LocalIssuer;
 import com.example.wsapi.local.lambda.FunctionCode;
+import com.example.wsapi.local.lambda.FunctionFailure;
 import com.example.wsapi.local.lambda.FunctionSettings;
 import com.example.wsapi.local.lambda.LambdaRuntime;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.storage.LocalDynamoDb;
+import com.example.wsapi.local.template.IntegrationSpec;
 import com.example.wsapi.local.template.LambdaFunction;
 import com.example.wsapi.local.template.LocalSettings;
 import com.example.wsapi.local.template.Route;
 import com.example.wsapi.local.template.SamTemplate;
+import com.example.wsapi.local.template.StackName;
 import com.example.wsapi.local.template.TemplateException;
 import com.example.wsapi.local.template.TemplateLoader;
+import com.example.wsapi.local.vtl.MappingTemplates;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,22 +52,34 @@ public final class LocalApi implements AutoCloseable {
     private static final Duration WARM_MARGIN = Duration.ofSeconds(5);
 
     private final SamTemplate template;
+    private final StackName stack;
     private final LocalDynamoDb dynamo;
     private final LambdaRuntime runtime;
     private final Gateway gateway;
     private final List<String> tables;
 
-    private LocalApi(SamTemplate template, LocalDynamoDb dynamo, LambdaRuntime runtime, Gateway gateway,
-                     List<String> tables) {
+    private LocalApi(SamTemplate template, StackName stack, LocalDynamoDb dynamo, LambdaRuntime runtime,
+                     Gateway gateway, List<String> tables) {
         this.template = template;
+        this.stack = stack;
         this.dynamo = dynamo;
         this.runtime = runtime;
         this.gateway = gateway;
         this.tables = tables;
     }
 
-    /** Starts everything, or stops what had started and explains what to fix. */
+    /** Starts everything, the development issuer's keys in their default folder. */
     public static LocalApi start(LocalOptions options, RuntimeOptions runtimeOptions) throws LocalApiException {
+        return start(options, runtimeOptions, new IssuerKeyStore(IssuerKeyStore.defaultFolder()));
+    }
+
+    /**
+     * Starts everything, or stops what had started and explains what to fix.
+     *
+     * @param issuerKeys the keys the development issuer at {@code /@issuer} publishes (the token command's)
+     */
+    public static LocalApi start(LocalOptions options, RuntimeOptions runtimeOptions, IssuerKeyStore issuerKeys)
+            throws LocalApiException {
         Path templateFile = options.template().toAbsolutePath().normalize();
         if (!Files.isRegularFile(templateFile)) {
             throw new LocalApiException("no template at " + templateFile
@@ -69,9 +91,13 @@ public final class LocalApi implements AutoCloseable {
         int port = options.port() == 0 ? FreePort.find(options.host()) : options.port();
         URI localEndpoint = URI.create("http://" + hostForUrl(options.host()) + ":" + port);
         SamTemplate template;
+        MappingTemplates mappingTemplates = new MappingTemplates();
+        StackName stack;
         try {
+            stack = StackName.resolve(options.stackName(), templateFile);
             template = TemplateLoader.load(templateFile, new LocalSettings(options.region(), ACCOUNT_ID,
-                    stackName(templateFile), options.stage(), localEndpoint), options.parameterOverrides());
+                    stack.name(), options.stage(), localEndpoint), options.parameterOverrides(),
+                    mappingTemplates);
         } catch (TemplateException e) {
             throw new LocalApiException(e.getMessage(), e);
         }
@@ -91,11 +117,11 @@ public final class LocalApi implements AutoCloseable {
             LocalDynamoDb dynamo = LocalDynamoDb.start(options.host(), dynamoDbPort, options.dbPath());
             started.add(dynamo);
             List<String> tables = dynamo.createTables(template.tables());
-            Gateway gateway = Gateway.start(gatewaySettings(template, options, port), runtime::invoke,
-                    localEndpoints());
+            Gateway gateway = Gateway.start(gatewaySettings(template, options, port), invoker(runtime::invoke),
+                    mappingTemplates, localEndpoints(template, hostForUrl(options.host()) + ":" + port, issuerKeys));
             started.add(gateway);
             awaitWarm(warming, runtimeOptions.initTimeout());
-            return new LocalApi(template, dynamo, runtime, gateway, tables);
+            return new LocalApi(template, stack, dynamo, runtime, gateway, tables);
         } catch (GatewayStartException | RuntimeException e) {
             closeAll(started);
             throw new LocalApiException(e.getMessage(), e);
@@ -132,6 +158,11 @@ public final class LocalApi implements AutoCloseable {
         return template;
     }
 
+    /** The stack the template runs as: it names the tables the template leaves unnamed. */
+    public StackName stack() {
+        return stack;
+    }
+
     public LambdaRuntime runtime() {
         return runtime;
     }
@@ -159,7 +190,9 @@ public final class LocalApi implements AutoCloseable {
     static Set<String> routedFunctions(SamTemplate template) {
         Set<String> names = new LinkedHashSet<>();
         for (Route route : template.api().routes()) {
-            names.add(route.functionLogicalId());
+            if (route.integration() instanceof IntegrationSpec.CallsFunction calls) {
+                names.add(calls.functionLogicalId());
+            }
             if (route.authorizer() != null) {
                 names.add(route.authorizer().functionLogicalId());
             }
@@ -168,7 +201,7 @@ public final class LocalApi implements AutoCloseable {
     }
 
     /**
-     * What a client needs first: {@code $connect} and the authorizers, then the message routes in template order,
+     * What a client needs first: the authorizers and {@code $connect}, then the message routes in template order,
      * {@code $disconnect} last.
      */
     static List<String> warmingOrder(SamTemplate template) {
@@ -179,21 +212,52 @@ public final class LocalApi implements AutoCloseable {
                 order.add(route.authorizer().functionLogicalId());
             }
         }
-        routes.stream().filter(route -> route.routeKey().equals("$connect"))
-                .forEach(route -> order.add(route.functionLogicalId()));
+        routes.stream().filter(route -> route.routeKey().equals("$connect")).forEach(route -> addFunction(order, route));
         routes.stream().filter(route -> !route.routeKey().equals("$disconnect"))
-                .forEach(route -> order.add(route.functionLogicalId()));
-        routes.forEach(route -> order.add(route.functionLogicalId()));
+                .forEach(route -> addFunction(order, route));
+        routes.forEach(route -> addFunction(order, route));
         return List.copyOf(order);
+    }
+
+    private static void addFunction(Set<String> functions, Route route) {
+        if (route.integration() instanceof IntegrationSpec.CallsFunction calls) {
+            functions.add(calls.functionLogicalId());
+        }
+    }
+
+    /** The runtime as the gateway calls it: a function's error as a {@link FunctionError} with Lambda's document. */
+    static FunctionInvoker invoker(FunctionInvoker runtime) {
+        return (function, event) -> {
+            CompletableFuture<String> invoked = runtime.invoke(function, event);
+            CompletableFuture<String> result = new CompletableFuture<>();
+            invoked.whenComplete((response, failure) -> {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof FunctionFailure error) {
+                    result.completeExceptionally(new FunctionError(error.errorType(), error.errorMessage(),
+                            error.errorJson(), error));
+                } else if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    result.complete(response);
+                }
+            });
+            // The gateway gave up (its timeout): an invocation still waiting for an instance must not run.
+            result.whenComplete((response, failure) -> {
+                if (result.isCancelled()) {
+                    invoked.cancel(false);
+                }
+            });
+            return result;
+        };
     }
 
     private static FunctionSettings settings(SamTemplate template, LambdaFunction function, URI dynamoEndpoint,
                                              LocalOptions options) {
         Path templateDir = template.file().getParent();
-        Map<String, String> environment = new HashMap<>(function.environment());
+        Map<String, String> environment = new HashMap<>();
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
-        environment.putAll(options.envVars().getOrDefault("Parameters", Map.of()));
-        environment.putAll(options.envVars().getOrDefault(function.logicalId(), Map.of()));
+        environment.putAll(EnvVars.apply(function.logicalId(), function.environment(), options.envVars()));
         return new FunctionSettings(function.logicalId(), function.handler(),
                 FunctionCode.classpath(templateDir, function.logicalId(), function.codeUri()), environment,
                 Duration.ofSeconds(function.timeoutSeconds()), function.memorySize(), options.maxConcurrency(),
@@ -202,7 +266,7 @@ public final class LocalApi implements AutoCloseable {
 
     private static GatewaySettings gatewaySettings(SamTemplate template, LocalOptions options, int port) {
         List<RouteBinding> routes = template.api().routes().stream()
-                .map(route -> new RouteBinding(route.routeKey(), route.functionLogicalId(), route.twoWay(),
+                .map(route -> new RouteBinding(route.routeKey(), route.integration(), route.twoWay(),
                         route.authorizer() == null ? null : new RouteBinding.AuthorizerBinding(
                                 route.authorizer().functionLogicalId(), route.authorizer().identitySources())))
                 .toList();
@@ -211,17 +275,18 @@ public final class LocalApi implements AutoCloseable {
         return new GatewaySettings(defaults.host(), defaults.port(), defaults.stage(), defaults.apiId(),
                 defaults.region(), defaults.routeSelectionExpression(), defaults.routes(), options.idleTimeout(),
                 defaults.maxLifetime(), defaults.integrationTimeout(), defaults.maxFrameBytes(),
-                defaults.maxMessageBytes(), defaults.maxNewConnectionsPerSecond());
+                defaults.maxMessageBytes(), defaults.maxNewConnectionsPerSecond(), template.api().stageVariables());
+    }
+
+    /** The chat page, served by the gateway at {@code /@chat/}. */
+    public URI chatPageUrl() {
+        return URI.create("http://" + gateway.webSocketUrl().getRawAuthority() + "/" + ChatPage.SEGMENT + "/");
     }
 
     /** ws-local's own HTTP endpoints beside the API (under {@code /@<name>}, a path no stage can have). */
-    private static List<LocalHttpEndpoint> localEndpoints() {
-        return List.of();
-    }
-
-    private static String stackName(Path templateFile) {
-        Path dir = templateFile.getParent().getFileName();
-        return dir == null ? "ws-local" : dir.toString().replaceAll("[^A-Za-z0-9-]", "-");
+    private static List<LocalHttpEndpoint> localEndpoints(SamTemplate template, String gatewayAuthority,
+                                                          IssuerKeyStore issuerKeys) {
+        return List.of(new ChatPage(template.api().stageName(), gatewayAuthority), new LocalIssuer(issuerKeys));
     }
 
     private static String hostForUrl(String host) {

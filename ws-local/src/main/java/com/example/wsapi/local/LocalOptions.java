@@ -21,14 +21,16 @@ import java.util.Objects;
  * @param envVars            environment overrides in `sam local --env-vars` form: function logical id (or
  *                           "Parameters" for all functions) to variables
  * @param maxConcurrency     instances per function
+ * @param stackName          the --stack-name option, or null for samconfig.toml's (see
+ *                           {@link com.example.wsapi.local.template.StackName})
  * @param warmContainers     start an instance of every routed function at start, before the API is ready (SAM's
  *                           {@code --warm-containers EAGER}); otherwise each starts on its first event
  * @param scaling            when a function gets another instance
  */
 public record LocalOptions(Path template, String host, int port, String stage, String region, Duration idleTimeout,
                            Path dbPath, int dynamoDbPort, Map<String, String> parameterOverrides,
-                           Map<String, Map<String, String>> envVars, int maxConcurrency, boolean warmContainers,
-                           Scaling scaling) {
+                           Map<String, Map<String, String>> envVars, int maxConcurrency, String stackName,
+                           boolean warmContainers, Scaling scaling) {
 
     public LocalOptions {
         parameterOverrides = Map.copyOf(parameterOverrides);
@@ -36,11 +38,11 @@ public record LocalOptions(Path template, String host, int port, String stage, S
         Objects.requireNonNull(scaling, "scaling");
     }
 
-    /** Functions started on their first event, scaled as Lambda does. */
+    /** samconfig.toml's stack name; functions started on their first event, scaled as Lambda does. */
     public LocalOptions(Path template, String host, int port, String stage, String region, Duration idleTimeout,
                         Path dbPath, int dynamoDbPort, Map<String, String> parameterOverrides,
                         Map<String, Map<String, String>> envVars, int maxConcurrency) {
         this(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort, parameterOverrides, envVars,
-                maxConcurrency, false, Scaling.LAMBDA);
+                maxConcurrency, null, false, Scaling.LAMBDA);
     }
 }

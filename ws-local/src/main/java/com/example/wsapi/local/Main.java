@@ -1,13 +1,15 @@
 package com.example.wsapi.local;
 
+import com.example.wsapi.local.issuer.IssuerKeyStore;
 import com.example.wsapi.local.lambda.FunctionFailure;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.lambda.Scaling;
+import com.example.wsapi.local.template.IntegrationSpec;
 import com.example.wsapi.local.template.Route;
+import com.example.wsapi.local.template.SamTemplate;
+import com.example.wsapi.local.template.Table;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
-import com.google.gson.reflect.TypeToken;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -28,6 +30,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,50 +38,77 @@ import picocli.CommandLine.Spec;
 /** {@code java -jar ws-local.jar [options]} runs the API; {@code ... invoke <LogicalId> --event <file>} runs one function. */
 @Command(name = "ws-local", mixinStandardHelpOptions = true, sortOptions = false,
         version = "ws-local 1.0.0",
+        customSynopsis = {"ws-local [options]", "       ws-local invoke <LogicalId> --event <file.json> [options]"},
+        usageHelpAutoWidth = true, optionListHeading = "%nOptions (README.md has the same table):%n",
+        commandListHeading = "%nCommands:%n",
         description = "Runs a SAM template's API Gateway WebSocket API offline: gateway, @connections, "
                 + "Lambda functions and DynamoDB Local.",
-        subcommands = Main.Invoke.class)
+        subcommands = {Main.Invoke.class, TokenCommand.class})
 public final class Main implements Callable<Integer> {
 
-    /** Options shared by running the API and invoking one function. */
+    /**
+     * Options shared by running the API and invoking one function. Their texts are README.md's options table, which
+     * --help prints too ({@link OptionsTable}); {@code order} is the row.
+     */
     static final class Common {
-        @Option(names = "--template", defaultValue = "template.yaml", description = "SAM template (default: ${DEFAULT-VALUE})")
+        @Option(names = "--template", order = 1, paramLabel = "<file>", defaultValue = "template.yaml",
+                description = "any SAM template with one WebSocket API")
         Path template;
 
-        @Option(names = "--stage", description = "stage name (default: the template's)")
+        @Option(names = "--stage", order = 4, paramLabel = "<name>",
+                description = "clients connect to `ws://host:port/<stage>`")
+        @OptionsTable.Default("the template's")
         String stage;
 
-        @Option(names = "--region", defaultValue = "us-east-1", description = "AWS::Region and AWS_REGION (default: ${DEFAULT-VALUE})")
+        @Option(names = "--region", order = 5, paramLabel = "<name>", defaultValue = "us-east-1",
+                description = "`AWS::Region`, and the functions' `AWS_REGION`")
         String region;
 
-        @Option(names = "--db-path", description = "persist DynamoDB Local in this folder (default: in memory)")
+        @Option(names = "--stack-name", order = 6, paramLabel = "<name>",
+                description = "`AWS::StackName`, and so the names of tables the template leaves unnamed: "
+                        + "`<stack>-<LogicalId>-LOCAL`")
+        @OptionsTable.Default("`stack_name` in `samconfig.toml`, else the template's folder name")
+        String stackName;
+
+        @Option(names = "--db-path", order = 8, paramLabel = "<folder>",
+                description = "persist DynamoDB Local's data there")
+        @OptionsTable.Default("in memory")
         Path dbPath;
 
-        @Option(names = "--dynamodb-port", defaultValue = "0", description = "DynamoDB Local's port (default: a free one)")
+        @Option(names = "--dynamodb-port", order = 9, paramLabel = "<n>", defaultValue = "0",
+                description = "e.g. `8000`, for `sam local invoke` or to browse tables with "
+                        + "`aws dynamodb ... --endpoint-url`")
+        @OptionsTable.Default("a free one")
         int dynamoDbPort;
 
-        @Option(names = "--parameter-overrides", split = ",", paramLabel = "KEY=VALUE",
-                description = "template parameter values, e.g. StageName=test")
+        @Option(names = "--parameter-overrides", order = 10, split = ",", paramLabel = "K=V,...",
+                description = "template parameters, as for `sam deploy`")
         Map<String, String> parameterOverrides = new LinkedHashMap<>();
 
-        @Option(names = "--env-vars", description = "JSON file of environment overrides, as for sam local --env-vars")
+        @Option(names = "--env-vars", order = 11, paramLabel = "<file.json>",
+                description = "environment overrides, as for `sam local invoke --env-vars`: only variables the "
+                        + "template declares")
         Path envVars;
 
-        @Option(names = "--max-concurrency", defaultValue = "10", description = "the most instances (JVMs) a function gets (default: ${DEFAULT-VALUE})")
+        @Option(names = "--max-concurrency", order = 12, paramLabel = "<n>", defaultValue = "10",
+                description = "the most instances (JVMs) a function gets")
         int maxConcurrency;
 
-        @Option(names = "--java", description = "java launcher for function JVMs (default: the one running ws-local)")
+        @Option(names = "--java", order = 15, paramLabel = "<path>",
+                description = "the `java` that runs the functions")
+        @OptionsTable.Default("the running JVM")
         Path java;
 
-        @Option(names = "--class-data-cache", paramLabel = "<folder>|off", description = "where function JVMs' "
-                + "class-data (CDS) archives are recorded on a first run and reused, for faster cold starts "
-                + "(default: ws-local-class-data in the temporary folder); off starts them without")
+        @Option(names = "--class-data-cache", order = 16, paramLabel = "<folder>|off",
+                description = "CDS archives of the function JVMs: recorded when ws-local stops, reused on later "
+                        + "starts (cold starts about 2x faster; see `BENCHMARKS.md`)")
+        @OptionsTable.Default("`ws-local-class-data` in the temp folder")
         String classDataCache;
 
         LocalOptions options(String host, int port, Duration idleTimeout, boolean warmContainers, Scaling scaling)
                 throws LocalApiException {
             return new LocalOptions(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort,
-                    parameterOverrides, readEnvVars(envVars), maxConcurrency, warmContainers, scaling);
+                    parameterOverrides, readEnvVars(envVars), maxConcurrency, stackName, warmContainers, scaling);
         }
 
         RuntimeOptions runtimeOptions() {
@@ -96,26 +126,33 @@ public final class Main implements Callable<Integer> {
     @Mixin
     Common common;
 
-    @Option(names = "--port", defaultValue = "3001", description = "gateway port (default: ${DEFAULT-VALUE})")
+    @Option(names = "--port", order = 2, paramLabel = "<n>", defaultValue = "3001",
+            description = "WebSocket and `@connections` on the same port")
     int port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "bind address (default: ${DEFAULT-VALUE}, loopback only)")
+    @Option(names = "--host", order = 3, paramLabel = "<addr>", defaultValue = "127.0.0.1",
+            description = "loopback unless you say otherwise (it warns when you do)")
     String host;
 
-    @Option(names = "--idle-timeout", defaultValue = "600", paramLabel = "SECONDS",
-            description = "close connections idle this long (default: ${DEFAULT-VALUE}, as API Gateway)")
+    @Option(names = "--idle-timeout", order = 7, paramLabel = "<seconds>", defaultValue = "600",
+            description = "close a connection without traffic this long, as API Gateway does after 10 minutes")
     long idleTimeoutSeconds;
 
-    @Option(names = "--warm-containers", defaultValue = "EAGER", paramLabel = "EAGER|LAZY",
-            description = "EAGER starts an instance of every routed function (and runs SnapStart's priming) before "
-                    + "ready; LAZY starts each on its first event, as Lambda does (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warm-containers", order = 13, paramLabel = "EAGER|LAZY", defaultValue = "EAGER",
+            description = "`EAGER` starts an instance of every routed function, and runs SnapStart's priming, before "
+                    + "ready; `LAZY` starts each on its first event, as Lambda does")
     String warmContainers;
 
-    @Option(names = "--scaling", defaultValue = "auto", paramLabel = "auto|lambda",
-            description = "when a function gets another instance: auto, when an event has run longer than an "
-                    + "instance takes to start, or events have kept waiting that long (then up to one per CPU core); "
-                    + "lambda, for every event that finds all busy (default: ${DEFAULT-VALUE})")
+    @Option(names = "--scaling", order = 14, paramLabel = "auto|lambda", defaultValue = "auto",
+            description = "when a function gets another instance: `auto`, once an event has run, or events have "
+                    + "waited, longer than an instance takes to start (then up to one per CPU core); `lambda`, for "
+                    + "every event that finds all instances busy")
     String scaling;
+
+    @Option(names = "--issuer-keys", order = 17, paramLabel = "<folder>",
+            description = "the development issuer's signing keys, published at `/@issuer` (the `token` command's)")
+    @OptionsTable.Default("`ws-local-issuer-<user>` in the temp folder")
+    Path issuerKeys;
 
     public static void main(String[] args) {
         List<String> jvmCommandLine = ProcessHandle.current().info().arguments().map(List::of).orElse(List.of());
@@ -130,6 +167,11 @@ public final class Main implements Callable<Integer> {
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
+        // The options as README.md's table has them (OptionsTable), for the command and its subcommands.
+        for (CommandLine command : List.of(commandLine, commandLine.getSubcommands().get("invoke"))) {
+            command.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST,
+                    help -> OptionsTable.render(help.commandSpec(), help.commandSpec().usageMessage().width()));
+        }
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
             cl.getErr().println("ws-local: " + e.getMessage());
             return 2;
@@ -160,7 +202,8 @@ public final class Main implements Callable<Integer> {
             throw new LocalApiException("--scaling must be auto or lambda, not " + scaling);
         }
         LocalApi api = LocalApi.start(common.options(host, port, Duration.ofSeconds(idleTimeoutSeconds), eager,
-                scalingPolicy), common.runtimeOptions());
+                scalingPolicy), common.runtimeOptions(), new IssuerKeyStore(issuerKeys != null ? issuerKeys
+                        : IssuerKeyStore.defaultFolder()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.close();
@@ -178,14 +221,37 @@ public final class Main implements Callable<Integer> {
         out.printf("  @connections   %s%n", api.gateway().connectionsUrl());
         out.printf("  DynamoDB Local %s (%s)%n", api.dynamo().endpoint(),
                 common.dbPath == null ? "in memory" : "persisted in " + common.dbPath);
-        out.printf("%n  %-16s %-24s %s%n", "ROUTE", "FUNCTION", "HANDLER");
-        for (Route route : api.template().api().routes()) {
-            out.printf("  %-16s %-24s %s%s%n", route.routeKey(), route.functionLogicalId(),
-                    api.template().functions().get(route.functionLogicalId()).handler(),
-                    route.twoWay() ? "  (two-way)" : "");
+        out.printf("  Stack          %s (from %s)%n", api.stack().name(), api.stack().source());
+        for (Table table : api.template().tables()) {
+            out.printf("  Table          %s%n", table.tableName());
         }
-        out.printf("%nReady: wscat -c %s   (Ctrl-C stops)%n", api.gateway().webSocketUrl());
+        SignInBanner.print(out, api, issuerKeys);
+        out.printf("%n%s", routeTable(api.template()));
+        out.printf("%nChat page: %s   (open it in a browser)%n", api.chatPageUrl());
+        out.printf("Ready: wscat -c %s   (Ctrl-C stops)%n", api.gateway().webSocketUrl());
         out.flush();
+    }
+
+    /** The banner's table of routes: each route's key, its integration's type and what it calls. */
+    static String routeTable(SamTemplate template) {
+        StringBuilder table = new StringBuilder(String.format("  %-16s %-12s %s%n", "ROUTE", "INTEGRATION", "TARGET"));
+        for (Route route : template.api().routes()) {
+            table.append(String.format("  %-16s %-12s %s%s%s%n", route.routeKey(), route.integration().type(),
+                    target(route.integration(), template), route.twoWay() ? "  (two-way)" : "",
+                    route.authorizer() != null ? "  (authorizer " + route.authorizer().functionLogicalId() + ")" : ""));
+        }
+        return table.toString();
+    }
+
+    /** What an integration calls, for the route table: a function and its handler, a backend's method and URL. */
+    static String target(IntegrationSpec integration, SamTemplate template) {
+        if (integration instanceof IntegrationSpec.CallsFunction calls) {
+            return calls.functionLogicalId() + " (" + template.functions().get(calls.functionLogicalId()).handler() + ")";
+        }
+        if (integration instanceof IntegrationSpec.CallsHttp http) {
+            return http.method() + " " + http.uri();
+        }
+        return "(no backend: the request template's statusCode)";
     }
 
     /** The warning for a bind address that is not loopback (or not known to be), else null. */
@@ -203,6 +269,8 @@ public final class Main implements Callable<Integer> {
 
     /** {@code invoke <LogicalId> --event <file>}: the offline {@code sam local invoke}. */
     @Command(name = "invoke", mixinStandardHelpOptions = true, sortOptions = false,
+            customSynopsis = "ws-local invoke <LogicalId> --event <file.json> [options]",
+            usageHelpAutoWidth = true, optionListHeading = "%nOptions (README.md has the same table):%n",
             description = "Runs one function once with an event through the local Lambda runtime, "
                     + "printing its logs and its response (DynamoDB Local and @connections run meanwhile).")
     static final class Invoke implements Callable<Integer> {
@@ -216,7 +284,8 @@ public final class Main implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "LogicalId", description = "the function's logical id in the template")
         String logicalId;
 
-        @Option(names = {"--event", "-e"}, required = true, description = "the event JSON file")
+        @Option(names = {"--event", "-e"}, order = 0, required = true, paramLabel = "<file.json>",
+                description = "the event, in the shape API Gateway sends it (e.g. `events/echo.json`)")
         Path event;
 
         @Override
@@ -273,16 +342,6 @@ public final class Main implements Callable<Integer> {
     }
 
     static Map<String, Map<String, String>> readEnvVars(Path file) throws LocalApiException {
-        if (file == null) {
-            return Map.of();
-        }
-        try {
-            Map<String, Map<String, String>> vars = new Gson().fromJson(Files.readString(file),
-                    new TypeToken<Map<String, Map<String, String>>>() {}.getType());
-            return vars == null ? Map.of() : vars;
-        } catch (IOException | JsonParseException e) {
-            throw new LocalApiException("--env-vars " + file + " must be a JSON object of function logical ids "
-                    + "(or \"Parameters\") to variables, as for sam local: " + e.getMessage());
-        }
+        return file == null ? Map.of() : EnvVars.read(file);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +34,8 @@ final class SelfLaunch {
      */
     static final String INITIAL_HEAP = "-Xms64m";
     static final String SERIAL_GC = "-XX:+UseSerialGC";
+    /** Commands that do not run the API: the first JVM runs them as it is. */
+    static final Set<String> SHORT_RUNS = Set.of("invoke", "token", "--help", "-h", "--version", "-V");
     /** How long a stopping parent waits for the child (it stops its functions, writing their archives). */
     private static final long STOP_SECONDS = 60;
 
@@ -56,6 +59,9 @@ final class SelfLaunch {
         List<String> jvmOptions = arguments.subList(0, jar);
         Path jarFile = Path.of(arguments.get(jar + 1)).toAbsolutePath();
         List<String> programArguments = arguments.subList(jar + 2, arguments.size());
+        if (!programArguments.isEmpty() && SHORT_RUNS.contains(programArguments.get(0))) {
+            return Optional.empty(); // over in moments: a second JVM would only add its start
+        }
         List<String> command = new ArrayList<>(List.of(java.toString(), C1_ONLY, INITIAL_HEAP));
         if (jvmOptions.stream().noneMatch(option -> option.matches("-XX:\\+Use\\w+GC"))) {
             command.add(SERIAL_GC); // two collectors would not start: the user's choice stands alone

@@ -189,6 +189,30 @@ class ChatIT {
     }
 
     @Test
+    void leaveroom_tellsTheRoom_keepsTheConnectionOpen_andLeavingAgainIsAnError() {
+        String room = room();
+        JdkClient leaver = connect();
+        JdkClient other = connect();
+        join(other, room, "other");
+        join(leaver, room, "leaver");
+
+        leaver.send("{\"action\":\"leaveroom\"}");
+
+        JsonObject left = next(leaver, "left");
+        assertEquals(room, left.get("room").getAsString());
+        JsonObject memberLeft = next(other, "member-left");
+        assertEquals("leaver", memberLeft.get("name").getAsString());
+        say(other, "after-leave");
+        assertNull(chatWithData(leaver, "after-leave", SILENCE_MILLIS), "the room still reaches the one who left");
+
+        leaver.send("{\"action\":\"leaveroom\"}");
+
+        JsonObject error = next(leaver, "error");
+        assertTrue(error.get("message").getAsString().contains("in no room"), error.toString());
+        assertEquals(room, join(leaver, room, "leaver").get("room").getAsString(), "the connection is still open");
+    }
+
+    @Test
     void senderInNoRoom_reachesEveryConnection() {
         JdkClient lonely = connect();
         JdkClient inRoom = connect();

@@ -87,6 +87,46 @@ class CommandLineIT {
     }
 
     @Test
+    void integrationWsLocalDoesNotEmulate_isOneLineNamingResourceAndProperty_notAStackTrace() throws IOException {
+        Path template = Files.writeString(dir.resolve("template.yaml"), """
+                Resources:
+                  Api:
+                    Type: AWS::ApiGatewayV2::Api
+                    Properties:
+                      Name: api
+                      ProtocolType: WEBSOCKET
+                      RouteSelectionExpression: $request.body.action
+                  Stage:
+                    Type: AWS::ApiGatewayV2::Stage
+                    Properties:
+                      ApiId: !Ref Api
+                      StageName: dev
+                  Route:
+                    Type: AWS::ApiGatewayV2::Route
+                    Properties:
+                      ApiId: !Ref Api
+                      RouteKey: $default
+                      Target: !Sub integrations/${Private}
+                  Private:
+                    Type: AWS::ApiGatewayV2::Integration
+                    Properties:
+                      ApiId: !Ref Api
+                      IntegrationType: HTTP_PROXY
+                      IntegrationMethod: POST
+                      IntegrationUri: http://internal.example/events
+                      ConnectionType: VPC_LINK
+                      ConnectionId: abc123
+                """);
+
+        InvokeIT.Result result = start(template, "--port", "0");
+
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("Resources.Private.Properties.ConnectionType") && result.err().contains(
+                "VPC_LINK"), result.err());
+        assertEquals(1, result.err().strip().lines().count(), result.err());
+    }
+
+    @Test
     void portInUse_saysSoAndHowToChooseAnother() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             InvokeIT.Result result = start(ROOT.resolve("template.yaml"), "--port",

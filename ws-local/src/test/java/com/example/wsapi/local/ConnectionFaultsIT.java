@@ -168,8 +168,10 @@ class ConnectionFaultsIT {
         try {
             assertEquals(500, JdkClient.refusedStatus(api.ws(), builder -> builder.header("User-Agent", refused),
                     REPLY));
+            // The log line says why: the table's endpoint does not answer.
             LOGS.await("$connect's refusal", REPLY, line -> line.startsWith("[ConnectFunction] [ERROR] refused ")
-                    && line.endsWith("the connection could not be stored"));
+                    && line.contains(": the connection could not be stored: PutItem on table " + api.table() + " at ")
+                    && line.contains(" failed: the endpoint is unreachable ("));
         } finally {
             restartDynamoDb();
         }
@@ -193,7 +195,9 @@ class ConnectionFaultsIT {
         try {
             JdkClient.join(client.socket().sendClose(1000, "bye"));
             LOGS.await("$disconnect's TTL fallback", REPLY, line -> line.startsWith("[DisconnectFunction] [ERROR] ")
-                    && line.contains("could not delete " + id + " now: its TTL will remove it"));
+                    && line.contains("could not delete " + id + " now (its TTL will remove it): DeleteItem on table "
+                            + api.table() + " at ")
+                    && line.contains(" failed: the endpoint is unreachable ("));
         } finally {
             restartDynamoDb();
         }

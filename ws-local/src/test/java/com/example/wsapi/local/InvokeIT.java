@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.wsapi.authorizer.testing.TestIssuer;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.example.wsapi.local.template.IntegrationSpec;
 import com.example.wsapi.local.template.LocalSettings;
 import com.example.wsapi.local.template.Route;
 import com.example.wsapi.local.template.SamTemplate;
@@ -55,10 +57,13 @@ class InvokeIT {
         SamTemplate template = TemplateLoader.load(ROOT.resolve("template.yaml"), new LocalSettings("us-east-1",
                 "123456789012", "it", null, URI.create("http://127.0.0.1:3001")));
         Map<String, String> functionByRoute = template.api().routes().stream()
-                .collect(Collectors.toMap(Route::routeKey, Route::functionLogicalId));
+                .collect(Collectors.toMap(Route::routeKey,
+                        route -> ((IntegrationSpec.CallsFunction) route.integration()).functionLogicalId()));
         try (Stream<Path> files = Files.list(ROOT.resolve("events"))) {
+            // authorizer.json goes to the authorizer, which runs only with sign-in on (see below).
             List<Path> events = files.filter(f -> f.toString().endsWith(".json"))
-                    .filter(f -> !f.getFileName().toString().equals("env.json")).sorted().toList();
+                    .filter(f -> !f.getFileName().toString().startsWith("env."))
+                    .filter(f -> !f.getFileName().toString().equals("authorizer.json")).sorted().toList();
             return events.stream().map(file -> {
                 JsonObject context = JsonParser.parseString(read(file)).getAsJsonObject()
                         .getAsJsonObject("requestContext");
@@ -82,6 +87,24 @@ class InvokeIT {
         assertEquals(status, result.response().get("statusCode").getAsInt(), result.out());
         assertTrue(result.err().contains("[" + function + "] START RequestId: ")
                 && result.err().contains("[" + function + "] REPORT RequestId: "), result.err());
+        // The template's JAVA_TOOL_OPTIONS names slf4j's no-op provider: the AWS SDK's slf4j-api stays quiet.
+        assertEquals(List.of(), result.err().lines().filter(line -> line.contains("SLF4J")).toList(),
+                "the function's start printed SLF4J lines");
+    }
+
+    @Test
+    void invoke_authorizerWithTheSampleEvent_failsUnauthorized_forItsTokenIsNotOfTheIssuer() {
+        try (TestIssuer issuer = TestIssuer.start()) {
+            Result result = run("invoke", "AuthorizerFunction", "--event",
+                    ROOT.resolve("events/authorizer.json").toString(), "--template",
+                    ROOT.resolve("template.yaml").toString(), "--parameter-overrides",
+                    "AuthIssuer=" + issuer.url() + ",AuthAudience=" + TestIssuer.AUDIENCE);
+
+            assertEquals(1, result.exitCode(), result.err());
+            assertEquals("Unauthorized", result.response().get("errorMessage").getAsString(), result.out());
+            assertTrue(result.err().contains("[AuthorizerFunction] ") && result.err().contains("refused connection "
+                    + "BFHPhfCWIAMCKlQ= with 401"), result.err());
+        }
     }
 
     @Test

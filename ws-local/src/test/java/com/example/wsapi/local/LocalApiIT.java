@@ -129,6 +129,15 @@ class LocalApiIT {
     }
 
     @Test
+    void connect_offeringTheChatSubprotocol_isAnsweredWithIt_signInOff() {
+        JdkClient browserLike = JdkClient.connect(api.gateway().webSocketUrl(),
+                builder -> builder.subprotocols("chat", "another"));
+        clients.add(browserLike);
+
+        assertEquals("chat", browserLike.socket().getSubprotocol(), "a browser fails the handshake without it");
+    }
+
+    @Test
     void echo_sendsTheDataBack() {
         JdkClient client = connect();
         client.send("{\"action\":\"echo\",\"data\":\"hi\"}");

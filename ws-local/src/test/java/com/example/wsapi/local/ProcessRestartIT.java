@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,11 +142,34 @@ class ProcessRestartIT {
 
         assertTrue(wsLocal.printed("WebSocket      ws://127.0.0.1:" + port + "/dev"), String.join("\n", wsLocal.out()));
         assertFalse(wsLocal.printed("WARNING"), String.join("\n", wsLocal.out()));
+        assertChatPageServedFromTheJar(wsLocal, port);
         for (int listening : List.of(port, dynamoDbPort)) {
             Set<String> addresses = listeningAddresses(listening);
             assertFalse(addresses.isEmpty(), "nothing listens on " + listening);
             assertTrue(addresses.stream().allMatch(ProcessRestartIT::isLoopback),
                     "port " + listening + " listens on " + addresses + ", not only loopback");
+        }
+    }
+
+    /** The jar carries the chat page (the project's chat/ folder) and prints where it is. */
+    static void assertChatPageServedFromTheJar(Running wsLocal, int port) {
+        String url = "http://127.0.0.1:" + port + "/@chat/";
+        assertTrue(wsLocal.out().stream().anyMatch(line -> line.startsWith("Chat page: " + url)),
+                String.join("\n", wsLocal.out()));
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            for (String file : List.of("", "app.js", "chat.css")) {
+                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url + file)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, page.statusCode(), url + file);
+                assertEquals(Files.readString(ROOT.resolve("chat").resolve(file.isEmpty() ? "index.html" : file)),
+                        page.body(), "the jar serves the chat/ folder's " + file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -69,6 +69,14 @@ class SelfLaunchTest {
     }
 
     @Test
+    void plan_isEmpty_forCommandsThatDoNotRunTheApi(@TempDir Path dir) {
+        for (String first : List.of("invoke", "token", "--help", "-h", "--version", "-V")) {
+            assertTrue(SelfLaunch.plan(JAVA, List.of("-jar", "x.jar", first, "--name", "ana"), dir).isEmpty(), first);
+        }
+        assertTrue(SelfLaunch.plan(JAVA, List.of("-jar", "x.jar", "--port", "0"), null).isPresent());
+    }
+
+    @Test
     void cacheRoot_followsClassDataCacheOption_offMeaningNone() {
         assertEquals(RuntimeOptions.defaultClassDataCache(), SelfLaunch.cacheRoot(List.of("--port", "3001")));
         assertEquals(Path.of("/tmp/cds"), SelfLaunch.cacheRoot(List.of("--class-data-cache", "/tmp/cds")));

@@ -30,7 +30,7 @@ class WarmStartIT {
     @BeforeAll
     static void start() throws Exception {
         api = LocalApi.start(new LocalOptions(ProjectApi.template(), "127.0.0.1", 0, null, "us-east-1",
-                Duration.ofMinutes(10), null, 0, Map.of(), Map.of(), 10, true, Scaling.AUTO),
+                Duration.ofMinutes(10), null, 0, Map.of(), Map.of(), 10, null, true, Scaling.AUTO),
                 RuntimeOptions.defaults().withLogSink(LOGS::add));
     }
 

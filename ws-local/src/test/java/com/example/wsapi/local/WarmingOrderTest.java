@@ -17,6 +17,6 @@ class WarmingOrderTest {
                 new LocalSettings("us-east-1", "123456789012", "test", null, URI.create("http://127.0.0.1:3001"))));
 
         assertEquals(List.of("ConnectFunction", "DefaultFunction", "EchoFunction", "JoinRoomFunction",
-                "SendMessageFunction", "DisconnectFunction"), order);
+                "LeaveRoomFunction", "SendMessageFunction", "DisconnectFunction"), order);
     }
 }

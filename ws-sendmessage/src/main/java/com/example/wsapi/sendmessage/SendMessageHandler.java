@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * sendmessage: {"action":"sendmessage","data":...} delivers the data as a message to every connection in the
- * sender's room (everyone when it is in none), the sender included.
+ * sender's room (everyone when it is in none, unless sign-in is on), the sender included.
  */
 public final class SendMessageHandler
         implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
@@ -59,7 +59,7 @@ public final class SendMessageHandler
     public APIGatewayV2WebSocketResponse handleRequest(APIGatewayV2WebSocketEvent event, Context context) {
         return HandlerSupport.respond(event, context, request -> {
             SendMessageService.Outcome outcome = service(request)
-                    .send(request.connectionId(), request.body(), request.requestTimeEpoch());
+                    .send(request.connectionId(), request.body(), request.requestTimeEpoch(), request.user());
             if (!outcome.sent()) {
                 HandlerSupport.log(context, LogLevel.INFO, "sendmessage from " + request.connectionId()
                         + " refused: error reply " + outcome.errorReply());

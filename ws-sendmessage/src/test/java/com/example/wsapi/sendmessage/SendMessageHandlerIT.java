@@ -2,23 +2,28 @@ package com.example.wsapi.sendmessage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.example.wsapi.common.AppConfig;
 import com.example.wsapi.common.Json;
 import com.example.wsapi.common.connections.Connection;
+import com.example.wsapi.common.connections.StoreFailedException;
 import com.example.wsapi.common.testing.LambdaEvents;
 import com.example.wsapi.common.testing.LocalConnectionsTable;
+import com.example.wsapi.common.testing.LocalDynamoDb;
 import com.example.wsapi.common.testing.RecordingContext;
 import com.example.wsapi.common.testing.RecordingEndpoint;
 import com.google.gson.JsonObject;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** sendmessage fed by events/sendmessage.json as Lambda deserialises it, against DynamoDB Local and a recording endpoint. */
 class SendMessageHandlerIT {
@@ -69,6 +74,43 @@ class SendMessageHandlerIT {
         assertTrue(received("AtticAtticAtti0=").isEmpty());
         assertTrue(context.log().contains("delivered=3 gone=0 failed=0 durationMs="), context.log());
         assertFalse(context.log().contains(data), "message bodies stay out of logs");
+    }
+
+    @Test
+    void sendmessage_whenDynamoDbIsUnreachable_failsTheInvocation_andLogsTheEndpoint_withoutTheData() throws Exception {
+        APIGatewayV2WebSocketEvent event = event();
+        String sender = event.getRequestContext().getConnectionId();
+        URI dead = LocalDynamoDb.unreachableEndpoint();
+        RecordingContext context = new RecordingContext();
+        try (DynamoDbClient unreachable = LocalDynamoDb.clientFor(dead)) {
+            SendMessageHandler handler = new SendMessageHandler(AppConfig.from(Map.of(AppConfig.CONNECTIONS_TABLE,
+                    dynamo.tableName(), AppConfig.CONNECTIONS_ENDPOINT, endpoint.stageUrl("dev").toString(),
+                    AppConfig.DYNAMODB_ENDPOINT, dead.toString())), unreachable, uri -> endpoint.client());
+
+            // Thrown on: the invocation fails, so API Gateway sends the client its "Internal server error" frame.
+            assertThrows(StoreFailedException.class, () -> handler.handleRequest(event, context));
+        }
+
+        assertEquals(List.of("sendmessage from " + sender + " failed: GetItem on table " + dynamo.tableName() + " at "
+                + dead + " failed: the endpoint is unreachable (ConnectException: Connection refused)"),
+                context.logLines());
+        String data = Json.parseObject(event.getBody()).orElseThrow().get("data").getAsString();
+        assertFalse(context.log().contains(data), "message data stays out of logs");
+        assertTrue(endpoint.requests().isEmpty());
+    }
+
+    @Test
+    void sendmessage_signedIn_fromASenderInNoRoom_isRefusedWithAnErrorReply_andReachesNobodyElse() {
+        APIGatewayV2WebSocketEvent event = event();
+        event.getRequestContext().setAuthorizer(Map.of("principalId", "7c1e4a52", "name", "Ana"));
+        String sender = event.getRequestContext().getConnectionId();
+        save(sender, null, null);
+        save("NoRoomNoRoomNo0=", null, null);
+
+        assertEquals(200, handler().handleRequest(event, new RecordingContext()).getStatusCode());
+
+        assertEquals("error", received(sender).get(0).get("type").getAsString());
+        assertTrue(received("NoRoomNoRoomNo0=").isEmpty());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.example.wsapi.common.aws;
 
 import com.example.wsapi.common.AppConfig;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
@@ -18,9 +19,14 @@ public final class DynamoDbClients {
     }
 
     public static DynamoDbClient create(AppConfig config) {
+        return create(config, SdkClients.credentials());
+    }
+
+    /** A client with other credentials than a function's (the HTTP backend runs outside Lambda). */
+    public static DynamoDbClient create(AppConfig config, AwsCredentialsProvider credentials) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(SdkClients.region(config.region()))
-                .credentialsProvider(SdkClients.credentials())
+                .credentialsProvider(credentials)
                 .httpClient(SdkClients.httpClient())
                 .overrideConfiguration(SdkClients.overrides());
         if (config.dynamoDbEndpoint() != null) {

@@ -4,6 +4,7 @@ import com.example.wsapi.common.AppConfig;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
 /**
@@ -21,10 +22,19 @@ public final class ManagementApiClients {
     }
 
     private static ApiGatewayManagementApiClient create(URI endpoint) {
+        return create(endpoint, AppConfig.fromEnvironment().region(), SdkClients.credentials());
+    }
+
+    /**
+     * A client of its own, with other credentials and region than a function's (the HTTP backend runs outside
+     * Lambda); the caller closes it.
+     */
+    public static ApiGatewayManagementApiClient create(URI endpoint, String region,
+                                                       AwsCredentialsProvider credentials) {
         return ApiGatewayManagementApiClient.builder()
                 .endpointOverride(endpoint)
-                .region(SdkClients.region(AppConfig.fromEnvironment().region()))
-                .credentialsProvider(SdkClients.credentials())
+                .region(SdkClients.region(region))
+                .credentialsProvider(credentials)
                 .httpClient(SdkClients.httpClient())
                 .overrideConfiguration(SdkClients.overrides())
                 .build();

@@ -2,6 +2,7 @@ package com.example.wsapi.common.broadcast;
 
 import com.example.wsapi.common.AppConfig;
 import com.example.wsapi.common.connections.ConnectionStore;
+import com.example.wsapi.common.connections.StoreFailedException;
 import com.example.wsapi.common.posting.ConnectionPoster;
 import com.example.wsapi.common.posting.Delivery;
 import com.example.wsapi.common.posting.PostFailedException;
@@ -15,7 +16,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Posts one message to many connections concurrently, at most {@code maxInFlight} at a time. A connection that
@@ -129,7 +129,7 @@ public final class Broadcaster {
     private void removeStale(String connectionId, Tally tally) {
         try {
             store.remove(connectionId);
-        } catch (SdkException e) {
+        } catch (StoreFailedException e) {
             tally.problem("could not remove the stale record of " + connectionId + " (its TTL will): "
                     + e.getMessage());
         }

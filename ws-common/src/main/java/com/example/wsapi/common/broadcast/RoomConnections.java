@@ -22,7 +22,8 @@ public final class RoomConnections {
     public RoomConnections(AppConfig config, DynamoDbClient dynamo,
                            Function<URI, ApiGatewayManagementApiClient> clients) {
         this.config = config;
-        this.store = new ConnectionStore(dynamo, config.requireTable(), config.queryPageSize());
+        this.store = new ConnectionStore(dynamo, config.requireTable(), config.queryPageSize(),
+                config.dynamoDbEndpointName());
         this.clients = clients;
     }
 

@@ -4,6 +4,7 @@ import com.example.wsapi.common.Json;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The actions clients can send, each with an example: the help that error replies carry. Add new routes here. */
@@ -14,6 +15,7 @@ public final class ApiUsage {
     static {
         EXAMPLES.put("echo", "{\"action\":\"echo\",\"data\":\"hello\"}");
         EXAMPLES.put("joinroom", "{\"action\":\"joinroom\",\"room\":\"lobby\",\"name\":\"ana\"}");
+        EXAMPLES.put("leaveroom", "{\"action\":\"leaveroom\"}");
         EXAMPLES.put("sendmessage", "{\"action\":\"sendmessage\",\"data\":\"hello\"}");
     }
 
@@ -38,5 +40,10 @@ public final class ApiUsage {
 
     public static boolean exists(String action) {
         return EXAMPLES.containsKey(action);
+    }
+
+    /** The actions error replies list, in their order: one per route a client can send besides $default. */
+    public static List<String> actions() {
+        return List.copyOf(EXAMPLES.keySet());
     }
 }

@@ -19,6 +19,9 @@ public final class ChatMessages {
     /** To the joiner: {"type":"joined","room":...,"members":n}, n counting the joiner. */
     record Joined(String type, String room, int members) {}
 
+    /** To the one who left: {"type":"left","room":...}. */
+    record Left(String type, String room) {}
+
     /** To the others of a room: {"type":"member-joined"|"member-left","room":...,"name":...}. */
     record Membership(String type, String room, String name) {}
 
@@ -29,6 +32,10 @@ public final class ChatMessages {
 
     public static String joined(String room, int members) {
         return Json.toJson(new Joined("joined", room, members));
+    }
+
+    public static String left(String room) {
+        return Json.toJson(new Left("left", room));
     }
 
     public static String memberJoined(String room, String name) {

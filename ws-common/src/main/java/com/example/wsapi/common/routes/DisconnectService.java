@@ -5,9 +5,9 @@ import com.example.wsapi.common.broadcast.BroadcastResult;
 import com.example.wsapi.common.broadcast.Broadcaster;
 import com.example.wsapi.common.connections.Connection;
 import com.example.wsapi.common.connections.ConnectionStore;
+import com.example.wsapi.common.connections.StoreFailedException;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * $disconnect: forget the connection and tell its room (member-left). Idempotent. When DynamoDB stays unavailable
@@ -20,8 +20,10 @@ public final class DisconnectService {
      * @param wasInRoom     true when the removed record had a room, whose members were to be told
      * @param notified      the member-left broadcast (NONE when there was no room to tell)
      * @param notifyProblem why the room could not be told, or null
+     * @param removeProblem why the record could not be removed (operation, table, endpoint, cause), or null
      */
-    public record Outcome(boolean removed, boolean wasInRoom, BroadcastResult notified, String notifyProblem) {}
+    public record Outcome(boolean removed, boolean wasInRoom, BroadcastResult notified, String notifyProblem,
+                          String removeProblem) {}
 
     private final ConnectionStore store;
     private final Supplier<Broadcaster> broadcaster;
@@ -36,20 +38,20 @@ public final class DisconnectService {
         Optional<Connection> old;
         try {
             old = store.remove(connectionId);
-        } catch (SdkException e) {
-            return new Outcome(false, false, BroadcastResult.NONE, null);
+        } catch (StoreFailedException e) {
+            return new Outcome(false, false, BroadcastResult.NONE, null, e.getMessage());
         }
         if (old.isEmpty() || old.get().room() == null) {
-            return new Outcome(true, false, BroadcastResult.NONE, null);
+            return new Outcome(true, false, BroadcastResult.NONE, null, null);
         }
         String room = old.get().room();
         try {
             BroadcastResult notified = broadcaster.get().broadcast(
                     store.connectionIdsInRoom(room).filter(id -> !id.equals(connectionId)),
                     ChatMessages.memberLeft(room, old.get().displayName()));
-            return new Outcome(true, true, notified, null);
-        } catch (SdkException | InvalidEventException e) {
-            return new Outcome(true, true, BroadcastResult.NONE, e.getMessage());
+            return new Outcome(true, true, notified, null, null);
+        } catch (StoreFailedException | InvalidEventException e) {
+            return new Outcome(true, true, BroadcastResult.NONE, e.getMessage(), null);
         }
     }
 }

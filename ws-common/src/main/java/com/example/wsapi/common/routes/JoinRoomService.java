@@ -1,6 +1,7 @@
 package com.example.wsapi.common.routes;
 
 import com.example.wsapi.common.Json;
+import com.example.wsapi.common.SignedInUser;
 import com.example.wsapi.common.broadcast.BroadcastResult;
 import com.example.wsapi.common.broadcast.Broadcaster;
 import com.example.wsapi.common.connections.Connection;
@@ -15,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * joinroom: {"action":"joinroom","room":"lobby","name":"ana"} puts the sender's connection into a room under a
  * display name. The old room (when it moves) hears member-left, the new room's other members hear member-joined,
- * and the sender gets joined with the member count. Bad input gets an error reply and changes nothing.
+ * and the sender gets joined with the member count. Bad input gets an error reply and changes nothing. With sign-in
+ * on, the name is the signed-in user's ({@link SignedInUser}); a name in the message is ignored.
  */
 public final class JoinRoomService {
 
@@ -39,19 +41,26 @@ public final class JoinRoomService {
         this.broadcaster = broadcaster;
     }
 
+    /** joinroom with sign-in off: the message names the member. */
     public Outcome join(String connectionId, String body) {
+        return join(connectionId, body, null);
+    }
+
+    /** @param user the signed-in user, whose name is used, or null when sign-in is off (the message names itself) */
+    public Outcome join(String connectionId, String body, SignedInUser user) {
         Optional<JsonObject> message = Json.parseObject(body);
         if (message.isEmpty()) {
             return rejected(connectionId, Json.nestsTooDeep(body) ? Json.tooDeepProblem()
+                    : user != null ? "joinroom needs a JSON object with \"room\""
                     : "joinroom needs a JSON object with \"room\" and \"name\"");
         }
         Optional<String> problem = RoomInput.problemWith("room", message.get().get("room"))
-                .or(() -> RoomInput.problemWith("name", message.get().get("name")));
+                .or(() -> user != null ? Optional.empty() : RoomInput.problemWith("name", message.get().get("name")));
         if (problem.isPresent()) {
             return rejected(connectionId, problem.get());
         }
         String room = message.get().get("room").getAsString();
-        String name = message.get().get("name").getAsString();
+        String name = user != null ? user.name() : message.get().get("name").getAsString();
 
         Optional<Connection> before = store.joinRoom(connectionId, room, name);
         if (before.isEmpty()) {

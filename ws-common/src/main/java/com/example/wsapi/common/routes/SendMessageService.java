@@ -1,6 +1,7 @@
 package com.example.wsapi.common.routes;
 
 import com.example.wsapi.common.Json;
+import com.example.wsapi.common.SignedInUser;
 import com.example.wsapi.common.broadcast.BroadcastResult;
 import com.example.wsapi.common.broadcast.Broadcaster;
 import com.example.wsapi.common.connections.Connection;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
  * {"type":"message","room":...,"from":...,"data":...,"sentAt":"..."} to every connection in the sender's room, the
  * sender included; a sender in no room reaches every connection (and the message has no "room").
  * {@code data} is any JSON value but null, passed on as it came. {@code sentAt} is when API Gateway received the
- * message (the event's requestTimeEpoch), ISO-8601 in UTC with milliseconds.
+ * message (the event's requestTimeEpoch), ISO-8601 in UTC with milliseconds. With sign-in on only rooms broadcast:
+ * a signed-in sender in no room gets an error reply.
  */
 public final class SendMessageService {
 
@@ -42,8 +44,16 @@ public final class SendMessageService {
         this.clock = clock;
     }
 
-    /** @param receivedAt epoch millis when API Gateway received the message, or 0 for now */
+    /** sendmessage with sign-in off; {@code receivedAt} as below. */
     public Outcome send(String connectionId, String body, long receivedAt) {
+        return send(connectionId, body, receivedAt, null);
+    }
+
+    /**
+     * @param receivedAt epoch millis when API Gateway received the message, or 0 for now
+     * @param user       the signed-in sender, or null when sign-in is off
+     */
+    public Outcome send(String connectionId, String body, long receivedAt, SignedInUser user) {
         Optional<JsonElement> data = Json.parseObject(body).map(message -> message.get("data"));
         if (data.isEmpty() || data.get().isJsonNull()) {
             return rejected(connectionId, Json.nestsTooDeep(body) ? Json.tooDeepProblem()
@@ -55,6 +65,10 @@ public final class SendMessageService {
                     + "reconnect, then send again");
         }
         String room = sender.get().room();
+        if (room == null && user != null) {
+            return rejected(connectionId, "join a room first: with sign-in on, messages go only to rooms "
+                    + "(send {\"action\":\"joinroom\",\"room\":\"lobby\"})");
+        }
         Instant sentAt = receivedAt > 0 ? Instant.ofEpochMilli(receivedAt) : clock.instant();
         String message = ChatMessages.message(room, sender.get().displayName(), data.get(), sentAt);
         int bytes = message.getBytes(StandardCharsets.UTF_8).length;

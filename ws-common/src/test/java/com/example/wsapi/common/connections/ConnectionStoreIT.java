@@ -79,6 +79,38 @@ class ConnectionStoreIT {
     }
 
     @Test
+    void leaveRoom_removesOnlyTheRoom_keepsTheRecordAndName_andTakesItOutOfTheRoomIndex() {
+        Connection before = connection("LeaverAAAAAAAA0=", "porch", "di");
+        store.save(before);
+
+        assertEquals(before, store.leaveRoom("LeaverAAAAAAAA0=").orElseThrow());
+
+        assertEquals(new Connection("LeaverAAAAAAAA0=", 1L, "ip", null, 2L, null, "di"),
+                store.find("LeaverAAAAAAAA0=").orElseThrow());
+        assertEquals(List.of(), store.connectionIdsInRoom("porch").toList());
+    }
+
+    @Test
+    void leaveRoom_inNoRoom_returnsTheRecordWithoutARoom_andWritesNothing() {
+        Connection before = connection("NoRoomLeaverAA0=", null, "ed");
+        store.save(before);
+
+        assertEquals(before, store.leaveRoom("NoRoomLeaverAA0=").orElseThrow());
+
+        assertEquals(before, store.find("NoRoomLeaverAA0=").orElseThrow());
+    }
+
+    @Test
+    void leaveRoom_withoutARecord_createsNone() {
+        long before = dynamo.count();
+
+        assertTrue(store.leaveRoom("NoRecordLeaver0=").isEmpty());
+
+        assertTrue(store.find("NoRecordLeaver0=").isEmpty());
+        assertEquals(before, dynamo.count());
+    }
+
+    @Test
     void connectionIdsInRoom_readsEveryPageOfTheIndex_andOnlyThatRoom() {
         Set<String> members = IntStream.range(0, 7).mapToObj(i -> "PagedRoomAAAA" + i + "0=").collect(Collectors.toSet());
         members.forEach(id -> store.save(connection(id, "paged", "m")));

@@ -15,14 +15,14 @@ class ApiUsageTest {
 
         assertEquals("error", reply.get("type").getAsString());
         assertEquals("bad room", reply.get("message").getAsString());
-        assertEquals("[\"echo\",\"joinroom\",\"sendmessage\"]", reply.getAsJsonArray("actions").toString());
+        assertEquals("[\"echo\",\"joinroom\",\"leaveroom\",\"sendmessage\"]", reply.getAsJsonArray("actions").toString());
         assertEquals(Json.parseObject("{\"action\":\"joinroom\",\"room\":\"lobby\",\"name\":\"ana\"}").orElseThrow(),
                 reply.getAsJsonObject("example"));
     }
 
     @Test
     void everyExample_isRoutedByItsOwnAction() {
-        for (String action : new String[] {"echo", "joinroom", "sendmessage"}) {
+        for (String action : ApiUsage.actions()) {
             assertTrue(ApiUsage.exists(action), action);
             JsonObject example = Json.parseObject(ApiUsage.error("x", action)).orElseThrow().getAsJsonObject("example");
             assertEquals(action, example.get("action").getAsString());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.wsapi.common.Json;
+import com.example.wsapi.common.SignedInUser;
 import com.example.wsapi.common.broadcast.Broadcaster;
 import com.example.wsapi.common.broadcast.ThrottleBackoff;
 import com.example.wsapi.common.connections.Connection;
@@ -90,6 +91,43 @@ class RoomMembershipIT {
         assertTrue(received("KitchenKitche0=").isEmpty());
         assertTrue(received("NoRoomNoRoomN0=").isEmpty());
         assertEquals(2, outcome.joinedNewRoom().delivered());
+    }
+
+    @Test
+    void join_signedIn_usesTheSignedInName_andIgnoresTheNameInTheMessage() {
+        save(EVE, null, null);
+        save("AnaAnaAnaAnaAn0=", "lobby", "ana");
+
+        JoinRoomService.Outcome outcome = joinRoom.join(EVE, join("lobby", "mallory"),
+                new SignedInUser("sub-eve", "Eve Adams"));
+
+        assertTrue(outcome.joined());
+        assertEquals("Eve Adams", store.find(EVE).orElseThrow().name());
+        assertEquals(List.of(json("{\"type\":\"member-joined\",\"room\":\"lobby\",\"name\":\"Eve Adams\"}")),
+                received("AnaAnaAnaAnaAn0="));
+    }
+
+    @Test
+    void join_signedIn_needsNoName_andAnInvalidOneInTheMessageChangesNothing() {
+        save(EVE, null, null);
+        SignedInUser eve = new SignedInUser("sub-eve", "Eve");
+
+        assertTrue(joinRoom.join(EVE, "{\"action\":\"joinroom\",\"room\":\"attic\"}", eve).joined());
+        assertTrue(joinRoom.join(EVE, "{\"action\":\"joinroom\",\"room\":\"hall\",\"name\":[1]}", eve).joined());
+
+        assertEquals("hall", store.find(EVE).orElseThrow().room());
+        assertEquals("Eve", store.find(EVE).orElseThrow().name());
+    }
+
+    @Test
+    void join_signedIn_stillChecksTheRoom() {
+        save(EVE, null, null);
+
+        JoinRoomService.Outcome outcome = joinRoom.join(EVE, "{\"action\":\"joinroom\"}", new SignedInUser("s", "Eve"));
+
+        assertFalse(outcome.joined());
+        assertTrue(received(EVE).get(0).get("message").getAsString().contains("\"room\""));
+        assertEquals(null, store.find(EVE).orElseThrow().room());
     }
 
     @Test

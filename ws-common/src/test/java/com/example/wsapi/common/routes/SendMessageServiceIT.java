@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.wsapi.common.Json;
+import com.example.wsapi.common.SignedInUser;
 import com.example.wsapi.common.broadcast.BroadcastResult;
 import com.example.wsapi.common.broadcast.Broadcaster;
 import com.example.wsapi.common.broadcast.ThrottleBackoff;
@@ -129,6 +130,36 @@ class SendMessageServiceIT {
         assertFalse(received(ANA).get(0).has("room"));
         assertEquals(6, outcome.broadcast().delivered());
         assertTrue(dynamoCalls.count("Scan") >= 3, "6 records in pages of 2");
+    }
+
+    @Test
+    void send_signedIn_fromNoRoom_isRefused_andReachesNobody() {
+        save(ANA, null, null);
+        save(id("Anyone", 0), null, null);
+        save(id("Lobby", 0), "lobby", "m");
+
+        SendMessageService.Outcome outcome = service.send(ANA, send("to all"), RECEIVED_AT,
+                new SignedInUser("sub-ana", "Ana"));
+
+        assertFalse(outcome.sent());
+        JsonObject error = received(ANA).get(0);
+        assertEquals("error", error.get("type").getAsString());
+        assertTrue(error.get("message").getAsString().startsWith("join a room first"), error.toString());
+        assertTrue(received(id("Anyone", 0)).isEmpty());
+        assertTrue(received(id("Lobby", 0)).isEmpty());
+        assertEquals(0, dynamoCalls.count("Scan"), "no broadcast to everyone was even started");
+    }
+
+    @Test
+    void send_signedIn_inARoom_reachesTheRoom_fromTheNameItJoinedUnder() {
+        save(ANA, "lobby", "Ana Lima");
+        save(id("Lobby", 0), "lobby", "m");
+
+        SendMessageService.Outcome outcome = service.send(ANA, send("hi"), RECEIVED_AT,
+                new SignedInUser("sub-ana", "Ana Lima"));
+
+        assertTrue(outcome.sent());
+        assertEquals("Ana Lima", received(id("Lobby", 0)).get(0).get("from").getAsString());
     }
 
     private static int i(String id) {

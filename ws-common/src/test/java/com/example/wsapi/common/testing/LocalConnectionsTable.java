@@ -66,7 +66,7 @@ public final class LocalConnectionsTable implements BeforeAllCallback, BeforeEac
 
     private void createTable(String name) {
         dynamo.createConnectionsTable(name);
-        store = new ConnectionStore(dynamo.client(), name);
+        store = new ConnectionStore(dynamo.client(), name, null, dynamo.endpoint().toString());
     }
 
     /** The name of the current table. */

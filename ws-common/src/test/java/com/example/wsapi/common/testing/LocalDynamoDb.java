@@ -6,8 +6,10 @@ import com.example.wsapi.common.connections.ConnectionStore;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -50,12 +52,17 @@ public final class LocalDynamoDb implements AutoCloseable {
 
     /** A client for an endpoint that records its calls in {@code calls} (e.g. to count the pages of a Query). */
     public static DynamoDbClient clientFor(URI endpoint, SdkCalls calls) {
+        return clientFor(endpoint, o -> o.addExecutionInterceptor(calls));
+    }
+
+    /** A client for an endpoint with its own settings (retries, timeouts, interceptors). */
+    public static DynamoDbClient clientFor(URI endpoint, Consumer<ClientOverrideConfiguration.Builder> overrides) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.addExecutionInterceptor(calls))
+                .overrideConfiguration(overrides)
                 .build();
     }
 

@@ -1,5 +1,7 @@
 package com.example.wsapi.local.gateway;
 
+import com.example.wsapi.local.gateway.integration.FunctionInvoker;
+import com.example.wsapi.local.vtl.MappingTemplates;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
@@ -35,7 +37,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A WebSocket API as API Gateway serves it, on one port: WebSocket clients connect to {@code ws://host:port/<stage>},
  * and the {@code @connections} management API answers at {@code http://host:port/<stage>/@connections/{id}}.
- * Every route's integration is called through a {@link FunctionInvoker}; the event loops never block on it.
+ * Every route's integration (a function through a {@link FunctionInvoker}, an HTTP backend, a mock) is called through
+ * its {@link com.example.wsapi.local.gateway.integration.Integration}; the event loops never block on it.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -71,20 +74,30 @@ public final class Gateway implements AutoCloseable {
     /** As {@link #start(GatewaySettings, FunctionInvoker)}, also serving ws-local's own HTTP endpoints. */
     public static Gateway start(GatewaySettings settings, FunctionInvoker invoker,
                                 List<LocalHttpEndpoint> localEndpoints) throws GatewayStartException {
-        return start(settings, invoker, Clock.systemUTC(), localEndpoints);
+        return start(settings, invoker, new MappingTemplates(), localEndpoints);
+    }
+
+    /**
+     * As {@link #start(GatewaySettings, FunctionInvoker, List)}, rendering the integrations' mapping templates with
+     * {@code mappingTemplates}.
+     */
+    public static Gateway start(GatewaySettings settings, FunctionInvoker invoker, MappingTemplates mappingTemplates,
+                                List<LocalHttpEndpoint> localEndpoints) throws GatewayStartException {
+        return start(settings, invoker, Clock.systemUTC(), localEndpoints, mappingTemplates);
     }
 
     /** As {@link #start(GatewaySettings, FunctionInvoker)}, with the clock of event times and the connection rate. */
     static Gateway start(GatewaySettings settings, FunctionInvoker invoker, Clock clock) throws GatewayStartException {
-        return start(settings, invoker, clock, List.of());
+        return start(settings, invoker, clock, List.of(), new MappingTemplates());
     }
 
     private static Gateway start(GatewaySettings settings, FunctionInvoker invoker, Clock clock,
-                                 List<LocalHttpEndpoint> localEndpoints) throws GatewayStartException {
+                                 List<LocalHttpEndpoint> localEndpoints, MappingTemplates mappingTemplates)
+            throws GatewayStartException {
         validate(settings, invoker);
         GatewayCore core;
         try {
-            core = new GatewayCore(settings, invoker, clock, localEndpoints);
+            core = new GatewayCore(settings, invoker, clock, localEndpoints, mappingTemplates);
         } catch (IllegalArgumentException e) {
             throw new GatewayStartException(e.getMessage(), e);
         }
@@ -112,6 +125,7 @@ public final class Gateway implements AutoCloseable {
             serverChannel = bootstrap.bind(settings.host(), settings.port()).sync().channel();
         } catch (Exception e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            core.backends.close();
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
@@ -170,6 +184,8 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("some $disconnect invocations did not finish before shutdown: {}", e.toString());
         }
+        // The $disconnect calls are done: the backends' pooled connections close while their event loops still run.
+        core.backends.close();
         channels.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         LOG.info("WebSocket API on port {} stopped", port);
@@ -186,12 +202,12 @@ public final class Gateway implements AutoCloseable {
         require(settings.apiId() != null && !settings.apiId().isBlank(), "apiId is empty");
         require(settings.region() != null && !settings.region().isBlank(), "region is empty");
         require(settings.routes() != null, "routes is null: pass an empty list for an API without routes");
+        require(settings.stageVariables() != null, "stageVariables is null: pass an empty map for none");
         Set<String> keys = new HashSet<>();
         for (RouteBinding route : settings.routes()) {
             require(route != null && route.routeKey() != null && !route.routeKey().isEmpty(), "a route has no route key");
             require(keys.add(route.routeKey()), "route key " + route.routeKey() + " appears twice");
-            require(route.functionName() != null && !route.functionName().isBlank(),
-                    "route " + route.routeKey() + " has no function");
+            require(route.integration() != null, "route " + route.routeKey() + " has no integration");
             require(route.authorizer() == null || route.routeKey().equals("$connect"),
                     "route " + route.routeKey() + " has an authorizer: API Gateway allows authorizers only on $connect");
             if (route.authorizer() != null) {

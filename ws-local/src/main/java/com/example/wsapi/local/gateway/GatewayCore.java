@@ -1,5 +1,11 @@
 package com.example.wsapi.local.gateway;
 
+import com.example.wsapi.local.gateway.integration.ApiStage;
+import com.example.wsapi.local.gateway.integration.BackendHttpClient;
+import com.example.wsapi.local.gateway.integration.FunctionInvoker;
+import com.example.wsapi.local.gateway.integration.Integration;
+import com.example.wsapi.local.gateway.integration.Integrations;
+import com.example.wsapi.local.vtl.MappingTemplates;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,17 +37,23 @@ final class GatewayCore {
      */
     final ConcurrentMap<String, WebSocketConnection> connections = new ConcurrentHashMap<>();
     private final Map<String, RouteBinding> routes;
+    /** Each route's integration, by route key. */
+    private final Map<String, Integration> integrations;
     /** ws-local's own HTTP endpoints by first path segment. */
     private final Map<String, LocalHttpEndpoint> localEndpoints;
     private final long idleTimeoutNanos;
     private final long maxLifetimeNanos;
     volatile boolean closing;
 
+    /** Calls the HTTP backends of integrations; closed with the gateway. */
+    final BackendHttpClient backends = new BackendHttpClient();
+
     GatewayCore(GatewaySettings settings, FunctionInvoker invoker, Clock clock) {
-        this(settings, invoker, clock, List.of());
+        this(settings, invoker, clock, List.of(), new MappingTemplates());
     }
 
-    GatewayCore(GatewaySettings settings, FunctionInvoker invoker, Clock clock, List<LocalHttpEndpoint> localEndpoints) {
+    GatewayCore(GatewaySettings settings, FunctionInvoker invoker, Clock clock, List<LocalHttpEndpoint> localEndpoints,
+                MappingTemplates mappingTemplates) {
         this.settings = settings;
         this.invoker = invoker;
         this.clock = clock;
@@ -58,6 +70,11 @@ final class GatewayCore {
         Map<String, RouteBinding> byKey = new LinkedHashMap<>();
         settings.routes().forEach(route -> byKey.put(route.routeKey(), route));
         this.routes = Map.copyOf(byKey);
+        Integrations factory = new Integrations(invoker, backends, mappingTemplates, new ApiStage(settings.apiId(),
+                settings.stage(), events.domainName(), settings.stageVariables()), settings.integrationTimeout());
+        Map<String, Integration> integrationsByKey = new LinkedHashMap<>();
+        settings.routes().forEach(route -> integrationsByKey.put(route.routeKey(), factory.create(route.integration())));
+        this.integrations = Map.copyOf(integrationsByKey);
         Map<String, LocalHttpEndpoint> bySegment = new LinkedHashMap<>();
         for (LocalHttpEndpoint endpoint : localEndpoints) {
             if (!LocalHttpEndpoint.SEGMENT.matcher(endpoint.segment()).matches()) {
@@ -116,5 +133,10 @@ final class GatewayCore {
     /** The route with this key, or null. */
     RouteBinding route(String routeKey) {
         return routes.get(routeKey);
+    }
+
+    /** The integration of the route with this key. */
+    Integration integration(RouteBinding route) {
+        return integrations.get(route.routeKey());
     }
 }

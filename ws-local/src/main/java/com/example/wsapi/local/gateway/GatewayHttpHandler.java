@@ -1,9 +1,7 @@
 package com.example.wsapi.local.gateway;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.example.wsapi.local.gateway.integration.ClientOutcome;
+import com.example.wsapi.local.gateway.integration.Deadline;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -229,8 +227,8 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
             long authorizerStart = System.nanoTime();
             String event = core.events.authorizerRequest(info, handshakeRequest, Ids.newId(), core.clock.millis())
                     .toString();
-            Invocation.invoke(core.invoker, authorizer.functionName(), event, core.settings.integrationTimeout(),
-                            ctx.channel().eventLoop())
+            Deadline.within(() -> core.invoker.invoke(authorizer.functionName(), event),
+                            core.settings.integrationTimeout(), ctx.channel().eventLoop(), authorizer.functionName())
                     .whenComplete((response, failure) -> {
                         long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - authorizerStart);
                         AuthorizerDecision decision = failure != null ? AuthorizerDecision.fromFailure(failure)
@@ -251,27 +249,16 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
                 accept(null); // no $connect route: every handshake is accepted
                 return;
             }
-            String event = core.events.connect(info, handshakeRequest, Ids.newId(), core.clock.millis()).toString();
-            Invocation.invoke(core.invoker, connect.functionName(), event, core.settings.integrationTimeout(),
-                            ctx.channel().eventLoop())
-                    .whenComplete((response, failure) -> {
-                        if (failure != null) {
-                            // A function error, crash or timeout refuses the handshake with 502 (unconfirmed for timeouts).
-                            refuse(502, HttpResponses.message("Internal server error"),
-                                    "$connect failed: " + WebSocketConnection.rootMessage(failure));
-                            return;
-                        }
-                        JsonObject answer = asObject(response);
-                        Integer status = answer == null ? null : statusCode(answer.get("statusCode"));
-                        if (status == null) {
-                            // Like API Gateway, a proxy response without a statusCode is an integration failure.
-                            refuse(502, HttpResponses.message("Internal server error"),
-                                    "$connect answered without a numeric statusCode");
-                        } else if (status >= 200 && status < 300) {
-                            accept(subprotocol(answer));
+            core.integration(connect)
+                    .call(IntegrationRequests.connect(core, info, handshakeRequest, ctx.channel().eventLoop()))
+                    .thenAccept(answer -> {
+                        ClientOutcome.Handshake handshake = ClientOutcome.handshake(answer);
+                        if (handshake instanceof ClientOutcome.Accept accepted) {
+                            accept(accepted.subprotocol());
                         } else {
-                            // The function's status reaches the client; nothing else of its response does.
-                            refuse(status, null, "$connect answered " + status);
+                            ClientOutcome.Refuse refused = (ClientOutcome.Refuse) handshake;
+                            // Nothing of the backend's answer but the status reaches the client.
+                            refuse(refused.status(), refused.jsonBody(), refused.detail());
                         }
                     });
         }
@@ -329,41 +316,5 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
         private long elapsedMillis() {
             return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
         }
-    }
-
-    private static JsonObject asObject(String json) {
-        try {
-            JsonElement parsed = json == null ? null : JsonParser.parseString(json);
-            return parsed != null && parsed.isJsonObject() ? parsed.getAsJsonObject() : null;
-        } catch (JsonParseException e) {
-            return null;
-        }
-    }
-
-    /** A proxy response's statusCode, a number or a numeric string; null when absent or not a valid status. */
-    private static Integer statusCode(JsonElement element) {
-        if (element == null || !element.isJsonPrimitive()) {
-            return null;
-        }
-        try {
-            int status = Integer.parseInt(element.getAsString().trim());
-            return status >= 200 && status <= 599 ? status : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** {@code Sec-WebSocket-Protocol} from the $connect response's {@code headers}, matched without regard to case. */
-    private static String subprotocol(JsonObject answer) {
-        JsonElement headers = answer.get("headers");
-        if (headers == null || !headers.isJsonObject()) {
-            return null;
-        }
-        for (Map.Entry<String, JsonElement> header : headers.getAsJsonObject().entrySet()) {
-            if (header.getKey().equalsIgnoreCase("Sec-WebSocket-Protocol") && header.getValue().isJsonPrimitive()) {
-                return header.getValue().getAsString();
-            }
-        }
-        return null;
     }
 }

@@ -2,6 +2,7 @@ package com.example.wsapi.local.gateway;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the gateway serves and the limits it enforces.
@@ -19,11 +20,28 @@ import java.util.List;
  * @param maxFrameBytes            32 KB
  * @param maxMessageBytes          128 KB
  * @param maxNewConnectionsPerSecond the handshake rate past which 429 is returned
+ * @param stageVariables           the stage's variables, for mapping templates and request parameters
  */
 public record GatewaySettings(String host, int port, String stage, String apiId, String region,
                               String routeSelectionExpression, List<RouteBinding> routes, Duration idleTimeout,
                               Duration maxLifetime, Duration integrationTimeout, int maxFrameBytes,
-                              int maxMessageBytes, int maxNewConnectionsPerSecond) {
+                              int maxMessageBytes, int maxNewConnectionsPerSecond, Map<String, String> stageVariables) {
+
+    /** Settings of a stage without stage variables. */
+    public GatewaySettings(String host, int port, String stage, String apiId, String region,
+                           String routeSelectionExpression, List<RouteBinding> routes, Duration idleTimeout,
+                           Duration maxLifetime, Duration integrationTimeout, int maxFrameBytes, int maxMessageBytes,
+                           int maxNewConnectionsPerSecond) {
+        this(host, port, stage, apiId, region, routeSelectionExpression, routes, idleTimeout, maxLifetime,
+                integrationTimeout, maxFrameBytes, maxMessageBytes, maxNewConnectionsPerSecond, Map.of());
+    }
+
+    /** These settings with the stage's variables. */
+    public GatewaySettings withStageVariables(Map<String, String> variables) {
+        return new GatewaySettings(host, port, stage, apiId, region, routeSelectionExpression, routes, idleTimeout,
+                maxLifetime, integrationTimeout, maxFrameBytes, maxMessageBytes, maxNewConnectionsPerSecond,
+                Map.copyOf(variables));
+    }
 
     /** API Gateway's limits with the given binding and routes. */
     public static GatewaySettings withDefaults(String host, int port, String stage, String apiId, String region,

@@ -1,15 +1,7 @@
 package com.example.wsapi.local.gateway;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
+import com.example.wsapi.local.gateway.integration.JsonPaths;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -51,27 +43,6 @@ final class RouteSelector {
         if (path.isEmpty()) {
             return Optional.empty();
         }
-        JsonElement current = parseStrictly(message);
-        for (String name : path) {
-            if (current == null || !current.isJsonObject()) {
-                return Optional.empty();
-            }
-            current = ((JsonObject) current).get(name);
-        }
-        if (current == null || !current.isJsonPrimitive()) {
-            return Optional.empty();
-        }
-        return Optional.of(current.getAsString());
-    }
-
-    /** Parses strict JSON (gson's default is lenient, API Gateway's is not); null when it isn't JSON. */
-    private static JsonElement parseStrictly(String text) {
-        try (JsonReader reader = new JsonReader(new StringReader(text))) {
-            reader.setStrictness(Strictness.STRICT);
-            JsonElement element = JsonParser.parseReader(reader);
-            return reader.peek() == JsonToken.END_DOCUMENT ? element : null;
-        } catch (JsonParseException | IOException | IllegalStateException e) {
-            return null;
-        }
+        return Optional.ofNullable(JsonPaths.primitiveAt(message, path));
     }
 }

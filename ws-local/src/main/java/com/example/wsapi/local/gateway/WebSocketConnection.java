@@ -1,9 +1,7 @@
 package com.example.wsapi.local.gateway;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.example.wsapi.local.gateway.integration.ClientOutcome;
+import com.example.wsapi.local.gateway.integration.IntegrationAnswer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -189,7 +187,6 @@ final class WebSocketConnection extends ChannelDuplexHandler {
         long now = core.clock.millis();
         lastActiveAt = now;
         String requestId = Ids.newId();
-        String messageId = Ids.newId();
         RouteBinding route = core.routeSelector.select(body)
                 .filter(key -> !key.equals("$connect") && !key.equals("$disconnect"))
                 .map(core::route)
@@ -198,78 +195,26 @@ final class WebSocketConnection extends ChannelDuplexHandler {
             route = core.route("$default");
         }
         if (route == null) {
-            send(errorFrame("Forbidden", requestId));
+            send(ClientOutcome.errorFrame("Forbidden", info.connectionId(), requestId));
             LOG.info("message connectionId={} requestId={} route=(none) outcome=Forbidden: no route matches and there is"
                     + " no $default route", info.connectionId(), requestId);
             return;
         }
         RouteBinding selected = route;
         long startNanos = System.nanoTime();
-        // Invoked at once, not after the previous message's function: API Gateway does not serialise a connection's
+        // Called at once, not after the previous message's integration: API Gateway does not serialise a connection's
         // messages, so responses may come back in another order.
-        String event = core.events.message(info, route.routeKey(), body, messageId, requestId, now).toString();
-        Invocation.invoke(core.invoker, route.functionName(), event, core.settings.integrationTimeout(), channel.eventLoop())
-                .whenComplete((response, failure) -> onRouteResult(selected, requestId, startNanos, response, failure));
-    }
-
-    private void onRouteResult(RouteBinding route, String requestId, long startNanos, String response,
-                               Throwable failure) {
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-        String outcome;
-        if (failure != null && Invocation.isTimeout(failure)) {
-            send(errorFrame("Endpoint request timed out", requestId));
-            outcome = "timed out after the integration timeout";
-        } else if (failure != null) {
-            send(errorFrame("Internal server error", requestId));
-            outcome = "function failed: " + rootMessage(failure);
-        } else if (!route.twoWay()) {
-            outcome = "ok";
-        } else {
-            // Two-way route: the response's body string goes back as one frame, whatever its statusCode.
-            try {
-                String body = responseBody(response);
-                if (body != null) {
-                    send(body);
-                }
-                outcome = body != null ? "ok, body sent" : "ok, no body to send";
-            } catch (IllegalArgumentException malformed) {
-                // Our choice: a response that is not {statusCode, body} is an integration failure.
-                send(errorFrame("Internal server error", requestId));
-                outcome = "malformed response: " + malformed.getMessage();
-            }
-        }
-        LOG.info("message connectionId={} requestId={} route={} duration={}ms outcome={}", info.connectionId(),
-                requestId, route.routeKey(), millis, outcome);
-    }
-
-    /** The {@code body} of a proxy response, null when there is none; throws when the response is not an object. */
-    private static String responseBody(String response) {
-        JsonElement parsed;
-        try {
-            parsed = response == null ? null : JsonParser.parseString(response);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException("the response is not JSON");
-        }
-        if (parsed == null || parsed.isJsonNull()) {
-            return null;
-        }
-        if (!parsed.isJsonObject()) {
-            throw new IllegalArgumentException("the response is not a JSON object with statusCode and body");
-        }
-        JsonElement body = ((JsonObject) parsed).get("body");
-        if (body == null || body.isJsonNull()) {
-            return null;
-        }
-        if (!body.isJsonPrimitive() || !body.getAsJsonPrimitive().isString()) {
-            throw new IllegalArgumentException("the response's body is not a string");
-        }
-        return body.getAsString();
-    }
-
-    /** API Gateway's error frame, spacing included. */
-    private String errorFrame(String message, String requestId) {
-        return "{\"message\": \"" + message + "\", \"connectionId\":\"" + info.connectionId()
-                + "\", \"requestId\":\"" + requestId + "\"}";
+        core.integration(route)
+                .call(IntegrationRequests.message(core, info, route, body, requestId, now, channel.eventLoop()))
+                .thenAccept(answer -> {
+                    ClientOutcome.Reply reply = ClientOutcome.reply(answer, info.connectionId(), requestId);
+                    if (reply.frame() != null) {
+                        send(reply.frame());
+                    }
+                    LOG.info("message connectionId={} requestId={} route={} duration={}ms outcome={}",
+                            info.connectionId(), requestId, selected.routeKey(),
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), reply.outcome());
+                });
     }
 
     private void send(String text) {
@@ -347,23 +292,11 @@ final class WebSocketConnection extends ChannelDuplexHandler {
             return CompletableFuture.completedFuture(null);
         }
         long startNanos = System.nanoTime();
-        String event = core.events.disconnect(info, statusCode, reason, Ids.newId(), core.clock.millis()).toString();
-        return Invocation.invoke(core.invoker, route.functionName(), event, core.settings.integrationTimeout(), loop)
-                .handle((response, failure) -> {
-                    LOG.info("disconnect connectionId={} status={} reason=\"{}\" connectedFor={}ms $disconnect={} ({}ms)",
-                            info.connectionId(), statusCode, loggedReason, connectedFor,
-                            failure == null ? "ok" : "failed: " + rootMessage(failure),
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
-                    return null;
-                });
-    }
-
-    static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return core.integration(route).call(IntegrationRequests.disconnect(core, info, statusCode, reason, loop))
+                .thenAccept(answer -> LOG.info("disconnect connectionId={} status={} reason=\"{}\" connectedFor={}ms "
+                                + "$disconnect={} ({}ms)", info.connectionId(), statusCode, loggedReason, connectedFor,
+                        answer instanceof IntegrationAnswer.Answered ? "ok" : "failed: " + answer.detail(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos)));
     }
 
     /**

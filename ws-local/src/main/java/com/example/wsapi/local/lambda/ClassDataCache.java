@@ -1,18 +1,14 @@
 package com.example.wsapi.local.lambda;
 
+import com.example.wsapi.local.PrivateFolder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -116,44 +112,14 @@ public final class ClassDataCache {
             if (feature == 1 && matcher.group(2) != null) {
                 feature = Integer.parseInt(matcher.group(2)); // 1.8.0
             }
-            if (feature < FIRST_DYNAMIC_ARCHIVE_RELEASE || !isPrivateFolder(root)) {
+            // The jars and archives in it are run as code: nobody else may plant them.
+            if (feature < FIRST_DYNAMIC_ARCHIVE_RELEASE || !PrivateFolder.ensure(root)) {
                 return Optional.empty();
             }
             return Optional.of(new ClassDataCache(root, java + "\n" + text));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a java without a release file: start functions as before
         }
-    }
-
-    /**
-     * Creates the folder for this user alone, or accepts an existing one only if this user owns it and nobody else may
-     * write to it: the jars and archives in it are run as code, so in a shared temporary folder another user must not
-     * be able to plant them.
-     */
-    private static boolean isPrivateFolder(Path root) throws IOException {
-        boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
-        if (!Files.exists(root)) {
-            try {
-                if (posix) {
-                    Files.createDirectories(root, PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rwx------")));
-                } else {
-                    Files.createDirectories(root);
-                }
-            } catch (FileAlreadyExistsException e) {
-                // Created at the same moment by another ws-local: checked below like any existing folder.
-            }
-        }
-        if (!posix) {
-            return Files.isDirectory(root);
-        }
-        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(root, LinkOption.NOFOLLOW_LINKS);
-        UserPrincipal me = root.getFileSystem().getUserPrincipalLookupService()
-                .lookupPrincipalByName(System.getProperty("user.name"));
-        return Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)
-                && Files.getOwner(root, LinkOption.NOFOLLOW_LINKS).equals(me)
-                && !permissions.contains(PosixFilePermission.GROUP_WRITE)
-                && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
     }
 
     /**

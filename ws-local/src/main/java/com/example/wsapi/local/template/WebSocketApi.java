@@ -1,6 +1,7 @@
 package com.example.wsapi.local.template;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An {@code AWS::ApiGatewayV2::Api} with {@code ProtocolType: WEBSOCKET}, its routes and stage.
@@ -9,7 +10,8 @@ import java.util.List;
  * @param apiId                    the local API id (10 lowercase alphanumerics, like API Gateway's)
  * @param routeSelectionExpression e.g. {@code $request.body.action}
  * @param stageName                the stage name (the template's, or the --stage override)
+ * @param stageVariables           the stage's {@code StageVariables}
  * @param routes                   every route of the API
  */
 public record WebSocketApi(String logicalId, String apiId, String routeSelectionExpression, String stageName,
-                           List<Route> routes) {}
+                           Map<String, String> stageVariables, List<Route> routes) {}

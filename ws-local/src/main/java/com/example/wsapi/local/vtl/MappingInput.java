@@ -7,7 +7,8 @@ import java.util.Map;
  * {@code $stageVariables}.
  *
  * @param body           what {@code $input.body} is: the frame as received (JSON or not) for a request template, the
- *                       backend's response body for a response template; null renders as an empty body
+ *                       backend's response body for a response template; null or empty (no body, e.g. on
+ *                       {@code $connect}) renders as {@code {}}, as API Gateway renders an empty body
  * @param headers        the request's headers, for {@code $input.params()} (only {@code $connect} has any)
  * @param queryString    the query string's parameters, for {@code $input.params()} (only {@code $connect} has any)
  * @param context        {@code $context}: {@code connectionId}, {@code routeKey}, ... with nested maps for

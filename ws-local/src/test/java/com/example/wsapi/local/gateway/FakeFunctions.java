@@ -1,5 +1,7 @@
 package com.example.wsapi.local.gateway;
 
+import com.example.wsapi.local.gateway.integration.FunctionInvoker;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 

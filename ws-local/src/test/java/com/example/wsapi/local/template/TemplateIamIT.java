@@ -28,9 +28,9 @@ class TemplateIamIT {
 
     /**
      * The AWS calls each function's code makes (the handler and the ws-common services and stores it uses):
-     * ConnectionStore.save PutItem, remove DeleteItem, find GetItem, joinRoom UpdateItem, connectionIdsInRoom Query on
+     * ConnectionStore.save PutItem, remove DeleteItem, find GetItem, joinRoom and leaveRoom UpdateItem, connectionIdsInRoom Query on
      * byRoom, allConnectionIds Scan; ConnectionPoster.post PostToConnection (execute-api:ManageConnections); every
-     * Broadcaster removes a stale record (DeleteItem) on 410.
+     * Broadcaster removes a stale record (DeleteItem) on 410. The authorizer (ws-authorizer) calls no AWS API.
      */
     static final Map<String, Set<String>> CALLS = Map.of(
             "ConnectFunction", Set.of("dynamodb:PutItem"),
@@ -39,8 +39,12 @@ class TemplateIamIT {
             "EchoFunction", Set.of("execute-api:ManageConnections"),
             "JoinRoomFunction", Set.of("dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
                     "execute-api:ManageConnections"),
+            "LeaveRoomFunction", Set.of("dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
+                    "execute-api:ManageConnections"),
             "SendMessageFunction", Set.of("dynamodb:GetItem", "dynamodb:Scan", "dynamodb:DeleteItem", "dynamodb:Query",
-                    "execute-api:ManageConnections"));
+                    "execute-api:ManageConnections"),
+            // Fetches the issuer's public keys over HTTPS: no AWS call at all.
+            "AuthorizerFunction", Set.of());
     /** Writing its own log group: what Lambda needs to deliver a function's logs. */
     static final Set<String> LOGGING = Set.of("logs:CreateLogStream", "logs:PutLogEvents");
     static final Pattern SUB_REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9]+)(\\.[A-Za-z0-9.]+)?}");

@@ -30,8 +30,13 @@ class TemplateLoaderTest {
 
     private static Map<String, String> routeFunctions(SamTemplate template) {
         Map<String, String> byKey = new LinkedHashMap<>();
-        template.api().routes().forEach(route -> byKey.put(route.routeKey(), route.functionLogicalId()));
+        template.api().routes().forEach(route -> byKey.put(route.routeKey(), function(route)));
         return byKey;
+    }
+
+    /** The function behind a route's Lambda integration. */
+    private static String function(Route route) {
+        return ((IntegrationSpec.CallsFunction) route.integration()).functionLogicalId();
     }
 
     private static Route route(SamTemplate template, String routeKey) {
@@ -265,9 +270,9 @@ class TemplateLoaderTest {
         SamTemplate template = TemplateLoader.load(TEMPLATES.resolve("literal-stage.yaml"), settings(null));
 
         Route connect = route(template, "$connect");
-        assertEquals("Handler", connect.functionLogicalId());
+        assertEquals("Handler", function(connect));
         assertNull(connect.authorizer());
-        assertEquals("Handler", route(template, "message").functionLogicalId());
+        assertEquals("Handler", function(route(template, "message")));
     }
 
     @Test
@@ -352,9 +357,9 @@ class TemplateLoaderTest {
     }
 
     @Test
-    void load_withHttpIntegration_failsAskingForLambdaProxy() {
+    void load_withHttpProxyIntegrationWithoutMethod_failsAskingForIt() {
         assertMentions(failureOf("broken/http-integration.yaml", settings(null)),
-                "Resources.Integration.Properties.IntegrationType", "HTTP_PROXY", "AWS_PROXY");
+                "Resources.Integration.Properties", "IntegrationMethod is missing", "IntegrationMethod: POST");
     }
 
     @Test

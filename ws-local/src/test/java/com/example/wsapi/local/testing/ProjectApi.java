@@ -3,14 +3,17 @@ package com.example.wsapi.local.testing;
 import com.example.wsapi.local.LocalApi;
 import com.example.wsapi.local.LocalApiException;
 import com.example.wsapi.local.LocalOptions;
+import com.example.wsapi.local.issuer.IssuerKeyStore;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import java.net.URI;
+import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -51,6 +54,17 @@ public final class ProjectApi implements AutoCloseable {
                 Duration.ofMinutes(10), dbPath, dynamoDbPort, Map.of(), envVars, maxConcurrency), runtime));
     }
 
+    /**
+     * The project's template with these template parameters (e.g. sign-in's AuthIssuer and AuthAudience), on a free
+     * loopback port, DynamoDB Local in memory; the development issuer's keys in {@code issuerKeys}.
+     */
+    public static ProjectApi startWith(Map<String, String> parameters, int maxConcurrency, RuntimeOptions runtime,
+                                       Path issuerKeys) throws LocalApiException {
+        return new ProjectApi(LocalApi.start(new LocalOptions(template(), "127.0.0.1", 0, null, "us-east-1",
+                Duration.ofMinutes(10), null, 0, parameters, Map.of(), maxConcurrency), runtime,
+                new IssuerKeyStore(issuerKeys)));
+    }
+
     public static Path root() {
         return Path.of(System.getProperty("project.root"));
     }
@@ -83,6 +97,16 @@ public final class ProjectApi implements AutoCloseable {
     /** A client whose User-Agent is {@code userAgent}: its record is found by it (see {@link #connectionIdOf}). */
     public JdkClient connect(String userAgent) {
         JdkClient client = JdkClient.connect(ws(), builder -> builder.header("User-Agent", userAgent));
+        clients.add(client);
+        return client;
+    }
+
+    /** As {@link #connect(String)}, at {@code uri} (e.g. with a query string) and with more of the handshake set. */
+    public JdkClient connect(String userAgent, URI uri, Consumer<WebSocket.Builder> more) {
+        JdkClient client = JdkClient.connect(uri, builder -> {
+            builder.header("User-Agent", userAgent);
+            more.accept(builder);
+        });
         clients.add(client);
         return client;
     }

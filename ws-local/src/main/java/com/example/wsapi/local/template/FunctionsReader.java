@@ -1,0 +1,183 @@
+package com.example.wsapi.local.template;
+
+import static com.example.wsapi.local.template.ResourceTypes.LAMBDA_FUNCTION;
+import static com.example.wsapi.local.template.ResourceTypes.SAM_FUNCTION;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the template's {@code AWS::Serverless::Function}s, with {@code Globals.Function} applied, and answers which
+ * function a Lambda invocation URI calls.
+ */
+final class FunctionsReader {
+
+    private static final Pattern INVOCATION_URI =
+            Pattern.compile("arn:[^:]+:apigateway:[^:]*:lambda:path/2015-03-31/functions/(.+)/invocations");
+    private static final Pattern FUNCTION_ARN = Pattern.compile("arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)(?::[^:]+)?");
+
+    private final TemplateContext context;
+    private final EndpointRewriter rewriter;
+    private Map<String, LambdaFunction> functions;
+
+    /** @param rewriter rewrites the API's endpoints in environment variables to the local gateway */
+    FunctionsReader(TemplateContext context, EndpointRewriter rewriter) {
+        this.context = context;
+        this.rewriter = rewriter;
+    }
+
+    /** Every function of the template, by logical id in template order. */
+    Map<String, LambdaFunction> functions() {
+        if (functions == null) {
+            Map<String, LambdaFunction> read = new LinkedHashMap<>();
+            for (String id : context.resourcesOfType(Set.of(SAM_FUNCTION))) {
+                read.put(id, function(id));
+            }
+            functions = Collections.unmodifiableMap(read);
+        }
+        return functions;
+    }
+
+    /** The text a Lambda invocation URI property must match, as a hint. */
+    static String invocationUriHint(String property) {
+        return property + ": !Sub arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/"
+                + "functions/${YourFunction.Arn}/invocations";
+    }
+
+    /** True when {@code uri} is an {@code arn:...:apigateway:...:lambda:path/...} URI (of any function). */
+    static boolean isLambdaInvocationUri(String uri) {
+        return INVOCATION_URI.matcher(uri).matches();
+    }
+
+    /**
+     * The function name in {@code arn:...:apigateway:...:lambda:path/2015-03-31/functions/<arn>/invocations}.
+     *
+     * @param location the property, for the message
+     */
+    static String invokedFunction(String uri, String property, String location) {
+        Matcher invocation = INVOCATION_URI.matcher(uri);
+        Matcher function = invocation.matches() ? FUNCTION_ARN.matcher(invocation.group(1)) : null;
+        if (function == null || !function.matches()) {
+            throw new TemplateProblem(location, "\"" + uri + "\" is not a Lambda invocation URI: write "
+                    + invocationUriHint(property));
+        }
+        return function.group(1);
+    }
+
+    /** Fails unless {@code function} is one of the template's functions, which ws-local can run. */
+    void requireRunnable(String function, String user, String location) {
+        if (functions().containsKey(function)) {
+            return;
+        }
+        if (LAMBDA_FUNCTION.equals(context.typeIfActive(function))) {
+            throw new TemplateProblem(location, user + " calls " + function + ", an AWS::Lambda::Function: its Code "
+                    + "is not local, so ws-local cannot run it; make it an AWS::Serverless::Function with a local CodeUri");
+        }
+        throw new TemplateProblem(location, user + " calls function " + function + ", which is not an "
+                + "AWS::Serverless::Function of the template: point its URI at a function of this template");
+    }
+
+    private LambdaFunction function(String id) {
+        String at = "Resources." + id + ".Properties";
+        Map<String, Object> props = withGlobals(context.functionGlobals(), context.properties(id));
+        if ("Image".equals(context.resolveString(props.get("PackageType"), at + ".PackageType"))) {
+            throw new TemplateProblem(at + ".PackageType", "ws-local runs zip functions from a local CodeUri, "
+                    + "not container images: use PackageType: Zip with CodeUri");
+        }
+        if (props.containsKey("InlineCode")) {
+            throw new TemplateProblem(at + ".InlineCode", "ws-local runs Java code from a local CodeUri: "
+                    + "replace InlineCode with CodeUri");
+        }
+        String handler = context.requiredString(props, "Handler", at, "e.g. Handler: com.example.Handler::handleRequest");
+        String runtime = context.requiredString(props, "Runtime", at, "e.g. Runtime: java25 (here or in Globals.Function)");
+        Path codeUri = codeUri(props.get("CodeUri"), at + ".CodeUri");
+        int memory = context.intProperty(props, "MemorySize", 128, 128, 10240, "Lambda", at);
+        int timeout = context.intProperty(props, "Timeout", 3, 1, 900, "Lambda", at);
+        Map<String, String> environment = new LinkedHashMap<>();
+        Object env = context.resolve(props.get("Environment"), at + ".Environment");
+        if (env instanceof Map<?, ?> envMap && envMap.get("Variables") != null) {
+            if (!(envMap.get("Variables") instanceof Map<?, ?> variables)) {
+                throw new TemplateProblem(at + ".Environment.Variables", "must be a mapping of names to values");
+            }
+            for (Map.Entry<?, ?> variable : variables.entrySet()) {
+                String vat = at + ".Environment.Variables." + variable.getKey();
+                if (variable.getValue() == null) {
+                    throw new TemplateProblem(vat, "the variable has no value: give it one or remove it");
+                }
+                environment.put((String) variable.getKey(), rewriter.toLocal(Intrinsics.text(variable.getValue(), vat)));
+            }
+        } else if (env != null && env != Intrinsics.NO_VALUE && !(env instanceof Map)) {
+            throw new TemplateProblem(at + ".Environment", "must be a mapping with Variables");
+        }
+        return new LambdaFunction(id, handler, runtime, codeUri, memory, timeout, Collections.unmodifiableMap(environment),
+                snapStart(props, at));
+    }
+
+    /** SnapStart applies to published versions, which SAM publishes for an AutoPublishAlias. */
+    private boolean snapStart(Map<String, Object> props, String at) {
+        Object snapStart = context.resolve(props.get("SnapStart"), at + ".SnapStart");
+        if (!(snapStart instanceof Map<?, ?> settings) || settings.get("ApplyOn") == null) {
+            return false;
+        }
+        String applyOn = Intrinsics.text(settings.get("ApplyOn"), at + ".SnapStart.ApplyOn");
+        Object alias = context.resolve(props.get("AutoPublishAlias"), at + ".AutoPublishAlias");
+        return applyOn.equals("PublishedVersions") && alias != null && alias != Intrinsics.NO_VALUE;
+    }
+
+    /** A function's Properties with Globals.Function applied the way SAM does it. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withGlobals(Map<String, Object> globals, Map<String, Object> properties) {
+        return (Map<String, Object>) mergeGlobals(globals, properties);
+    }
+
+    /** SAM's rule: maps merge key by key, lists concatenate, otherwise (or for intrinsics) the resource wins. */
+    private static Object mergeGlobals(Object global, Object local) {
+        if (global instanceof Map<?, ?> g && local instanceof Map<?, ?> l && !isIntrinsic(g) && !isIntrinsic(l)) {
+            Map<String, Object> merged = new LinkedHashMap<>();
+            g.forEach((k, v) -> merged.put((String) k, v));
+            l.forEach((k, v) -> merged.merge((String) k, v, FunctionsReader::mergeGlobals));
+            return merged;
+        }
+        if (global instanceof List<?> g && local instanceof List<?> l) {
+            List<Object> merged = new ArrayList<>(g);
+            merged.addAll(l);
+            return merged;
+        }
+        return local;
+    }
+
+    private static boolean isIntrinsic(Map<?, ?> map) {
+        if (map.size() != 1) {
+            return false;
+        }
+        String key = (String) map.keySet().iterator().next();
+        return key.equals("Ref") || key.startsWith("Fn::");
+    }
+
+    private Path codeUri(Object raw, String location) {
+        Object value = context.resolve(raw, location);
+        if (value == null || value == Intrinsics.NO_VALUE) {
+            throw new TemplateProblem(location, "the function has no CodeUri: set CodeUri to the folder of its code "
+                    + "(relative to the template), here or in Globals.Function");
+        }
+        if (value instanceof Map || (value instanceof String text && text.startsWith("s3://"))) {
+            throw new TemplateProblem(location, "CodeUri points to S3 (" + value + "), but ws-local runs local code: "
+                    + "set CodeUri to the folder of the function's code, relative to the template");
+        }
+        Path folder = context.file().toAbsolutePath().getParent();
+        Path codeUri = folder.resolve(Intrinsics.text(value, location)).normalize();
+        if (!Files.exists(codeUri)) {
+            throw new TemplateProblem(location, "CodeUri " + value + " does not exist (" + codeUri + "): fix the path, "
+                    + "relative to the template's folder " + folder);
+        }
+        return codeUri;
+    }
+}

@@ -1,0 +1,158 @@
+package com.example.wsapi.local.template;
+
+import static com.example.wsapi.local.template.ResourceTypes.API;
+import static com.example.wsapi.local.template.ResourceTypes.LAMBDA_FUNCTION;
+import static com.example.wsapi.local.template.ResourceTypes.SAM_FUNCTION;
+import static com.example.wsapi.local.template.ResourceTypes.SIMPLE_TABLE;
+import static com.example.wsapi.local.template.ResourceTypes.STAGE;
+import static com.example.wsapi.local.template.ResourceTypes.TABLE;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What Ref and GetAtt of the template's resources resolve to locally:
+ * <ul>
+ *   <li>a DynamoDB table: Ref its table name, {@code .Arn} its ARN, {@code .StreamArn} a stream ARN</li>
+ *   <li>a function: Ref its logical id (the local function name), {@code .Arn} its ARN; SAM's
+ *       {@code Function.Alias} and generated {@code FunctionAlias<name>} the ARN with {@code :<alias>}</li>
+ *   <li>the API: Ref its local API id, {@code .ApiEndpoint} its {@code wss://} endpoint</li>
+ *   <li>a stage: Ref its stage name (the {@code --stage} override for the API's stage)</li>
+ *   <li>any other resource: Ref its logical id; GetAtt is an error naming the attribute</li>
+ * </ul>
+ */
+final class LocalResourceValues implements Intrinsics.ResourceValues {
+
+    private final TemplateContext context;
+    private final ApiReader api;
+    private final Map<String, String> tableNames = new HashMap<>();
+    private final Set<String> tableNamesInProgress = new HashSet<>();
+
+    LocalResourceValues(TemplateContext context) {
+        this.context = context;
+        this.api = new ApiReader(context);
+    }
+
+    @Override
+    public Object ref(String name) {
+        String type = context.typeIfActive(name);
+        if (type != null) {
+            switch (type) {
+                case TABLE:
+                case SIMPLE_TABLE:
+                    return tableName(name);
+                case API:
+                    return ApiReader.apiId(name);
+                case STAGE:
+                    String override = context.settings().stageOverride();
+                    return override != null && api.apiStages().contains(name) ? override : api.templateStageName(name);
+                default:
+                    // Functions: the logical id is the local function name. Anything else: its logical id.
+                    return name;
+            }
+        }
+        return samGeneratedRef(name);
+    }
+
+    @Override
+    public Object getAtt(String resource, String attribute, String location) {
+        String type = context.typeIfActive(resource);
+        if (type == null) {
+            return null;
+        }
+        String region = context.settings().region();
+        switch (type + "." + attribute) {
+            case TABLE + ".Arn":
+            case SIMPLE_TABLE + ".Arn":
+                return tableArn(resource);
+            case TABLE + ".StreamArn":
+                // A real stream label is the stream's creation time; locally a fixed one.
+                return tableArn(resource) + "/stream/1970-01-01T00:00:00.000";
+            case SAM_FUNCTION + ".Arn":
+            case LAMBDA_FUNCTION + ".Arn":
+                return functionArn(resource);
+            case API + ".ApiId":
+                return ApiReader.apiId(resource);
+            case API + ".ApiEndpoint":
+                return (api.isWebSocket(resource) ? "wss://" : "https://") + ApiReader.apiId(resource) + ".execute-api."
+                        + region + "." + Intrinsics.urlSuffix(region);
+            default:
+                throw new TemplateProblem(location, "GetAtt " + resource + "." + attribute + " has no local value "
+                        + "(ws-local knows Arn of tables and functions, StreamArn of tables, ApiId and ApiEndpoint "
+                        + "of APIs): use a parameter for this value instead");
+        }
+    }
+
+    /** A table's TableName, or the name CloudFormation would generate (with a fixed suffix). */
+    private String tableName(String id) {
+        String known = tableNames.get(id);
+        if (known != null) {
+            return known;
+        }
+        String at = "Resources." + id + ".Properties.TableName";
+        if (!tableNamesInProgress.add(id)) {
+            throw new TemplateProblem(at, "the table name refers to itself: write the name without Ref to the table");
+        }
+        String name = context.resolveString(context.properties(id).get("TableName"), at);
+        tableNamesInProgress.remove(id);
+        // CloudFormation names an unnamed table {stack}-{logical id}-{random}; a fixed suffix keeps runs stable.
+        name = name == null ? context.settings().stackName() + "-" + id + "-LOCAL" : name;
+        tableNames.put(id, name);
+        return name;
+    }
+
+    /** SAM's {@code Function.Alias}, {@code Function.Version} and generated {@code Function}Alias{@code name}. */
+    private Object samGeneratedRef(String name) {
+        int dot = name.indexOf('.');
+        if (dot > 0 && SAM_FUNCTION.equals(context.typeIfActive(name.substring(0, dot)))) {
+            String function = name.substring(0, dot);
+            switch (name.substring(dot + 1)) {
+                case "Alias":
+                    return functionArn(function) + ":" + autoPublishAlias(function, name);
+                case "Version":
+                    // No versions are published locally: the unpublished version stands for every one.
+                    autoPublishAlias(function, name);
+                    return functionArn(function) + ":$LATEST";
+                default:
+                    return null;
+            }
+        }
+        for (String function : context.resourcesOfType(Set.of(SAM_FUNCTION))) {
+            if (name.startsWith(function + "Alias") && aliasProperty(function) != null) {
+                String alias = autoPublishAlias(function, name);
+                if (name.equals(function + "Alias" + alias.replaceAll("[^A-Za-z0-9]", ""))) {
+                    return functionArn(function) + ":" + alias;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** AutoPublishAlias of the function, with Globals.Function applied. */
+    private Object aliasProperty(String function) {
+        return FunctionsReader.withGlobals(context.functionGlobals(), context.properties(function)).get("AutoPublishAlias");
+    }
+
+    private String autoPublishAlias(String function, String usedAs) {
+        String at = "Resources." + function + ".Properties.AutoPublishAlias";
+        String alias = context.resolveString(aliasProperty(function), at);
+        if (alias == null) {
+            throw new TemplateProblem(at, usedAs + " needs the function to publish an alias: add AutoPublishAlias: live");
+        }
+        return alias;
+    }
+
+    private String functionArn(String function) {
+        LocalSettings settings = context.settings();
+        return "arn:" + Intrinsics.partition(settings.region()) + ":lambda:" + settings.region() + ":"
+                + settings.accountId() + ":function:" + function;
+    }
+
+    private String tableArn(String table) {
+        LocalSettings settings = context.settings();
+        return "arn:" + Intrinsics.partition(settings.region()) + ":dynamodb:" + settings.region() + ":"
+                + settings.accountId() + ":table/" + tableName(table);
+    }
+}

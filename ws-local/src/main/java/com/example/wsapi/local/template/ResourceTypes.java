@@ -1,0 +1,19 @@
+package com.example.wsapi.local.template;
+
+/** The CloudFormation and SAM resource types ws-local reads. */
+final class ResourceTypes {
+
+    static final String API = "AWS::ApiGatewayV2::Api";
+    static final String STAGE = "AWS::ApiGatewayV2::Stage";
+    static final String ROUTE = "AWS::ApiGatewayV2::Route";
+    static final String ROUTE_RESPONSE = "AWS::ApiGatewayV2::RouteResponse";
+    static final String INTEGRATION = "AWS::ApiGatewayV2::Integration";
+    static final String INTEGRATION_RESPONSE = "AWS::ApiGatewayV2::IntegrationResponse";
+    static final String AUTHORIZER = "AWS::ApiGatewayV2::Authorizer";
+    static final String SAM_FUNCTION = "AWS::Serverless::Function";
+    static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
+    static final String TABLE = "AWS::DynamoDB::Table";
+    static final String SIMPLE_TABLE = "AWS::Serverless::SimpleTable";
+
+    private ResourceTypes() {}
+}

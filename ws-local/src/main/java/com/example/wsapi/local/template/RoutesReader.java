@@ -1,0 +1,169 @@
+package com.example.wsapi.local.template;
+
+import static com.example.wsapi.local.template.ResourceTypes.ROUTE;
+import static com.example.wsapi.local.template.ResourceTypes.ROUTE_RESPONSE;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Reads the API's {@code AWS::ApiGatewayV2::Route}s with their {@code RouteResponse}s, each joined with its
+ * integration and authorizer.
+ */
+final class RoutesReader {
+
+    private final TemplateContext context;
+    private final ApiReader api;
+    private final IntegrationsReader integrations;
+    private final AuthorizersReader authorizers;
+    private final FunctionsReader functions;
+    private Set<String> routesWithDefaultResponse;
+
+    RoutesReader(TemplateContext context, ApiReader api, IntegrationsReader integrations, AuthorizersReader authorizers,
+                 FunctionsReader functions) {
+        this.context = context;
+        this.api = api;
+        this.integrations = integrations;
+        this.authorizers = authorizers;
+        this.functions = functions;
+    }
+
+    /** Every route of the API, in template order; at least one. */
+    List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        Map<String, String> routeIdsByKey = new HashMap<>();
+        for (String id : context.belongingToApi(ROUTE, api.webSocketApiId())) {
+            String at = "Resources." + id + ".Properties";
+            Map<String, Object> props = context.properties(id);
+            String routeKey = context.requiredString(props, "RouteKey", at, "e.g. RouteKey: $default");
+            String duplicate = routeIdsByKey.put(routeKey, id);
+            if (duplicate != null) {
+                throw new TemplateProblem(at + ".RouteKey", "routes " + duplicate + " and " + id + " both have RouteKey "
+                        + routeKey + ": route keys of an API must be unique");
+            }
+            refuseRequestValidation(props, routeKey, at);
+            String target = context.requiredString(props, "Target", at, "Target: !Sub integrations/${YourIntegration}");
+            if (!target.startsWith("integrations/")) {
+                throw new TemplateProblem(at + ".Target", "Target \"" + target + "\" must be integrations/<integration "
+                        + "id>: write Target: !Sub integrations/${YourIntegration}");
+            }
+            String integrationId = target.substring("integrations/".length());
+            IntegrationSpec integration = integrations.integration(integrationId, id, at + ".Target");
+            String integrationAt = "Resources." + integrationId + ".Properties";
+            if (integration instanceof IntegrationSpec.CallsFunction calls) {
+                functions.requireRunnable(calls.functionLogicalId(), "route " + id + " (" + routeKey + ")",
+                        integrationAt + ".IntegrationUri");
+            }
+            if (integration instanceof IntegrationSpec.CallsHttp http && !routeKey.equals("$connect")) {
+                for (RequestParameter parameter : http.requestParameters()) {
+                    if (parameter.readsHandshake()) {
+                        throw new TemplateProblem(integrationAt + ".RequestParameters", parameter.source() + " exists "
+                                + "only on $connect (the handshake), but route " + id + " (" + routeKey + ") uses this "
+                                + "integration: map it in an integration of the $connect route only");
+                    }
+                }
+            }
+            Authorizer authorizer = authorizer(props, routeKey, at);
+            boolean twoWay = context.resolveString(props.get("RouteResponseSelectionExpression"),
+                    at + ".RouteResponseSelectionExpression") != null && routesWithDefaultResponse().contains(id);
+            // Unconfirmed (API Gateway "requires" one): a two-way non-proxy route without any fails to load.
+            if (twoWay && responsesOf(integration) != null && responsesOf(integration).isEmpty()) {
+                throw new TemplateProblem(integrationAt, "route " + id + " (" + routeKey + ") is two-way, but its "
+                        + integration.type() + " integration " + integrationId + " has no IntegrationResponse: the "
+                        + "reply goes through one, so add an AWS::ApiGatewayV2::IntegrationResponse with "
+                        + "IntegrationId: !Ref " + integrationId + " and IntegrationResponseKey: $default");
+            }
+            routes.add(new Route(id, routeKey, integration, twoWay, authorizer));
+        }
+        if (routes.isEmpty()) {
+            throw new TemplateProblem("Resources", "WebSocket API " + api.webSocketApi() + " has no routes: add "
+                    + "AWS::ApiGatewayV2::Route resources with ApiId: !Ref " + api.webSocketApi());
+        }
+        return routes;
+    }
+
+    /** The integration responses a reply needs (non-proxy types), or null where the reply needs none. */
+    private static List<IntegrationResponse> responsesOf(IntegrationSpec integration) {
+        if (integration instanceof IntegrationSpec.Http http) {
+            return http.responses();
+        }
+        if (integration instanceof IntegrationSpec.Mock mock) {
+            return mock.responses();
+        }
+        return integration instanceof IntegrationSpec.Aws aws ? aws.responses() : null;
+    }
+
+    /** Request models and required parameters are request validation, which ws-local does not emulate. */
+    private void refuseRequestValidation(Map<String, Object> props, String routeKey, String at) {
+        Map<String, Object> models = context.resolveMapping(props, "RequestModels", at);
+        if (!models.isEmpty()) {
+            throw new TemplateProblem(at + ".RequestModels", "request validation against models is not emulated by "
+                    + "ws-local: remove RequestModels (and ModelSelectionExpression) to run this template locally");
+        }
+        Map<String, Object> parameters = context.resolveMapping(props, "RequestParameters", at);
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            String pat = at + ".RequestParameters." + parameter.getKey();
+            if (!parameter.getKey().startsWith("route.request.header.")
+                    && !parameter.getKey().startsWith("route.request.querystring.")) {
+                throw new TemplateProblem(pat, "a route declares route.request.header.<name> or "
+                        + "route.request.querystring.<name> parameters only");
+            }
+            if (!routeKey.equals("$connect")) {
+                throw new TemplateProblem(pat, "only the $connect route has headers and a query string (the "
+                        + "handshake's): remove this parameter from route " + routeKey);
+            }
+            Map<?, ?> declaration = Intrinsics.mapping(parameter.getValue(), pat);
+            Object required = declaration.get("Required");
+            if (required != null && "true".equals(Intrinsics.text(required, pat + ".Required"))) {
+                throw new TemplateProblem(pat + ".Required", "required request parameters are request validation, "
+                        + "which ws-local does not emulate: write Required: false to run this template locally");
+            }
+        }
+    }
+
+    private Authorizer authorizer(Map<String, Object> props, String routeKey, String at) {
+        String authorization = Objects.requireNonNullElse(
+                context.resolveString(props.get("AuthorizationType"), at + ".AuthorizationType"), "NONE");
+        if (!authorization.equals("NONE") && !routeKey.equals("$connect")) {
+            throw new TemplateProblem(at + ".AuthorizationType", "route " + routeKey + " has AuthorizationType "
+                    + authorization + ": WebSocket APIs authorize only the $connect route, set NONE here");
+        }
+        switch (authorization) {
+            case "NONE":
+                return null;
+            case "AWS_IAM":
+                // IAM authorization is not emulated: ws-local accepts the connection as if it were signed.
+                return null;
+            case "CUSTOM":
+                String authorizerId = context.requiredString(props, "AuthorizerId", at,
+                        "AuthorizerId: !Ref YourAuthorizer, needed by AuthorizationType CUSTOM");
+                return authorizers.authorizer(authorizerId, at + ".AuthorizerId");
+            default:
+                throw new TemplateProblem(at + ".AuthorizationType", "AuthorizationType " + authorization
+                        + " does not exist for WebSocket APIs: use NONE, AWS_IAM or CUSTOM");
+        }
+    }
+
+    /** Routes that a RouteResponse with RouteResponseKey $default answers for; other keys do not exist. */
+    private Set<String> routesWithDefaultResponse() {
+        if (routesWithDefaultResponse == null) {
+            routesWithDefaultResponse = new HashSet<>();
+            for (String id : context.resourcesOfType(Set.of(ROUTE_RESPONSE))) {
+                String at = "Resources." + id + ".Properties";
+                Map<String, Object> props = context.properties(id);
+                String key = context.resolveString(props.get("RouteResponseKey"), at + ".RouteResponseKey");
+                if (!"$default".equals(key)) {
+                    throw new TemplateProblem(at + ".RouteResponseKey", "RouteResponseKey " + key + ": WebSocket "
+                            + "APIs have only $default route responses, write RouteResponseKey: $default");
+                }
+                routesWithDefaultResponse.add(context.resolveString(props.get("RouteId"), at + ".RouteId"));
+            }
+        }
+        return routesWithDefaultResponse;
+    }
+}

@@ -1,0 +1,90 @@
+package com.example.wsapi.local.template;
+
+import static com.example.wsapi.local.template.TemplateFixture.API;
+import static com.example.wsapi.local.template.TemplateFixture.context;
+import static com.example.wsapi.local.template.TemplateFixture.problem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FunctionsReaderTest {
+
+    @TempDir
+    Path folder;
+
+    private FunctionsReader reader(String template) {
+        TemplateContext context = context(folder, template);
+        ApiReader api = new ApiReader(context);
+        return new FunctionsReader(context,
+                new EndpointRewriter(api.webSocketApiId(), Set.of("dev"), "dev", context.settings()));
+    }
+
+    private static final String WITH_GLOBALS = """
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Function:
+                Runtime: java25
+                CodeUri: .
+                Timeout: 10
+                Environment:
+                  Variables:
+                    LOG_LEVEL: INFO
+                    SHARED: global
+            """ + API + """
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: example.Handler::handleRequest
+                  MemorySize: 512
+                  Environment:
+                    Variables:
+                      LOG_LEVEL: DEBUG
+                      ENDPOINT: !Sub https://${Api}.execute-api.${AWS::Region}.amazonaws.com/dev
+            """;
+
+    @Test
+    void function_hasGlobalsMergedKeyByKey_theResourceWinning_andTheApiEndpointRewrittenToTheGateway() {
+        LambdaFunction fn = reader(WITH_GLOBALS).functions().get("Fn");
+
+        assertEquals(new LambdaFunction("Fn", "example.Handler::handleRequest", "java25", folder.toAbsolutePath(),
+                512, 10, Map.of("LOG_LEVEL", "DEBUG", "SHARED", "global",
+                "ENDPOINT", "http://127.0.0.1:3001/dev")), fn);
+    }
+
+    @Test
+    void function_withATimeoutLambdaRefuses_failsNamingTheRange() {
+        problem(() -> reader(WITH_GLOBALS.replace("Timeout: 10", "Timeout: 901")).functions(),
+                "Resources.Fn.Properties.Timeout", "Lambda accepts 1 to 900");
+    }
+
+    @Test
+    void invokedFunction_isTheFunctionNameOfTheArn_withOrWithoutAlias() {
+        String uri = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/"
+                + "arn:aws:lambda:eu-west-1:123456789012:function:Echo%s/invocations";
+
+        assertEquals("Echo", FunctionsReader.invokedFunction(uri.formatted(""), "IntegrationUri", "at"));
+        assertEquals("Echo", FunctionsReader.invokedFunction(uri.formatted(":live"), "IntegrationUri", "at"));
+        problem(() -> FunctionsReader.invokedFunction("https://example.com/x", "IntegrationUri", "Resources.I"),
+                "Resources.I", "not a Lambda invocation URI", "IntegrationUri: !Sub arn:");
+    }
+
+    @Test
+    void requireRunnable_explainsWhyAPlainLambdaFunctionCannotRun() {
+        FunctionsReader reader = reader(WITH_GLOBALS + """
+                  Inline:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Code:
+                        ZipFile: exports.handler = async () => ({})
+                """);
+
+        reader.requireRunnable("Fn", "route R", "at");
+        problem(() -> reader.requireRunnable("Inline", "route R", "Resources.I.Properties.IntegrationUri"),
+                "route R calls Inline, an AWS::Lambda::Function", "AWS::Serverless::Function with a local CodeUri");
+        problem(() -> reader.requireRunnable("Nowhere", "route R", "at"), "not an AWS::Serverless::Function");
+    }
+}

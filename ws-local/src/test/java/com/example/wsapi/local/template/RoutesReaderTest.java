@@ -1,0 +1,162 @@
+package com.example.wsapi.local.template;
+
+import static com.example.wsapi.local.template.TemplateFixture.API;
+import static com.example.wsapi.local.template.TemplateFixture.context;
+import static com.example.wsapi.local.template.TemplateFixture.problem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.wsapi.local.vtl.MappingTemplates;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RoutesReaderTest {
+
+    @TempDir
+    Path folder;
+
+    private List<Route> routes(String resources) {
+        TemplateContext context = context(folder, API + resources);
+        ApiReader api = new ApiReader(context);
+        FunctionsReader functions = new FunctionsReader(context,
+                new EndpointRewriter(api.webSocketApiId(), Set.of("dev"), "dev", context.settings()));
+        return new RoutesReader(context, api, new IntegrationsReader(context, Map.of(), new MappingTemplates()),
+                new AuthorizersReader(context, functions), functions).routes();
+    }
+
+    private static String route(String id, String key, String integration, String extra) {
+        return """
+                  %s:
+                    Type: AWS::ApiGatewayV2::Route
+                    Properties:
+                      ApiId: !Ref Api
+                      RouteKey: %s
+                      Target: !Sub integrations/${%s}
+                """.formatted(id, key, integration) + extra.indent(6);
+    }
+
+    private static String integration(String id, String properties) {
+        return """
+                  %s:
+                    Type: AWS::ApiGatewayV2::Integration
+                    Properties:
+                      ApiId: !Ref Api
+                """.formatted(id) + properties.indent(6);
+    }
+
+    private static String routeResponse(String id, String route, String key) {
+        return """
+                  %s:
+                    Type: AWS::ApiGatewayV2::RouteResponse
+                    Properties:
+                      ApiId: !Ref Api
+                      RouteId: !Ref %s
+                      RouteResponseKey: %s
+                """.formatted(id, route, key);
+    }
+
+    private static final String HTTP_PROXY = """
+            IntegrationType: HTTP_PROXY
+            IntegrationMethod: POST
+            IntegrationUri: http://127.0.0.1:8080/events
+            """;
+
+    @Test
+    void routes_areJoinedWithTheirIntegrations_andTwoWayWithASelectionExpressionAndADefaultRouteResponse() {
+        List<Route> routes = routes(integration("Backend", HTTP_PROXY) + integration("Mock", "IntegrationType: MOCK\n")
+                + route("SendRoute", "sendmessage", "Backend", "")
+                + route("WhoRoute", "whoami", "Backend", "RouteResponseSelectionExpression: $default\n")
+                + routeResponse("WhoResponse", "WhoRoute", "$default")
+                + route("PingRoute", "ping", "Backend", "RouteResponseSelectionExpression: $default\n"));
+
+        assertEquals(List.of("sendmessage", "whoami", "ping"), routes.stream().map(Route::routeKey).toList());
+        assertFalse(routes.get(0).twoWay());
+        assertTrue(routes.get(1).twoWay());
+        assertFalse(routes.get(2).twoWay(), "a selection expression without a $default RouteResponse is one-way");
+        assertInstanceOf(IntegrationSpec.HttpProxy.class, routes.get(0).integration());
+        assertEquals(routes.get(0).integration(), routes.get(1).integration(), "one integration serves both");
+    }
+
+    @Test
+    void routeResponse_withAnotherKeyThanDefault_failsSayingWebSocketApisHaveOnlyDefault() {
+        problem(() -> routes(integration("Backend", HTTP_PROXY)
+                        + route("WhoRoute", "whoami", "Backend", "RouteResponseSelectionExpression: $default\n")
+                        + routeResponse("WhoResponse", "WhoRoute", "ok")),
+                "Resources.WhoResponse.Properties.RouteResponseKey", "only $default route responses");
+    }
+
+    @Test
+    void twoWayRoute_withANonProxyIntegrationWithoutIntegrationResponses_failsAskingForOne() {
+        problem(() -> routes(integration("Mock", "IntegrationType: MOCK\n")
+                        + route("PingRoute", "ping", "Mock", "RouteResponseSelectionExpression: $default\n")
+                        + routeResponse("PingResponse", "PingRoute", "$default")),
+                "Resources.Mock.Properties", "route PingRoute (ping) is two-way", "IntegrationResponseKey: $default");
+    }
+
+    @Test
+    void handshakeSources_inAnIntegrationOfAMessageRoute_failSayingTheyExistOnlyOnConnect() {
+        problem(() -> routes(integration("Backend", HTTP_PROXY + """
+                        RequestParameters:
+                          integration.request.header.X-Token: route.request.header.Authorization
+                        """) + route("ConnectRoute", "$connect", "Backend", "")
+                        + route("DefaultRoute", "$default", "Backend", "")),
+                "Resources.Backend.Properties.RequestParameters", "route.request.header.Authorization",
+                "only on $connect", "route DefaultRoute ($default)");
+    }
+
+    @Test
+    void handshakeSources_onConnect_areRead() {
+        List<Route> routes = routes(integration("Backend", HTTP_PROXY + """
+                RequestParameters:
+                  integration.request.header.X-Token: route.request.querystring.token
+                """) + route("ConnectRoute", "$connect", "Backend", """
+                RequestParameters:
+                  route.request.querystring.token:
+                    Required: false
+                """));
+
+        assertEquals(List.of(new RequestParameter(RequestParameter.Target.HEADER, "X-Token",
+                        "route.request.querystring.token")),
+                ((IntegrationSpec.HttpProxy) routes.get(0).integration()).requestParameters());
+    }
+
+    @Test
+    void requestValidation_modelsOrRequiredParameters_isRefusedNamingTheProperty() {
+        problem(() -> routes(integration("Backend", HTTP_PROXY) + route("SendRoute", "send", "Backend", """
+                        ModelSelectionExpression: $request.body.action
+                        RequestModels:
+                          $default: MessageModel
+                        """)), "Resources.SendRoute.Properties.RequestModels", "not emulated");
+        problem(() -> routes(integration("Backend", HTTP_PROXY) + route("ConnectRoute", "$connect", "Backend", """
+                        RequestParameters:
+                          route.request.header.Authorization:
+                            Required: true
+                        """)), "Resources.ConnectRoute.Properties.RequestParameters.route.request.header.Authorization"
+                        + ".Required", "Required: false");
+    }
+
+    @Test
+    void routeRequestParameters_onAMessageRoute_failSayingOnlyConnectHasThem() {
+        problem(() -> routes(integration("Backend", HTTP_PROXY) + route("SendRoute", "send", "Backend", """
+                        RequestParameters:
+                          route.request.querystring.token:
+                            Required: false
+                        """)), "Resources.SendRoute.Properties.RequestParameters.route.request.querystring.token",
+                "only the $connect route");
+    }
+
+    @Test
+    void lambdaIntegrations_mustCallAFunctionOfTheTemplate() {
+        problem(() -> routes(integration("Legacy", """
+                        IntegrationType: AWS
+                        IntegrationUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:Elsewhere/invocations
+                        """) + route("LegacyRoute", "legacy", "Legacy", "")),
+                "Resources.Legacy.Properties.IntegrationUri", "route LegacyRoute (legacy)", "Elsewhere");
+    }
+}

@@ -1,0 +1,113 @@
+package com.example.wsapi.local.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where the stack name (and so the names of unnamed tables) comes from, as the SAM CLI would deploy the template. */
+class StackNameTest {
+
+    @TempDir
+    Path dir;
+
+    private Path template() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("my clone_2"));
+        return Files.writeString(folder.resolve("template.yaml"), "Resources: {}\n");
+    }
+
+    private void config(String name, String text) throws IOException {
+        Files.writeString(dir.resolve("my clone_2").resolve(name), text);
+    }
+
+    @Test
+    void resolve_takesTheDeploySectionOfSamconfigToml_beforeTheGlobalOne() throws Exception {
+        Path template = template();
+        config("samconfig.toml", """
+                version = 0.1
+                [default.global.parameters]
+                stack_name = "global-name"
+                [default.deploy.parameters]
+                stack_name = "deploy-name"
+                region = "eu-west-1"
+                """);
+
+        assertEquals(new StackName("deploy-name", "samconfig.toml"), StackName.resolve(null, template));
+    }
+
+    @Test
+    void resolve_takesTheGlobalSection_whenDeployHasNoStackName() throws Exception {
+        Path template = template();
+        config("samconfig.toml", """
+                version = 0.1
+                [default.global.parameters]
+                stack_name = "global-name"
+                """);
+
+        assertEquals("global-name", StackName.resolve(null, template).name());
+    }
+
+    @Test
+    void resolve_readsSamconfigYaml() throws Exception {
+        Path template = template();
+        config("samconfig.yaml", """
+                version: 0.1
+                default:
+                  deploy:
+                    parameters:
+                      stack_name: yaml-name
+                """);
+
+        assertEquals(new StackName("yaml-name", "samconfig.yaml"), StackName.resolve(null, template));
+    }
+
+    @Test
+    void resolve_optionWinsOverSamconfig() throws Exception {
+        Path template = template();
+        config("samconfig.toml", "[default.deploy.parameters]\nstack_name = \"deploy-name\"\n");
+
+        assertEquals(new StackName("chosen", "--stack-name"), StackName.resolve("chosen", template));
+    }
+
+    @Test
+    void resolve_withoutStackNameAnywhere_takesTheFolderNameMadeValid() throws Exception {
+        Path template = template();
+        config("samconfig.toml", "[default.build.parameters]\ncached = false\n");
+
+        assertEquals(new StackName("my-clone-2", "the template's folder name"), StackName.resolve(null, template));
+    }
+
+    @Test
+    void resolve_refusesInvalidNames_sayingWhatIsAllowed() throws Exception {
+        Path template = template();
+        TemplateException option = assertThrows(TemplateException.class, () -> StackName.resolve("1_bad", template));
+        assertTrue(option.getMessage().startsWith("--stack-name is '1_bad', not a stack name: CloudFormation allows"),
+                option.getMessage());
+
+        config("samconfig.toml", "[default.deploy.parameters]\nstack_name = \"has space\"\n");
+        TemplateException configured = assertThrows(TemplateException.class, () -> StackName.resolve(null, template));
+        assertTrue(configured.getMessage().contains("samconfig.toml: stack_name is 'has space'"),
+                configured.getMessage());
+    }
+
+    @Test
+    void resolve_brokenToml_namesTheFile() throws Exception {
+        Path template = template();
+        config("samconfig.toml", "[default.deploy.parameters\nstack_name = \n");
+
+        TemplateException e = assertThrows(TemplateException.class, () -> StackName.resolve(null, template));
+        assertTrue(e.getMessage().contains("samconfig.toml is not valid TOML"), e.getMessage());
+    }
+
+    @Test
+    void resolve_thisProjectsSamconfig_givesTheNameItsEnvFilesUse() throws Exception {
+        Path root = Path.of(System.getProperty("project.root"));
+
+        assertEquals(new StackName("wsapi", "samconfig.toml"), StackName.resolve(null, root.resolve("template.yaml")));
+    }
+}
