@@ -67,7 +67,8 @@ final class SelfLaunch {
             command.add(SERIAL_GC); // two collectors would not start: the user's choice stands alone
         }
         ClassDataCache.Launch archive = null;
-        if (cacheRoot != null && Files.isRegularFile(jarFile)) {
+        if (cacheRoot != null && Files.isRegularFile(jarFile)
+                && !ClassDataCache.hooksClassLoading(jvmOptions)) {
             archive = ClassDataCache.create(cacheRoot, java)
                     .map(cache -> cache.prepare("ws-local", List.of(), List.of(jarFile), jvmOptions)).orElse(null);
             if (archive != null) {

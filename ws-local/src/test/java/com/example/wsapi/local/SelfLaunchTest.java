@@ -48,6 +48,22 @@ class SelfLaunchTest {
     }
 
     @Test
+    void plan_withJfrOrAnAgent_startsWithoutAnArchive_whichJdk17CanCrashOnUnderTheirHooks(@TempDir Path dir)
+            throws Exception {
+        Path jar = Files.writeString(dir.resolve("ws-local.jar"), "x");
+        for (String option : List.of("-XX:StartFlightRecording=settings=profile", "-javaagent:agent.jar",
+                "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n")) {
+            SelfLaunch.Plan plan = SelfLaunch.plan(JAVA, List.of(option, "-jar", jar.toString()), dir.resolve("cache"))
+                    .orElseThrow();
+
+            assertNull(plan.archive(), option);
+            assertTrue(plan.command().stream().noneMatch(o -> o.contains("SharedArchiveFile")
+                    || o.contains("ArchiveClassesAtExit")), plan.command().toString());
+            assertTrue(plan.command().contains(option), plan.command().toString());
+        }
+    }
+
+    @Test
     void plan_withTheUsersCollector_addsNoOther(@TempDir Path dir) throws Exception {
         Path jar = Files.writeString(dir.resolve("ws-local.jar"), "x");
 

@@ -39,6 +39,16 @@ import java.util.zip.ZipOutputStream;
  */
 public final class ClassDataCache {
 
+    /**
+     * Whether JVM options add an agent or JFR: they hook class loading, and JDK 17 can crash loading a class from a
+     * dynamic archive under such a hook (seen with {@code -XX:StartFlightRecording}), so such JVMs start without one.
+     */
+    public static boolean hooksClassLoading(List<String> jvmOptions) {
+        return jvmOptions.stream().anyMatch(option -> option.startsWith("-javaagent:")
+                || option.startsWith("-agentlib:") || option.startsWith("-agentpath:")
+                || option.startsWith("-XX:StartFlightRecording") || option.equals("-XX:+FlightRecorder"));
+    }
+
     private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)(?:\\.(\\d+))?[^\"]*\"");
     private static final int FIRST_DYNAMIC_ARCHIVE_RELEASE = 13;
 

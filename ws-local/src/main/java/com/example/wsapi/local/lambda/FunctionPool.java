@@ -396,8 +396,12 @@ final class FunctionPool {
             int port = ((InetSocketAddress) server.localAddress()).getPort();
             Path home = Files.createDirectories(
                     services.scratchDir().resolve(function.name() + "-" + instance.number));
-            ClassDataCache.Launch classData = services.classData().map(cache -> cache.prepare(function.name(),
-                    services.options().runtimeJars(), function.classpath(), services.options().jvmOptions()))
+            List<String> toolOptions = List.of(function.environment().getOrDefault("JAVA_TOOL_OPTIONS", "")
+                    .split("\\s+"));
+            ClassDataCache.Launch classData = ClassDataCache.hooksClassLoading(services.options().jvmOptions())
+                    || ClassDataCache.hooksClassLoading(toolOptions) ? null
+                    : services.classData().map(cache -> cache.prepare(function.name(),
+                            services.options().runtimeJars(), function.classpath(), services.options().jvmOptions()))
                     .orElse(null);
             ProcessBuilder builder = FunctionCommand.build(function, services.options(),
                     services.nativeLibrary().orElse(null), instance.logStreamName, port, home, classData);
