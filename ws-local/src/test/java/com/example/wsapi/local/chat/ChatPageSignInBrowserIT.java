@@ -1,5 +1,6 @@
 package com.example.wsapi.local.chat;
 
+import static com.example.wsapi.local.chat.ChatPageSession.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -107,10 +107,6 @@ class ChatPageSignInBrowserIT {
 
     static URI withToken(String token) {
         return URI.create(page + "?token=" + token);
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
     }
 
     private ChatPageSession session(String name) {
