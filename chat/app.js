@@ -3,6 +3,7 @@
 import { ChatConnection, State } from './connection.js';
 import { notice, problem, render } from './messages.js';
 import { resolveSettings } from './settings.js';
+import { tokenName } from './token.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -10,6 +11,7 @@ const ui = {
   disconnect: $('disconnect'),
   joinForm: $('join-form'),
   name: $('name'),
+  nameNote: $('name-note'),
   room: $('room'),
   token: $('token'),
   join: $('join'),
@@ -47,7 +49,7 @@ function stateText(newState, detail) {
       return detail.delayMs === undefined ? `Reconnecting… (attempt ${detail.attempt})`
         : `Reconnecting in ${Math.max(1, Math.round(detail.delayMs / 1000))} s (attempt ${detail.attempt})…`;
     default:
-      return 'Disconnected';
+      return detail.couldNotConnect ? 'Could not connect' : 'Disconnected';
   }
 }
 
@@ -57,12 +59,11 @@ function joinedRoom() {
 
 /** Enables what can be used now, and names the room. */
 function refresh() {
-  const connected = state === State.CONNECTED;
   const room = joinedRoom();
   ui.join.disabled = settings.url === undefined;
   ui.disconnect.disabled = state === State.DISCONNECTED;
-  ui.leave.disabled = !(connected && room !== null);
-  ui.send.disabled = !(connected && room !== null);
+  ui.leave.disabled = !connection?.inRoom;
+  ui.send.disabled = !connection?.inRoom;
   ui.roomTitle.textContent = room === null ? 'Not in a room' : `Room: ${room}`;
   ui.message.placeholder = room === null ? 'Join a room to send messages' : `Message to ${room}`;
   document.title = room === null ? 'Chat' : `${room} – Chat`;
@@ -84,6 +85,12 @@ function onState(newState, detail) {
 
 function onMessage(message) {
   show(render(message, connection?.membership?.name ?? ui.name.value));
+  if (message && message.type === 'joined' && typeof message.name === 'string' && message.name !== ui.name.value) {
+    // With sign-in on, the API names you as your token does, whatever the Name field said.
+    show(notice(`The API knows you as ${message.name} (the name in your sign-in token), not as ${ui.name.value}.`,
+      'notice self'));
+    ui.name.value = message.name;
+  }
   if (message && message.type === 'joined' && ui.joinForm.contains(document.activeElement)) {
     ui.message.focus();
   }
@@ -119,7 +126,8 @@ function send(event) {
   if (ui.send.disabled) {
     // Kept in the box: nothing typed is lost while (re)connecting or outside a room.
     ui.hint.textContent = joinedRoom() === null ? 'Join a room first; your message is kept.'
-      : 'Not connected right now; your message is kept. Send it once connected.';
+      : state === State.CONNECTED ? 'Rejoining the room; your message is kept. Send it once back in.'
+        : 'Not connected right now; your message is kept. Send it once connected.';
     return;
   }
   if (connection.send({ action: 'sendmessage', data: text })) {
@@ -149,8 +157,26 @@ ui.disconnect.addEventListener('click', () => {
 });
 window.addEventListener('online', () => connection?.networkIsBack());
 
+/** A token that names its holder fills in the Name field (the API would use that name anyway, with sign-in on). */
+function nameFromToken(token) {
+  const name = tokenName(token);
+  const shown = name !== null;
+  if (shown && (ui.name.value === '' || ui.name.value === ui.nameNote.dataset.name)) {
+    ui.name.value = name;
+  }
+  ui.nameNote.hidden = !shown;
+  ui.nameNote.dataset.name = name ?? '';
+  if (shown) {
+    ui.name.setAttribute('aria-describedby', 'name-note');
+  } else {
+    ui.name.removeAttribute('aria-describedby');
+  }
+}
+ui.token.addEventListener('change', () => nameFromToken(ui.token.value.trim()));
+
 settings = await resolveSettings(window.location);
 ui.token.value = settings.token;
+nameFromToken(settings.token);
 if (settings.token) {
   // A token in the address bar would stay in the history and in screenshots: keep it in the field only.
   const url = new URL(window.location.href);

@@ -2,6 +2,7 @@
 // rejoining the room it was in. Knows nothing of the page's elements.
 
 import { reconnectDelay } from './backoff.js';
+import { tokenExpiry } from './token.js';
 
 export const State = Object.freeze({
   DISCONNECTED: 'disconnected',
@@ -26,11 +27,12 @@ export class ChatConnection {
    * @param {(url: string, protocols?: string[]) => WebSocket} [options.createSocket]
    * @param {{setTimeout: Function, clearTimeout: Function}} [options.timers]
    * @param {() => number} [options.random]
+   * @param {() => number} [options.now] the time in epoch milliseconds, Date.now by default
    */
   constructor({ url, token = '', onState, onMessage, onProblem,
     createSocket = (u, protocols) => (protocols ? new WebSocket(u, protocols) : new WebSocket(u)),
-    timers = globalThis, random = Math.random }) {
-    Object.assign(this, { url, token, onState, onMessage, onProblem, createSocket, timers, random });
+    timers = globalThis, random = Math.random, now = Date.now }) {
+    Object.assign(this, { url, token, onState, onMessage, onProblem, createSocket, timers, random, now });
     this.state = State.DISCONNECTED;
     this.socket = null;
     this.attempt = 0;
@@ -38,6 +40,8 @@ export class ChatConnection {
     this.stableTimer = null;
     /** The room joined (confirmed by "joined"), rejoined after a reconnect: {room, name} or null. */
     this.membership = null;
+    /** Whether the API confirmed the membership on the socket open now (false while a rejoin is on its way). */
+    this.membershipConfirmed = false;
     /** The last joinroom sent: {room, name}. */
     this.requestedJoin = null;
     /** A joinroom to send once the connection is open: {room, name} or null. */
@@ -77,6 +81,15 @@ export class ChatConnection {
     } else if (this.state === State.DISCONNECTED) {
       this.connect();
     } // connecting or reconnecting: sent once open
+  }
+
+  /**
+   * Whether the API has this connection in a room right now: connected, and the join confirmed on this very socket.
+   * Right after a reconnect the rejoin is still on its way, and a message sent then could reach the API first (each
+   * frame is its own invocation): it would go to no room, refused with sign-in on, and to everyone with it off.
+   */
+  get inRoom() {
+    return this.state === State.CONNECTED && this.membership !== null && this.membershipConfirmed;
   }
 
   /** Leaves the room: the connection stays open. */
@@ -133,6 +146,7 @@ export class ChatConnection {
     let opened = false;
     socket.onopen = () => {
       opened = true;
+      this.membershipConfirmed = false;
       this.setState(State.CONNECTED);
       this.stableTimer = this.timers.setTimeout(() => { this.attempt = 0; }, STABLE_MS);
       if (this.pendingJoin === null && this.membership !== null) {
@@ -149,15 +163,37 @@ export class ChatConnection {
       }
       this.socket = null;
       this.cancelTimers();
-      if (!opened && state === State.CONNECTING) {
-        this.setState(State.DISCONNECTED);
+      // Refused at the handshake (an HTTP status such as 401 or 403) or not reached: a browser sees only close 1006,
+      // never the status. A first attempt is not retried (the person is there to fix it and press Join), nor is
+      // a reconnect with a token that has expired (it would be refused every time); anything else backs off.
+      if (!opened && (state === State.CONNECTING || this.tokenHasExpired())) {
+        this.membership = null;
         this.pendingJoin = null;
-        this.onProblem(`Could not connect to ${this.url}: the API refused or cannot be reached`
-          + `${this.token ? ' (is the token valid?)' : ' (does it need a sign-in token?)'}.`);
+        this.setState(State.DISCONNECTED, { couldNotConnect: true });
+        this.onProblem(this.refusal());
         return;
       }
       this.scheduleReconnect(event.code);
     };
+  }
+
+  tokenHasExpired() {
+    const expiry = tokenExpiry(this.token);
+    return expiry !== null && expiry.getTime() <= this.now();
+  }
+
+  /** Why a handshake may have failed, and what the person can do, in words. */
+  refusal() {
+    const start = `Could not connect to ${this.url}: the API refused the connection or cannot be reached.`;
+    if (this.tokenHasExpired()) {
+      return `${start} Your sign-in token expired at ${tokenExpiry(this.token).toLocaleString()}: get a new one, `
+        + 'put it in Token and press Join.';
+    }
+    if (this.token) {
+      return `${start} If it asks for sign-in, check the token in Token (it may be for another API), then press Join.`;
+    }
+    return `${start} If it asks for sign-in, put a sign-in token in Token (or open the page with ?token=...), `
+      + 'then press Join.';
   }
 
   scheduleReconnect(closeCode) {
@@ -189,7 +225,10 @@ export class ChatConnection {
     }
     // An error reply changes nothing on the API's side, so it changes no membership here either.
     if (message && typeof message === 'object' && message.type === 'joined') {
-      this.membership = { room: message.room, name: this.requestedJoin?.name ?? '' };
+      // The name the room knows: with sign-in on, the token's, whatever was sent.
+      const name = typeof message.name === 'string' ? message.name : this.requestedJoin?.name ?? '';
+      this.membership = { room: message.room, name };
+      this.membershipConfirmed = true;
     } else if (message && typeof message === 'object' && message.type === 'left') {
       this.membership = null;
     }

@@ -60,9 +60,11 @@ export function render(message, ownName) {
       item.append(heading, element('p', 'text', asText(message.data)));
       return item;
     }
-    case 'joined':
-      return notice(`You joined ${message.room} (${message.members} ${message.members === 1 ? 'member' : 'members'}).`,
+    case 'joined': {
+      const as = typeof message.name === 'string' ? ` as ${message.name}` : '';
+      return notice(`You joined ${message.room}${as} (${message.members} ${message.members === 1 ? 'member' : 'members'}).`,
         'notice self');
+    }
     case 'left':
       return notice(`You left ${message.room}.`, 'notice self');
     case 'member-joined':

@@ -108,7 +108,9 @@ class SignInIT {
         String room = "signin-" + UUID.randomUUID().toString().substring(0, 8);
 
         ana.send(join(room, "mallory"));
-        assertEquals(1, ChatIT.next(ana, "joined").get("members").getAsInt());
+        JsonObject joined = ChatIT.next(ana, "joined");
+        assertEquals(1, joined.get("members").getAsInt());
+        assertEquals("Ana Lima", joined.get("name").getAsString(), "joined says which name the room knows");
         bo.send(join(room, "eve"));
 
         JsonObject memberJoined = ChatIT.next(ana, "member-joined");

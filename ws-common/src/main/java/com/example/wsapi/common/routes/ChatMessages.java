@@ -16,8 +16,11 @@ public final class ChatMessages {
     static final DateTimeFormatter SENT_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    /** To the joiner: {"type":"joined","room":...,"members":n}, n counting the joiner. */
-    record Joined(String type, String room, int members) {}
+    /**
+     * To the joiner: {"type":"joined","room":...,"name":...,"members":n}, n counting the joiner; the name is the one
+     * the room knows the joiner by (with sign-in on, the token's, whatever the message said).
+     */
+    record Joined(String type, String room, String name, int members) {}
 
     /** To the one who left: {"type":"left","room":...}. */
     record Left(String type, String room) {}
@@ -30,8 +33,8 @@ public final class ChatMessages {
 
     private ChatMessages() {}
 
-    public static String joined(String room, int members) {
-        return Json.toJson(new Joined("joined", room, members));
+    public static String joined(String room, String name, int members) {
+        return Json.toJson(new Joined("joined", room, name, members));
     }
 
     public static String left(String room) {

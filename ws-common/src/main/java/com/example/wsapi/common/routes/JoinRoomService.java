@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * joinroom: {"action":"joinroom","room":"lobby","name":"ana"} puts the sender's connection into a room under a
  * display name. The old room (when it moves) hears member-left, the new room's other members hear member-joined,
- * and the sender gets joined with the member count. Bad input gets an error reply and changes nothing. With sign-in
+ * and the sender gets joined with its name and the member count. Bad input gets an error reply and changes nothing. With sign-in
  * on, the name is the signed-in user's ({@link SignedInUser}); a name in the message is ignored.
  */
 public final class JoinRoomService {
@@ -80,7 +80,7 @@ public final class JoinRoomService {
         BroadcastResult joinedNewRoom = sameAsBefore ? BroadcastResult.NONE
                 : broadcaster.broadcast(others.stream(), ChatMessages.memberJoined(room, name));
         int members = others.size() - joinedNewRoom.gone() + 1;
-        Delivery reply = poster.post(connectionId, ChatMessages.joined(room, members));
+        Delivery reply = poster.post(connectionId, ChatMessages.joined(room, name, members));
         return new Outcome(true, members, leftOldRoom, joinedNewRoom, reply);
     }
 

@@ -84,7 +84,7 @@ class RoomMembershipIT {
         Connection stored = store.find(EVE).orElseThrow();
         assertEquals("lobby", stored.room());
         assertEquals("eve", stored.name());
-        assertEquals(List.of(json("{\"type\":\"joined\",\"room\":\"lobby\",\"members\":3}")), received(EVE));
+        assertEquals(List.of(json("{\"type\":\"joined\",\"room\":\"lobby\",\"name\":\"eve\",\"members\":3}")), received(EVE));
         JsonObject memberJoined = json("{\"type\":\"member-joined\",\"room\":\"lobby\",\"name\":\"eve\"}");
         assertEquals(List.of(memberJoined), received("AnaAnaAnaAnaAn0="));
         assertEquals(List.of(memberJoined), received("BoBoBoBoBoBoBo0="));
@@ -94,7 +94,7 @@ class RoomMembershipIT {
     }
 
     @Test
-    void join_signedIn_usesTheSignedInName_andIgnoresTheNameInTheMessage() {
+    void join_signedIn_usesTheSignedInName_andIgnoresTheNameInTheMessage_andTellsTheJoinerWhichNameItGot() {
         save(EVE, null, null);
         save("AnaAnaAnaAnaAn0=", "lobby", "ana");
 
@@ -105,6 +105,7 @@ class RoomMembershipIT {
         assertEquals("Eve Adams", store.find(EVE).orElseThrow().name());
         assertEquals(List.of(json("{\"type\":\"member-joined\",\"room\":\"lobby\",\"name\":\"Eve Adams\"}")),
                 received("AnaAnaAnaAnaAn0="));
+        assertEquals("Eve Adams", received(EVE).get(0).get("name").getAsString(), "joined tells the joiner its name");
     }
 
     @Test
@@ -134,7 +135,7 @@ class RoomMembershipIT {
     void join_anEmptyRoom_countsOnlyTheSender() {
         save(EVE, null, null);
         joinRoom.join(EVE, join("attic", "eve"));
-        assertEquals(List.of(json("{\"type\":\"joined\",\"room\":\"attic\",\"members\":1}")), received(EVE));
+        assertEquals(List.of(json("{\"type\":\"joined\",\"room\":\"attic\",\"name\":\"eve\",\"members\":1}")), received(EVE));
         assertEquals(1, endpoint.requests().size());
     }
 
@@ -151,7 +152,7 @@ class RoomMembershipIT {
                 received("KitchenKitche0="));
         assertEquals(List.of(json("{\"type\":\"member-joined\",\"room\":\"lobby\",\"name\":\"evelyn\"}")),
                 received("AnaAnaAnaAnaAn0="));
-        assertEquals(List.of(json("{\"type\":\"joined\",\"room\":\"lobby\",\"members\":2}")), received(EVE));
+        assertEquals(List.of(json("{\"type\":\"joined\",\"room\":\"lobby\",\"name\":\"evelyn\",\"members\":2}")), received(EVE));
         assertEquals(1, outcome.leftOldRoom().delivered());
     }
 
@@ -163,7 +164,7 @@ class RoomMembershipIT {
         joinRoom.join(EVE, join("lobby", "eve"));
 
         assertTrue(received("AnaAnaAnaAnaAn0=").isEmpty());
-        assertEquals(List.of(json("{\"type\":\"joined\",\"room\":\"lobby\",\"members\":2}")), received(EVE));
+        assertEquals(List.of(json("{\"type\":\"joined\",\"room\":\"lobby\",\"name\":\"eve\",\"members\":2}")), received(EVE));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.example.wsapi.local.chat;
 
+import static com.example.wsapi.local.chat.ChatPageSession.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -26,7 +27,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -93,10 +93,6 @@ class ChatPageBrowserIT {
 
     private ChatPageSession session(String name, int width, int height) {
         return new ChatPageSession(browsers.open(width, height), name);
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
     }
 
     /** The record of the connection that joined under this name (names are unique per test). */

@@ -6,6 +6,7 @@ import com.example.wsapi.local.testing.Await;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -31,6 +32,11 @@ final class ChatPageSession {
     ChatPageSession(ChromeDriver driver, String name) {
         this.driver = driver;
         this.name = name;
+    }
+
+    /** A name or room no other test uses: records are found by name. */
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
     }
 
     ChatPageSession open(URI page) {

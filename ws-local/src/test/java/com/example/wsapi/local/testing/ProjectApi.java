@@ -4,7 +4,12 @@ import com.example.wsapi.local.LocalApi;
 import com.example.wsapi.local.LocalApiException;
 import com.example.wsapi.local.LocalOptions;
 import com.example.wsapi.local.issuer.IssuerKeyStore;
+import com.example.wsapi.local.issuer.LocalIssuer;
 import com.example.wsapi.local.lambda.RuntimeOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
@@ -63,6 +68,33 @@ public final class ProjectApi implements AutoCloseable {
         return new ProjectApi(LocalApi.start(new LocalOptions(template(), "127.0.0.1", 0, null, "us-east-1",
                 Duration.ofMinutes(10), null, 0, parameters, Map.of(), maxConcurrency), runtime,
                 new IssuerKeyStore(issuerKeys)));
+    }
+
+    /**
+     * The project's template with sign-in on against this ws-local's own development issuer, the way the README
+     * starts it ({@code --parameter-overrides AuthIssuer=http://127.0.0.1:<port>/@issuer,AuthAudience=ws-local}), on
+     * a free loopback port (chosen first: AuthIssuer names it); the issuer's keys in {@code issuerKeys}.
+     */
+    public static ProjectApi startWithLocalIssuer(int maxConcurrency, RuntimeOptions runtime, Path issuerKeys)
+            throws LocalApiException {
+        int port = freeLoopbackPort();
+        return new ProjectApi(LocalApi.start(new LocalOptions(template(), "127.0.0.1", port, null, "us-east-1",
+                Duration.ofMinutes(10), null, 0, Map.of("AuthIssuer", LocalIssuer.url("127.0.0.1:" + port),
+                "AuthAudience", LocalIssuer.DEFAULT_AUDIENCE), Map.of(), maxConcurrency), runtime,
+                new IssuerKeyStore(issuerKeys)));
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The development issuer's URL on this API's port, as AuthIssuer names it and tokens' {@code iss} say. */
+    public String localIssuer() {
+        return LocalIssuer.url(ws().getHost() + ":" + ws().getPort());
     }
 
     public static Path root() {
