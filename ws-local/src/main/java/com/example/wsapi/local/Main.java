@@ -4,17 +4,22 @@ import com.example.wsapi.local.issuer.IssuerKeyStore;
 import com.example.wsapi.local.lambda.FunctionFailure;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.lambda.Scaling;
+import com.example.wsapi.local.log.ConsoleLog;
+import com.example.wsapi.local.log.LogLine;
+import com.example.wsapi.local.log.LogSink;
 import com.example.wsapi.local.template.IntegrationSpec;
 import com.example.wsapi.local.template.Route;
 import com.example.wsapi.local.template.SamTemplate;
 import com.example.wsapi.local.template.Table;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,9 +206,12 @@ public final class Main implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new LocalApiException("--scaling must be auto or lambda, not " + scaling);
         }
+        // Buffered: the lines that arrive together (an invocation's) go out in one write; the log flushes it.
+        ConsoleLog console = ConsoleLog.forApi(new PrintWriter(new BufferedWriter(out, 64 * 1024)), false,
+                Clock.systemDefaultZone());
         LocalApi api = LocalApi.start(common.options(host, port, Duration.ofSeconds(idleTimeoutSeconds), eager,
-                scalingPolicy), common.runtimeOptions(), new IssuerKeyStore(issuerKeys != null ? issuerKeys
-                        : IssuerKeyStore.defaultFolder()));
+                scalingPolicy), common.runtimeOptions().withLogSink(console), new IssuerKeyStore(issuerKeys != null
+                        ? issuerKeys : IssuerKeyStore.defaultFolder()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.close();
@@ -301,14 +309,17 @@ public final class Main implements Callable<Integer> {
             }
             PrintWriter out = spec.commandLine().getOut();
             // As sam local invoke: the logs on stderr, the response alone on stdout (so it can be piped), after them.
-            PrintWriter err = spec.commandLine().getErr();
+            ConsoleLog console = ConsoleLog.forInvoke(spec.commandLine().getErr(), false);
             CountDownLatch reported = new CountDownLatch(1);
-            RuntimeOptions runtimeOptions = common.runtimeOptions().withLogSink(line -> {
-                err.println(line);
-                err.flush();
-                if (line.startsWith("[" + logicalId + "] REPORT ")
-                        || line.startsWith("[" + logicalId + "] INIT_REPORT ")) {
-                    reported.countDown();
+            RuntimeOptions runtimeOptions = common.runtimeOptions().withLogSink(new LogSink() {
+                @Override
+                public void line(LogLine line) {
+                    console.line(line);
+                    console.flush();
+                    if (logicalId.equals(line.function()) && line.kind() == LogLine.Kind.PLATFORM
+                            && (line.text().startsWith("REPORT ") || line.text().startsWith("INIT_REPORT "))) {
+                        reported.countDown();
+                    }
                 }
             });
             // One function, once: nothing to warm ahead, and Lambda's scaling.
