@@ -110,10 +110,25 @@ public final class Main implements Callable<Integer> {
         @OptionsTable.Default("`ws-local-class-data` in the temp folder")
         String classDataCache;
 
+        @Option(names = "--verbose", order = 18,
+                description = "also print what you rarely need: Lambda's `START`/`END`/`REPORT` lines (`invoke` "
+                        + "prints them anyway), the function JVMs' own notes, `@connections` requests")
+        boolean verbose;
+
         LocalOptions options(String host, int port, Duration idleTimeout, boolean warmContainers, Scaling scaling)
                 throws LocalApiException {
             return new LocalOptions(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort,
                     parameterOverrides, readEnvVars(envVars), maxConcurrency, stackName, warmContainers, scaling);
+        }
+
+        /**
+         * What still logs through SLF4J (a stale function build's warning, DynamoDB Local's Jetty): warnings only, or
+         * everything with --verbose, without thread names; a -D the user gave wins. Set before anything logs.
+         */
+        void configureSlf4j() {
+            System.getProperties().putIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+            System.getProperties().putIfAbsent("org.slf4j.simpleLogger.showThreadName", Boolean.toString(verbose));
+            System.getProperties().putIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
         }
 
         RuntimeOptions runtimeOptions() {
@@ -206,8 +221,9 @@ public final class Main implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new LocalApiException("--scaling must be auto or lambda, not " + scaling);
         }
+        common.configureSlf4j();
         // Buffered: the lines that arrive together (an invocation's) go out in one write; the log flushes it.
-        ConsoleLog console = ConsoleLog.forApi(new PrintWriter(new BufferedWriter(out, 64 * 1024)), false,
+        ConsoleLog console = ConsoleLog.forApi(new PrintWriter(new BufferedWriter(out, 64 * 1024)), common.verbose,
                 Clock.systemDefaultZone());
         LocalApi api = LocalApi.start(common.options(host, port, Duration.ofSeconds(idleTimeoutSeconds), eager,
                 scalingPolicy), common.runtimeOptions().withLogSink(console), new IssuerKeyStore(issuerKeys != null
@@ -308,8 +324,9 @@ public final class Main implements Callable<Integer> {
                 throw new LocalApiException(event + " is not JSON: " + e.getMessage());
             }
             PrintWriter out = spec.commandLine().getOut();
+            common.configureSlf4j();
             // As sam local invoke: the logs on stderr, the response alone on stdout (so it can be piped), after them.
-            ConsoleLog console = ConsoleLog.forInvoke(spec.commandLine().getErr(), false);
+            ConsoleLog console = ConsoleLog.forInvoke(spec.commandLine().getErr(), common.verbose);
             CountDownLatch reported = new CountDownLatch(1);
             RuntimeOptions runtimeOptions = common.runtimeOptions().withLogSink(new LogSink() {
                 @Override

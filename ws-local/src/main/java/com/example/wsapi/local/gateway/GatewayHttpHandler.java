@@ -105,6 +105,11 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
             HttpResponses.send(ctx, response, keepAlive);
         } else {
             // Our choice: paths other than the stage and @connections get API Gateway's usual 403.
+            if (isWebSocketUpgrade(request)) {
+                // A client that means to connect, at the wrong path (the path is the client's: not logged).
+                core.log.warning("connect status=403 (a WebSocket handshake on a path other than /" + stage + ")",
+                        "clients connect to ws://<host>:<port>/" + stage + ": the stage is the whole path");
+            }
             HttpResponses.send(ctx, HttpResponses.json(403, HttpResponses.message("Forbidden")), keepAlive);
         }
     }
@@ -235,7 +240,7 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
                                     : refused.status() == 403 ? "Forbidden" : "Internal server error");
                             refuse(refused.status(), body, refused.message(), authorizer.functionName()
                                     + (refused.status() >= 500 ? " failed, or did not answer with a policy"
-                                    : " refused the client") + ": its lines above say why");
+                                    : " refused the client") + ": its own lines say why");
                         } else {
                             info = info.withAuthorizer(((AuthorizerDecision.Allowed) decision).authorizer());
                             invokeConnect(connect);

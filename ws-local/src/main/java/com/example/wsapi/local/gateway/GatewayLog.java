@@ -107,7 +107,7 @@ final class GatewayLog {
             return "check the route's integration in the template";
         }
         if (route.integration() instanceof IntegrationSpec.CallsFunction calls) {
-            return calls.functionLogicalId() + "'s lines above say why";
+            return calls.functionLogicalId() + "'s own lines say why";
         }
         if (route.integration() instanceof IntegrationSpec.CallsHttp http) {
             return "check the backend (" + http.method() + " " + http.uri() + ") and the route's integration";

@@ -62,7 +62,7 @@ class GatewayLogTest extends GatewayTestBase {
         assertEquals(Kind.ERROR, failed.kind());
         assertTrue(failed.text().contains(" requestId=" + requestId + " route=echo outcome=function failed: boom "),
                 failed.text());
-        assertEquals("the client got {\"message\": \"Internal server error\"}; echoFn's lines above say why",
+        assertEquals("the client got {\"message\": \"Internal server error\"}; echoFn's own lines say why",
                 failed.advice());
     }
 
@@ -108,7 +108,19 @@ class GatewayLogTest extends GatewayTestBase {
         assertEquals(Kind.WARNING, refused.kind());
         assertTrue(refused.text().matches("connect connectionId=\\S+ status=403 duration=\\d+ms \\(\\$connect "
                 + "answered 403\\)"), refused.text());
-        assertEquals("$connect refused the client: connectFn's lines above say why", refused.advice());
+        assertEquals("$connect refused the client: connectFn's own lines say why", refused.advice());
+    }
+
+    @Test
+    void handshakeOnAnotherPathThanTheStage_isAWarning_namingTheStage_notThePath() {
+        start(settings(ECHO));
+
+        assertEquals(403, JdkClient.refusedStatus(ws("/prod")));
+
+        LogLine refused = awaitGatewayLine("connect ");
+        assertEquals(Kind.WARNING, refused.kind());
+        assertEquals("connect status=403 (a WebSocket handshake on a path other than /dev)", refused.text());
+        assertTrue(refused.advice().startsWith("clients connect to ws://<host>:<port>/dev"), refused.advice());
     }
 
     @Test
@@ -120,7 +132,7 @@ class GatewayLogTest extends GatewayTestBase {
 
         LogLine failed = awaitGatewayLine("connect ");
         assertEquals(Kind.ERROR, failed.kind());
-        assertEquals("the handshake failed: connectFn's lines above say why", failed.advice());
+        assertEquals("the handshake failed: connectFn's own lines say why", failed.advice());
     }
 
     @Test
