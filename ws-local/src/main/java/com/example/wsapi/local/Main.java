@@ -123,12 +123,15 @@ public final class Main implements Callable<Integer> {
 
         /**
          * What still logs through SLF4J (a stale function build's warning, DynamoDB Local's Jetty): warnings only, or
-         * everything with --verbose, without thread names; a -D the user gave wins. Set before anything logs.
+         * everything with --verbose, with the console's time of day and without thread names; a -D the user gave
+         * wins. Set before anything logs.
          */
         void configureSlf4j() {
             System.getProperties().putIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
             System.getProperties().putIfAbsent("org.slf4j.simpleLogger.showThreadName", Boolean.toString(verbose));
             System.getProperties().putIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+            System.getProperties().putIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+            System.getProperties().putIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
         }
 
         RuntimeOptions runtimeOptions() {
