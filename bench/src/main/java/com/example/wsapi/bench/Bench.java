@@ -1,6 +1,6 @@
 package com.example.wsapi.bench;
 
-import com.example.wsapi.local.lambda.LogSink;
+import com.example.wsapi.local.log.LogSink;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;

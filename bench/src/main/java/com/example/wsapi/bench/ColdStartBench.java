@@ -143,7 +143,7 @@ final class ColdStartBench {
         List<String> jvmOptions = new ArrayList<>(runtimeOptions.jvmOptions());
         jvmOptions.addAll(extraJvmOptions);
         LambdaRuntime runtime = new LambdaRuntime(runtimeOptions.withJvmOptions(jvmOptions)
-                .withLogSink(logLines::add));
+                .withLogSink(line -> logLines.add(line.toString())));
         try {
             runtime.register(target.settings());
             Set<Long> before = childPids();

@@ -117,8 +117,10 @@ public final class LocalApi implements AutoCloseable {
             LocalDynamoDb dynamo = LocalDynamoDb.start(options.host(), dynamoDbPort, options.dbPath());
             started.add(dynamo);
             List<String> tables = dynamo.createTables(template.tables());
+            // One log for everything: the functions' lines and the gateway's go to the same sink (the console).
             Gateway gateway = Gateway.start(gatewaySettings(template, options, port), invoker(runtime::invoke),
-                    mappingTemplates, localEndpoints(template, hostForUrl(options.host()) + ":" + port, issuerKeys));
+                    mappingTemplates, localEndpoints(template, hostForUrl(options.host()) + ":" + port, issuerKeys),
+                    runtimeOptions.logSink());
             started.add(gateway);
             awaitWarm(warming, runtimeOptions.initTimeout());
             return new LocalApi(template, stack, dynamo, runtime, gateway, tables);

@@ -4,17 +4,22 @@ import com.example.wsapi.local.issuer.IssuerKeyStore;
 import com.example.wsapi.local.lambda.FunctionFailure;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.lambda.Scaling;
+import com.example.wsapi.local.log.ConsoleLog;
+import com.example.wsapi.local.log.LogLine;
+import com.example.wsapi.local.log.LogSink;
 import com.example.wsapi.local.template.IntegrationSpec;
 import com.example.wsapi.local.template.Route;
 import com.example.wsapi.local.template.SamTemplate;
 import com.example.wsapi.local.template.Table;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,10 +110,28 @@ public final class Main implements Callable<Integer> {
         @OptionsTable.Default("`ws-local-class-data` in the temp folder")
         String classDataCache;
 
+        @Option(names = "--verbose", order = 18,
+                description = "also print what you rarely need: Lambda's `START`/`END`/`REPORT` lines (`invoke` "
+                        + "prints them anyway), the function JVMs' own notes, `@connections` requests")
+        boolean verbose;
+
         LocalOptions options(String host, int port, Duration idleTimeout, boolean warmContainers, Scaling scaling)
                 throws LocalApiException {
             return new LocalOptions(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort,
                     parameterOverrides, readEnvVars(envVars), maxConcurrency, stackName, warmContainers, scaling);
+        }
+
+        /**
+         * What still logs through SLF4J (a stale function build's warning, DynamoDB Local's Jetty): warnings only, or
+         * everything with --verbose, with the console's time of day and without thread names; a -D the user gave
+         * wins. Set before anything logs.
+         */
+        void configureSlf4j() {
+            System.getProperties().putIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+            System.getProperties().putIfAbsent("org.slf4j.simpleLogger.showThreadName", Boolean.toString(verbose));
+            System.getProperties().putIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+            System.getProperties().putIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+            System.getProperties().putIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
         }
 
         RuntimeOptions runtimeOptions() {
@@ -201,9 +224,13 @@ public final class Main implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new LocalApiException("--scaling must be auto or lambda, not " + scaling);
         }
+        common.configureSlf4j();
+        // Buffered: the lines that arrive together (an invocation's) go out in one write; the log flushes it.
+        ConsoleLog console = ConsoleLog.forApi(new PrintWriter(new BufferedWriter(out, 64 * 1024)), common.verbose,
+                Clock.systemDefaultZone());
         LocalApi api = LocalApi.start(common.options(host, port, Duration.ofSeconds(idleTimeoutSeconds), eager,
-                scalingPolicy), common.runtimeOptions(), new IssuerKeyStore(issuerKeys != null ? issuerKeys
-                        : IssuerKeyStore.defaultFolder()));
+                scalingPolicy), common.runtimeOptions().withLogSink(console), new IssuerKeyStore(issuerKeys != null
+                        ? issuerKeys : IssuerKeyStore.defaultFolder()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.close();
@@ -300,15 +327,19 @@ public final class Main implements Callable<Integer> {
                 throw new LocalApiException(event + " is not JSON: " + e.getMessage());
             }
             PrintWriter out = spec.commandLine().getOut();
+            common.configureSlf4j();
             // As sam local invoke: the logs on stderr, the response alone on stdout (so it can be piped), after them.
-            PrintWriter err = spec.commandLine().getErr();
+            ConsoleLog console = ConsoleLog.forInvoke(spec.commandLine().getErr(), common.verbose);
             CountDownLatch reported = new CountDownLatch(1);
-            RuntimeOptions runtimeOptions = common.runtimeOptions().withLogSink(line -> {
-                err.println(line);
-                err.flush();
-                if (line.startsWith("[" + logicalId + "] REPORT ")
-                        || line.startsWith("[" + logicalId + "] INIT_REPORT ")) {
-                    reported.countDown();
+            RuntimeOptions runtimeOptions = common.runtimeOptions().withLogSink(new LogSink() {
+                @Override
+                public void line(LogLine line) {
+                    console.line(line);
+                    console.flush();
+                    if (logicalId.equals(line.function()) && line.kind() == LogLine.Kind.PLATFORM
+                            && (line.text().startsWith("REPORT ") || line.text().startsWith("INIT_REPORT "))) {
+                        reported.countDown();
+                    }
                 }
             });
             // One function, once: nothing to warm ahead, and Lambda's scaling.

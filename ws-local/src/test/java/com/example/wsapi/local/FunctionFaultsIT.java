@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.lambda.testfunctions.WebSocketProbeHandler;
+import com.example.wsapi.local.log.ConsoleLog;
 import com.example.wsapi.local.testing.Await;
 import com.example.wsapi.local.testing.JdkClient;
 import com.example.wsapi.local.testing.LogLines;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +36,10 @@ class FunctionFaultsIT {
     static final Duration REPLY = Duration.ofSeconds(30);
     static final String HANDLER = WebSocketProbeHandler.class.getName();
     static final LogLines LOGS = new LogLines(true);
+    /** What a person running ws-local sees of the same lines: its console without --verbose. */
+    static final StringWriter CONSOLE = new StringWriter();
+    static final ConsoleLog DEFAULT_CONSOLE = ConsoleLog.forApi(new PrintWriter(CONSOLE, true), false,
+            Clock.systemDefaultZone());
 
     @TempDir
     static Path dir;
@@ -110,7 +118,10 @@ class FunctionFaultsIT {
                       Timeout: 1
                 """.formatted(HANDLER));
         api = LocalApi.start(new LocalOptions(template, "127.0.0.1", 0, null, "us-east-1", Duration.ofMinutes(10),
-                null, 0, Map.of(), Map.of(), 2), RuntimeOptions.defaults().withLogSink(LOGS));
+                null, 0, Map.of(), Map.of(), 2), RuntimeOptions.defaults().withLogSink(line -> {
+                    LOGS.line(line);
+                    DEFAULT_CONSOLE.line(line);
+                }));
     }
 
     @AfterAll
@@ -181,5 +192,41 @@ class FunctionFaultsIT {
         client.send("{\"action\":\"short\"}");
         assertNotEquals(pid, pidOf(client.nextMessage(REPLY)), "a new process handles the next message");
         assertFalse(client.isClosed());
+    }
+
+    @Test
+    void theDefaultConsole_showsATimeoutAndTheFailedMessage_asErrorsWithWhatToDo_withoutLambdasOwnLines() {
+        JdkClient client = connect();
+        client.send("{\"action\":\"short\",\"ms\":10000,\"tag\":\"console\"}");
+        String requestId = JsonParser.parseString(client.nextMessage(REPLY)).getAsJsonObject().get("requestId")
+                .getAsString();
+        Await.until("the failed message on the console", REPLY, () -> CONSOLE.toString().contains(requestId));
+
+        List<String> console = CONSOLE.toString().lines().toList();
+        int timeout = indexOf(console, line -> line.matches("\\d\\d:\\d\\d:\\d\\d ERROR \\[ShortFunction\\] .*"
+                + "Task timed out after 1.00 seconds"));
+        assertTrue(timeout >= 0, String.join("\n", console));
+        assertTrue(console.get(timeout + 1).trim().startsWith("raise the function's Timeout in the template"),
+                console.get(timeout + 1));
+        int failed = indexOf(console, line -> line.contains(" ERROR message connectionId=")
+                && line.contains(" requestId=" + requestId + " route=short outcome=function failed: "));
+        assertTrue(failed >= 0, String.join("\n", console));
+        assertEquals("the client got {\"message\": \"Internal server error\"}; ShortFunction's own lines say why",
+                console.get(failed + 1).trim());
+        assertTrue(console.stream().anyMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d \\[ShortFunction\\] "
+                + "sleeping in \\d+")), "the function's own line, prefixed with its name:\n" + CONSOLE);
+        assertEquals(List.of(), console.stream().filter(line -> line.contains("START RequestId: ")
+                || line.contains("REPORT RequestId: ") || line.contains("Picked up JAVA_TOOL_OPTIONS")).toList(),
+                "Lambda's lines and the JVM's notes are for --verbose");
+        assertTrue(LOGS.text().contains("[ShortFunction] START RequestId: "), "the sink itself got them");
+    }
+
+    static int indexOf(List<String> lines, java.util.function.Predicate<String> wanted) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (wanted.test(lines.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -90,6 +90,20 @@ class InvokeIT {
         // The template's JAVA_TOOL_OPTIONS names slf4j's no-op provider: the AWS SDK's slf4j-api stays quiet.
         assertEquals(List.of(), result.err().lines().filter(line -> line.contains("SLF4J")).toList(),
                 "the function's start printed SLF4J lines");
+        assertEquals(List.of(), result.err().lines().filter(line -> line.contains("Picked up JAVA_TOOL_OPTIONS"))
+                .toList(), "the JVM's notes are for --verbose");
+    }
+
+    @Test
+    void invoke_verbose_alsoPrintsTheFunctionJvmsNotes_andTheGatewaysRequests() {
+        Result result = run("invoke", "EchoFunction", "--event", ROOT.resolve("events/echo.json").toString(),
+                "--template", ROOT.resolve("template.yaml").toString(), "--verbose");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.err().contains("[EchoFunction] Picked up JAVA_TOOL_OPTIONS: "), result.err());
+        assertTrue(result.err().contains("@connections POST connectionId=BFHPhfCWIAMCKlQ= status=410 (not connected)"),
+                result.err());
+        assertEquals(410, result.response().get("statusCode").getAsInt(), result.out());
     }
 
     @Test

@@ -58,7 +58,7 @@ class SignInIT {
     static void start() throws Exception {
         issuer = TestIssuer.start();
         api = ProjectApi.startWith(Map.of("AuthIssuer", issuer.url(), "AuthAudience", TestIssuer.AUDIENCE), 1,
-                RuntimeOptions.defaults().withLogSink(functionLogs::add), issuerKeys);
+                RuntimeOptions.defaults().withLogSink(line -> functionLogs.add(line.toString())), issuerKeys);
     }
 
     @AfterAll

@@ -37,7 +37,7 @@ class SignInIssuerDownIT {
     static void start() throws Exception {
         issuerUrl = "http://127.0.0.1:" + FreePort.find("127.0.0.1") + "/issuer"; // free: nothing listens there
         api = ProjectApi.startWith(Map.of("AuthIssuer", issuerUrl, "AuthAudience", "app"), 1,
-                RuntimeOptions.defaults().withLogSink(functionLogs::add), issuerKeys);
+                RuntimeOptions.defaults().withLogSink(line -> functionLogs.add(line.toString())), issuerKeys);
     }
 
     @AfterAll

@@ -31,7 +31,7 @@ class WarmStartIT {
     static void start() throws Exception {
         api = LocalApi.start(new LocalOptions(ProjectApi.template(), "127.0.0.1", 0, null, "us-east-1",
                 Duration.ofMinutes(10), null, 0, Map.of(), Map.of(), 10, null, true, Scaling.AUTO),
-                RuntimeOptions.defaults().withLogSink(LOGS::add));
+                RuntimeOptions.defaults().withLogSink(line -> LOGS.add(line.toString())));
     }
 
     @AfterAll

@@ -7,8 +7,6 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -22,8 +20,6 @@ import java.util.UUID;
  * no credentials to check them against.
  */
 final class ConnectionsApi {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
     private final GatewayCore core;
 
@@ -56,7 +52,8 @@ final class ConnectionsApi {
         }
         WebSocketConnection connection = core.connections.get(connectionId);
         if (connection == null || !connection.isOpen()) {
-            LOG.info("@connections {} connectionId={} status=410 (not connected)", method, connectionId);
+            core.log.detail("@connections " + method + " connectionId=" + connectionId
+                    + " status=410 (not connected)");
             HttpResponses.send(ctx, gone(connectionId), keepAlive);
             return;
         }
@@ -66,7 +63,7 @@ final class ConnectionsApi {
             HttpResponses.send(ctx, ok(HttpResponses.json(200, describe(connection))), keepAlive);
         } else {
             connection.closeFromServer(WebSocketConnection.NORMAL_CLOSURE, WebSocketConnection.DELETED_REASON);
-            LOG.info("@connections DELETE connectionId={} status=204", connectionId);
+            core.log.detail("@connections DELETE connectionId=" + connectionId + " status=204");
             HttpResponses.send(ctx, ok(HttpResponses.empty(204)), keepAlive);
         }
     }
@@ -100,11 +97,11 @@ final class ConnectionsApi {
         // here again cost two thread hand-offs on every post's path.
         connection.post(data).whenComplete((delivered, failure) -> {
             if (failure != null || !Boolean.TRUE.equals(delivered)) {
-                LOG.info("@connections POST connectionId={} bytes={} not delivered: the connection closed meanwhile",
-                        connectionId, byteCount);
+                core.log.detail("@connections POST connectionId=" + connectionId + " bytes=" + byteCount
+                        + " not delivered: the connection closed meanwhile");
             }
         });
-        LOG.info("@connections POST connectionId={} bytes={} status={}", connectionId, byteCount, 200);
+        core.log.detail("@connections POST connectionId=" + connectionId + " bytes=" + byteCount + " status=200");
         HttpResponses.send(ctx, ok(HttpResponses.empty(200)), keepAlive);
     }
 

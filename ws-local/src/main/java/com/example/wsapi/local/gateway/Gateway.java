@@ -1,6 +1,7 @@
 package com.example.wsapi.local.gateway;
 
 import com.example.wsapi.local.gateway.integration.FunctionInvoker;
+import com.example.wsapi.local.log.LogSink;
 import com.example.wsapi.local.vtl.MappingTemplates;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
@@ -17,8 +18,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.net.BindException;
 import java.net.InetAddress;
@@ -41,8 +40,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * its {@link com.example.wsapi.local.gateway.integration.Integration}; the event loops never block on it.
  */
 public final class Gateway implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
     private final GatewayCore core;
     private final EventLoopGroup group;
@@ -74,30 +71,38 @@ public final class Gateway implements AutoCloseable {
     /** As {@link #start(GatewaySettings, FunctionInvoker)}, also serving ws-local's own HTTP endpoints. */
     public static Gateway start(GatewaySettings settings, FunctionInvoker invoker,
                                 List<LocalHttpEndpoint> localEndpoints) throws GatewayStartException {
-        return start(settings, invoker, new MappingTemplates(), localEndpoints);
+        return start(settings, invoker, new MappingTemplates(), localEndpoints, LogSink.stdout());
     }
 
     /**
      * As {@link #start(GatewaySettings, FunctionInvoker, List)}, rendering the integrations' mapping templates with
-     * {@code mappingTemplates}.
+     * {@code mappingTemplates} and writing the gateway's log lines to {@code log} (the others print every line on
+     * standard output).
      */
     public static Gateway start(GatewaySettings settings, FunctionInvoker invoker, MappingTemplates mappingTemplates,
-                                List<LocalHttpEndpoint> localEndpoints) throws GatewayStartException {
-        return start(settings, invoker, Clock.systemUTC(), localEndpoints, mappingTemplates);
+                                List<LocalHttpEndpoint> localEndpoints, LogSink log) throws GatewayStartException {
+        return start(settings, invoker, Clock.systemUTC(), localEndpoints, mappingTemplates, log);
     }
 
-    /** As {@link #start(GatewaySettings, FunctionInvoker)}, with the clock of event times and the connection rate. */
-    static Gateway start(GatewaySettings settings, FunctionInvoker invoker, Clock clock) throws GatewayStartException {
-        return start(settings, invoker, clock, List.of(), new MappingTemplates());
+    /**
+     * As {@link #start(GatewaySettings, FunctionInvoker)}, with the clock of event times and the connection rate, and
+     * the log's sink.
+     */
+    static Gateway start(GatewaySettings settings, FunctionInvoker invoker, Clock clock, LogSink log)
+            throws GatewayStartException {
+        return start(settings, invoker, clock, List.of(), new MappingTemplates(), log);
     }
 
     private static Gateway start(GatewaySettings settings, FunctionInvoker invoker, Clock clock,
-                                 List<LocalHttpEndpoint> localEndpoints, MappingTemplates mappingTemplates)
-            throws GatewayStartException {
+                                 List<LocalHttpEndpoint> localEndpoints, MappingTemplates mappingTemplates,
+                                 LogSink log) throws GatewayStartException {
         validate(settings, invoker);
+        if (log == null) {
+            throw new GatewayStartException("the gateway needs a log sink");
+        }
         GatewayCore core;
         try {
-            core = new GatewayCore(settings, invoker, clock, localEndpoints, mappingTemplates);
+            core = new GatewayCore(settings, invoker, clock, localEndpoints, mappingTemplates, log);
         } catch (IllegalArgumentException e) {
             throw new GatewayStartException(e.getMessage(), e);
         }
@@ -140,8 +145,8 @@ public final class Gateway implements AutoCloseable {
         long period = GatewayCore.expiryCheckPeriod(settings).toNanos();
         group.next().scheduleAtFixedRate(core::closeExpiredConnections, period, period, TimeUnit.NANOSECONDS);
         Gateway gateway = new Gateway(core, group, serverChannel, channels);
-        LOG.info("WebSocket API listening on {} (@connections at {})", gateway.webSocketUrl(),
-                gateway.connectionsUrl());
+        core.log.detail("WebSocket API listening on " + gateway.webSocketUrl() + " (@connections at "
+                + gateway.connectionsUrl() + ")");
         return gateway;
     }
 
@@ -182,13 +187,14 @@ public final class Gateway implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.warn("some $disconnect invocations did not finish before shutdown: {}", e.toString());
+            core.log.warning("some $disconnect invocations did not finish before shutdown: " + e,
+                    "their functions may have left records behind (with --db-path, they persist)");
         }
         // The $disconnect calls are done: the backends' pooled connections close while their event loops still run.
         core.backends.close();
         channels.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-        LOG.info("WebSocket API on port {} stopped", port);
+        core.log.detail("WebSocket API on port " + port + " stopped");
     }
 
     private static void validate(GatewaySettings settings, FunctionInvoker invoker) throws GatewayStartException {

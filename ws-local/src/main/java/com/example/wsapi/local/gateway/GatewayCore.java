@@ -5,11 +5,9 @@ import com.example.wsapi.local.gateway.integration.BackendHttpClient;
 import com.example.wsapi.local.gateway.integration.FunctionInvoker;
 import com.example.wsapi.local.gateway.integration.Integration;
 import com.example.wsapi.local.gateway.integration.Integrations;
+import com.example.wsapi.local.log.LogSink;
 import com.example.wsapi.local.vtl.MappingTemplates;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,11 +19,11 @@ import java.util.concurrent.ConcurrentMap;
 /** What every channel of one gateway shares. */
 final class GatewayCore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
-
     final GatewaySettings settings;
     final FunctionInvoker invoker;
     final Clock clock;
+    /** The gateway's lines in ws-local's log. */
+    final GatewayLog log;
     final Events events;
     final RouteSelector routeSelector;
     final NewConnectionRateLimiter rateLimiter;
@@ -48,15 +46,12 @@ final class GatewayCore {
     /** Calls the HTTP backends of integrations; closed with the gateway. */
     final BackendHttpClient backends = new BackendHttpClient();
 
-    GatewayCore(GatewaySettings settings, FunctionInvoker invoker, Clock clock) {
-        this(settings, invoker, clock, List.of(), new MappingTemplates());
-    }
-
     GatewayCore(GatewaySettings settings, FunctionInvoker invoker, Clock clock, List<LocalHttpEndpoint> localEndpoints,
-                MappingTemplates mappingTemplates) {
+                MappingTemplates mappingTemplates, LogSink log) {
         this.settings = settings;
         this.invoker = invoker;
         this.clock = clock;
+        this.log = new GatewayLog(log);
         this.events = new Events(settings.stage(), settings.apiId(), settings.region());
         this.routeSelector = RouteSelector.parse(settings.routeSelectionExpression());
         this.rateLimiter = new NewConnectionRateLimiter(settings.maxNewConnectionsPerSecond(), clock);
@@ -104,8 +99,8 @@ final class GatewayCore {
                 connection.closeIfExpired(now, idleTimeoutNanos, maxLifetimeNanos);
             } catch (RuntimeException e) {
                 // Logged and skipped: one connection's failure must not stop the checks of the others.
-                LOG.warn("connectionId={}: closing it after its idle timeout or lifetime failed: {}",
-                        connection.info().connectionId(), e.toString());
+                log.warning("connectionId=" + connection.info().connectionId() + ": closing it after its idle "
+                        + "timeout or lifetime failed: " + e, "a bug in ws-local: the connection stays open");
             }
         }
     }

@@ -19,8 +19,6 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.util.ReferenceCountUtil;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -38,7 +36,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final String CONNECTIONS = "@connections";
 
     private final GatewayCore core;
@@ -66,7 +63,7 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("HTTP connection failed: {}", cause.toString());
+        core.log.detail("HTTP connection failed: " + cause);
         ctx.close();
     }
 
@@ -108,6 +105,11 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
             HttpResponses.send(ctx, response, keepAlive);
         } else {
             // Our choice: paths other than the stage and @connections get API Gateway's usual 403.
+            if (isWebSocketUpgrade(request)) {
+                // A client that means to connect, at the wrong path (the path is the client's: not logged).
+                core.log.warning("connect status=403 (a WebSocket handshake on a path other than /" + stage + ")",
+                        "clients connect to ws://<host>:<port>/" + stage + ": the stage is the whole path");
+            }
             HttpResponses.send(ctx, HttpResponses.json(403, HttpResponses.message("Forbidden")), keepAlive);
         }
     }
@@ -146,8 +148,7 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (!core.rateLimiter.tryAcquire()) {
-            LOG.info("connect status=429 (more than {} new connections per second)",
-                    core.settings.maxNewConnectionsPerSecond());
+            core.log.rateLimited(core.settings.maxNewConnectionsPerSecond());
             HttpResponses.send(ctx, HttpResponses.json(429, HttpResponses.message("Too Many Requests")), false);
             return;
         }
@@ -221,7 +222,8 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
             }
             String missing = AuthorizerDecision.missingIdentitySource(authorizer.identitySources(), handshakeRequest);
             if (missing != null) {
-                refuse(401, HttpResponses.message("Unauthorized"), "identity source " + missing + " is missing");
+                refuse(401, HttpResponses.message("Unauthorized"), "identity source " + missing + " is missing",
+                        "the client must send it: the authorizer is called only when every identity source is there");
                 return;
             }
             long authorizerStart = System.nanoTime();
@@ -236,7 +238,9 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
                         if (decision instanceof AuthorizerDecision.Refused refused) {
                             String body = HttpResponses.message(refused.status() == 401 ? "Unauthorized"
                                     : refused.status() == 403 ? "Forbidden" : "Internal server error");
-                            refuse(refused.status(), body, refused.message());
+                            refuse(refused.status(), body, refused.message(), authorizer.functionName()
+                                    + (refused.status() >= 500 ? " failed, or did not answer with a policy"
+                                    : " refused the client") + ": its own lines say why");
                         } else {
                             info = info.withAuthorizer(((AuthorizerDecision.Allowed) decision).authorizer());
                             invokeConnect(connect);
@@ -258,7 +262,9 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
                         } else {
                             ClientOutcome.Refuse refused = (ClientOutcome.Refuse) handshake;
                             // Nothing of the backend's answer but the status reaches the client.
-                            refuse(refused.status(), refused.jsonBody(), refused.detail());
+                            refuse(refused.status(), refused.jsonBody(), refused.detail(),
+                                    (refused.status() >= 500 ? "the handshake failed: " : "$connect refused the "
+                                            + "client: ") + GatewayLog.whereToLook(connect));
                         }
                     });
         }
@@ -286,7 +292,8 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
                 handshake = handshaker.handshake(channel, request, responseHeaders, channel.newPromise());
             } catch (RuntimeException e) {
                 connection.unregister();
-                refuse(400, HttpResponses.message("Bad Request: " + e.getMessage()), "invalid handshake");
+                refuse(400, HttpResponses.message("Bad Request: " + e.getMessage()), "invalid handshake",
+                        "the client's WebSocket handshake is malformed (it was told why): check the client");
                 return;
             } finally {
                 if (request.refCnt() > 0) {
@@ -297,15 +304,14 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
             ctx.pipeline().remove(GatewayHttpHandler.this);
             connection.install(channel.pipeline());
             handshake.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
-            LOG.info("connect connectionId={} status=101 duration={}ms", info.connectionId(), elapsedMillis());
+            core.log.connected(info.connectionId(), elapsedMillis());
         }
 
-        private void refuse(int status, String jsonBody, String why) {
+        private void refuse(int status, String jsonBody, String why, String advice) {
             if (request.refCnt() > 0) {
                 request.release();
             }
-            LOG.info("connect connectionId={} status={} duration={}ms ({})", info.connectionId(), status,
-                    elapsedMillis(), why);
+            core.log.refused(info.connectionId(), status, elapsedMillis(), why, advice);
             if (!ctx.channel().isActive()) {
                 return;
             }

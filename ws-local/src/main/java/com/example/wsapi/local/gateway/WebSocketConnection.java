@@ -20,8 +20,6 @@ import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -36,8 +34,6 @@ import java.util.concurrent.TimeUnit;
  * checks every connection's times (an idle-state handler and a lifetime timer were 0.4 KB of an idle connection's heap).
  */
 final class WebSocketConnection extends ChannelDuplexHandler {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
     static final int NORMAL_CLOSURE = 1000;
     static final String DELETED_REASON = "Connection Closed Normally";
@@ -196,8 +192,7 @@ final class WebSocketConnection extends ChannelDuplexHandler {
         }
         if (route == null) {
             send(ClientOutcome.errorFrame("Forbidden", info.connectionId(), requestId));
-            LOG.info("message connectionId={} requestId={} route=(none) outcome=Forbidden: no route matches and there is"
-                    + " no $default route", info.connectionId(), requestId);
+            core.log.unrouted(info.connectionId(), requestId);
             return;
         }
         RouteBinding selected = route;
@@ -211,9 +206,13 @@ final class WebSocketConnection extends ChannelDuplexHandler {
                     if (reply.frame() != null) {
                         send(reply.frame());
                     }
-                    LOG.info("message connectionId={} requestId={} route={} duration={}ms outcome={}",
-                            info.connectionId(), requestId, selected.routeKey(),
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), reply.outcome());
+                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+                    if (answer instanceof IntegrationAnswer.Answered) {
+                        core.log.message(info.connectionId(), selected, reply.outcome(), millis);
+                    } else {
+                        core.log.messageFailed(info.connectionId(), requestId, selected, reply.outcome(), millis,
+                                answer instanceof IntegrationAnswer.TimedOut);
+                    }
                 });
     }
 
@@ -250,7 +249,7 @@ final class WebSocketConnection extends ChannelDuplexHandler {
         } else if (cause instanceof TooLongFrameException) {
             closeFromServer(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), WebSocketCloseStatus.MESSAGE_TOO_BIG.reasonText());
         } else {
-            LOG.debug("connectionId={}: {}", info.connectionId(), cause.toString());
+            core.log.detail("connectionId=" + info.connectionId() + ": " + cause);
             channel.close();
         }
     }
@@ -287,15 +286,13 @@ final class WebSocketConnection extends ChannelDuplexHandler {
         long connectedFor = core.clock.millis() - info.connectedAt();
         RouteBinding route = core.route("$disconnect");
         if (route == null) {
-            LOG.info("disconnect connectionId={} status={} reason=\"{}\" connectedFor={}ms", info.connectionId(),
-                    statusCode, loggedReason, connectedFor);
+            core.log.disconnected(info.connectionId(), statusCode, loggedReason, connectedFor);
             return CompletableFuture.completedFuture(null);
         }
         long startNanos = System.nanoTime();
         return core.integration(route).call(IntegrationRequests.disconnect(core, info, statusCode, reason, loop))
-                .thenAccept(answer -> LOG.info("disconnect connectionId={} status={} reason=\"{}\" connectedFor={}ms "
-                                + "$disconnect={} ({}ms)", info.connectionId(), statusCode, loggedReason, connectedFor,
-                        answer instanceof IntegrationAnswer.Answered ? "ok" : "failed: " + answer.detail(),
+                .thenAccept(answer -> core.log.disconnected(info.connectionId(), statusCode, loggedReason,
+                        connectedFor, route, answer instanceof IntegrationAnswer.Answered ? null : answer.detail(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos)));
     }
 
@@ -326,7 +323,7 @@ final class WebSocketConnection extends ChannelDuplexHandler {
                 // A continuation frame after a binary start frame: the connection is already closing.
                 return;
             } else {
-                LOG.debug("connectionId={}: unexpected {}", info.connectionId(), msg.getClass().getName());
+                core.log.detail("connectionId=" + info.connectionId() + ": unexpected " + msg.getClass().getName());
             }
         } finally {
             ReferenceCountUtil.release(msg);

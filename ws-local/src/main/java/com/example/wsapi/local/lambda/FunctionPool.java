@@ -20,8 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -415,7 +413,7 @@ final class FunctionPool {
             }
             Process process = builder.start();
             process.getOutputStream().close(); // no stdin, like Lambda
-            OutputPump output = new OutputPump(process, log::line);
+            OutputPump output = new OutputPump(process, log::output);
             boolean gone;
             synchronized (this) {
                 instance.process = process;
@@ -496,14 +494,12 @@ final class FunctionPool {
         }
         if (crashed == null) {
             drain(instance);
-            log.line("Runtime exited (exit status " + exitCode + ") while waiting for an event; the next invocation "
-                    + "starts a new one");
+            log.exitedWhileIdle(exitCode);
             return;
         }
         ErrorDocument error = exitError(crashed, exitCode);
         drain(instance);
-        log.report(crashed, durationNanos, OptionalLong.empty(), List.of(error.errorMessage(), error.errorType()),
-                "\tStatus: error\tError Type: " + error.errorType());
+        log.crashed(crashed, durationNanos, error);
         crashed.result.completeExceptionally(error.toFailure(function.name(), Kind.CRASH)); // no-op if answered
     }
 
@@ -529,9 +525,8 @@ final class FunctionPool {
         String timedOut = "Task timed out after " + PlatformLog.seconds(function.timeout()) + " seconds";
         ErrorDocument error = ErrorDocument.of("Sandbox.Timedout",
                 requestIdPrefix(invocation) + "Error: " + timedOut);
-        String logLine = Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + invocation.requestId + " " + timedOut;
         drain(instance);
-        log.report(invocation, durationNanos, memory, List.of(logLine), "\tStatus: timeout");
+        log.timedOut(invocation, durationNanos, memory, function.timeout());
         invocation.result.completeExceptionally(error.toFailure(function.name(), Kind.TIMEOUT)); // no-op if answered
     }
 
@@ -568,10 +563,7 @@ final class FunctionPool {
         }
         ErrorDocument error = errorFor.apply(head);
         drain(instance);
-        if (instance.initError == null) {
-            log.line(error.errorMessage()); // the runtime did not report it: we do
-        }
-        log.initReport(initNanos, status, error.errorType());
+        log.initFailed(initNanos, status, error, instance.initError != null);
         if (head != null) {
             head.result.completeExceptionally(error.toFailure(function.name(), Kind.INIT_ERROR));
         }

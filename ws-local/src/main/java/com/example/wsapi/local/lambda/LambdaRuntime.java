@@ -1,5 +1,6 @@
 package com.example.wsapi.local.lambda;
 
+import com.example.wsapi.local.log.LogLine;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -68,9 +69,10 @@ public final class LambdaRuntime implements AutoCloseable {
         }
         LogWriter logs = new LogWriter(options.logSink());
         if (nativeLibrary.isEmpty()) {
-            logs.line("[ws-local] The Lambda runtime interface client has no native library for "
+            logs.line(LogLine.warning(null, "The Lambda runtime interface client has no native library for "
                     + System.getProperty("os.name") + "/" + System.getProperty("os.arch")
-                    + " (it supports Linux on x86_64 and aarch64): functions will fail to start");
+                    + " (it supports Linux on x86_64 and aarch64): functions will fail to start",
+                    "run ws-local on Linux (x86_64 or aarch64), e.g. in a container or a VM"));
         }
         EventLoopGroup eventLoops = new MultiThreadIoEventLoopGroup(2,
                 new DefaultThreadFactory("ws-local-runtime-api", true), NioIoHandler.newFactory());

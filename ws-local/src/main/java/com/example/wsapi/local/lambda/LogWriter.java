@@ -1,5 +1,7 @@
 package com.example.wsapi.local.lambda;
 
+import com.example.wsapi.local.log.LogLine;
+import com.example.wsapi.local.log.LogSink;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -11,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 final class LogWriter implements AutoCloseable {
 
     /** Marks the end: the writer stops once it reaches it. */
-    private static final String END = new String("end of log");
+    private static final LogLine END = LogLine.of(LogLine.Kind.DETAIL, "end of log");
 
     private final LogSink sink;
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final BlockingQueue<LogLine> lines = new LinkedBlockingQueue<>();
     private final Thread thread;
     private boolean closed; // guarded by lines
 
@@ -25,7 +27,7 @@ final class LogWriter implements AutoCloseable {
         thread.start();
     }
 
-    void line(String line) {
+    void line(LogLine line) {
         synchronized (lines) {
             if (!closed) {
                 lines.add(line);
@@ -38,7 +40,7 @@ final class LogWriter implements AutoCloseable {
     private void run() {
         try {
             while (true) {
-                String line = lines.take();
+                LogLine line = lines.take();
                 do {
                     if (line == END) {
                         flush();
@@ -53,7 +55,7 @@ final class LogWriter implements AutoCloseable {
         }
     }
 
-    private void write(String line) {
+    private void write(LogLine line) {
         try {
             sink.line(line);
         } catch (RuntimeException e) {

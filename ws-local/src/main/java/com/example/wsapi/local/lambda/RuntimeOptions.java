@@ -1,5 +1,6 @@
 package com.example.wsapi.local.lambda;
 
+import com.example.wsapi.local.log.LogSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,8 @@ import java.util.Objects;
  * @param accessKeyId     AWS_ACCESS_KEY_ID the functions see (dummy: the local services accept anything)
  * @param secretAccessKey AWS_SECRET_ACCESS_KEY the functions see
  * @param sessionToken    AWS_SESSION_TOKEN the functions see
- * @param logSink         receives the functions' output and the START/END/REPORT lines
+ * @param logSink         receives the functions' output and the START/END/REPORT lines (and, run by LocalApi, the
+ *                        gateway's lines too)
  * @param initTimeout     how long a new process may take to ask for its first event, on top of the function timeout
  * @param classDataCache  where function JVMs' class-data archives (AOT cache, CDS) are kept and reused across
  *                        starts, or null for none (see {@link ClassDataCache})

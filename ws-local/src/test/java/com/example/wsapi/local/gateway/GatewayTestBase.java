@@ -1,6 +1,7 @@
 package com.example.wsapi.local.gateway;
 
 import com.example.wsapi.local.testing.JdkClient;
+import com.example.wsapi.local.testing.LogLines;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -39,6 +40,8 @@ abstract class GatewayTestBase {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final FakeFunctions functions = new FakeFunctions();
+    /** The gateway's log lines. */
+    final LogLines log = new LogLines(true);
     Gateway gateway;
 
     @AfterEach
@@ -67,7 +70,7 @@ abstract class GatewayTestBase {
 
     Gateway start(GatewaySettings settings, Clock clock) {
         try {
-            gateway = Gateway.start(settings, functions, clock);
+            gateway = Gateway.start(settings, functions, clock, log);
             return gateway;
         } catch (GatewayStartException e) {
             return fail(e);

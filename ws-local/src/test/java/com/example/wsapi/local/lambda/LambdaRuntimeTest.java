@@ -16,6 +16,8 @@ import com.example.wsapi.local.lambda.testfunctions.GatedHandler;
 import com.example.wsapi.local.lambda.testfunctions.HaltingHandler;
 import com.example.wsapi.local.lambda.testfunctions.RogueHandler;
 import com.example.wsapi.local.lambda.testfunctions.SleepingHandler;
+import com.example.wsapi.local.log.LogLine;
+import com.example.wsapi.local.log.LogSink;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
@@ -409,8 +411,8 @@ class LambdaRuntimeTest {
         private final List<String> lines = new ArrayList<>();
 
         @Override
-        public synchronized void line(String line) {
-            lines.add(line);
+        public synchronized void line(LogLine line) {
+            lines.add(line.toString());
         }
 
         synchronized List<String> linesStartingWith(String prefix) {

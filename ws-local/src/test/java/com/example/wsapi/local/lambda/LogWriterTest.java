@@ -2,6 +2,8 @@ package com.example.wsapi.local.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.example.wsapi.local.log.LogLine;
+import com.example.wsapi.local.log.LogSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -17,14 +19,14 @@ class LogWriterTest {
         final CountDownLatch gate = new CountDownLatch(1);
 
         @Override
-        public void line(String line) {
+        public void line(LogLine line) {
             try {
                 gate.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             synchronized (this) {
-                written.add(line);
+                written.add(line.text());
             }
         }
 
@@ -38,17 +40,18 @@ class LogWriterTest {
     void linesWaitingTogether_areWrittenInOrder_thenFlushedOnce() {
         BufferingSink sink = new BufferingSink();
         LogWriter writer = new LogWriter(sink);
-        writer.line("START");
-        writer.line("output");
-        writer.line("END");
-        writer.line("REPORT");
+        writer.line(line("START"));
+        writer.line(line("output"));
+        writer.line(line("END"));
+        writer.line(line("REPORT"));
         sink.gate.countDown();
 
         writer.close();
 
         assertEquals(List.of("START", "output", "END", "REPORT"), sink.written);
-        // All four were queued while the first was being written: one flush, after the last.
-        assertEquals(List.of(4), sink.flushedAt);
+        // All four were queued while the first was being written: the first flush comes after the last (close may
+        // flush once more, when its end marker arrives after the writer found the queue empty).
+        assertEquals(4, sink.flushedAt.get(0), "flushed after lines " + sink.flushedAt);
     }
 
     @Test
@@ -57,13 +60,17 @@ class LogWriterTest {
         sink.gate.countDown();
         LogWriter writer = new LogWriter(sink);
         for (int i = 0; i < 1000; i++) {
-            writer.line("line " + i);
+            writer.line(line("line " + i));
         }
 
         writer.close();
-        writer.line("after close");
+        writer.line(line("after close"));
 
         assertEquals(1000, sink.written.size());
         assertEquals("line 999", sink.written.get(999));
+    }
+
+    static LogLine line(String text) {
+        return LogLine.of("F", LogLine.Kind.OUTPUT, text);
     }
 }

@@ -1,0 +1,122 @@
+package com.example.wsapi.local.gateway;
+
+import com.example.wsapi.local.log.LogLine;
+import com.example.wsapi.local.log.LogLine.Kind;
+import com.example.wsapi.local.log.LogSink;
+import com.example.wsapi.local.template.IntegrationSpec;
+import java.util.Objects;
+
+/**
+ * The gateway's lines in ws-local's log: one per connection (its connect, or why it was refused, and its disconnect)
+ * and one per message, with a failure's line saying what the client got and where to look; {@code @connections}
+ * requests and the gateway's inner workings as detail. Connections are named by id only: nothing a client sends
+ * (bodies, headers, query strings, close reasons) reaches the log. Each line is written from the thread that has the
+ * news and flushed at once, so a person watching sees a connection as it happens.
+ */
+final class GatewayLog {
+
+    private final LogSink sink;
+
+    GatewayLog(LogSink sink) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    // ---- connections ----
+
+    void connected(String connectionId, long millis) {
+        write(LogLine.of(Kind.ACTIVITY, "connect connectionId=" + connectionId + " status=101 duration=" + millis
+                + "ms"));
+    }
+
+    /**
+     * A handshake refused: a warning, or an error when the gateway's side failed (5xx).
+     *
+     * @param why    what refused it, for the line
+     * @param advice what the person can do
+     */
+    void refused(String connectionId, int status, long millis, String why, String advice) {
+        String text = "connect connectionId=" + connectionId + " status=" + status + " duration=" + millis + "ms ("
+                + why + ")";
+        write(status >= 500 ? LogLine.error(null, text, advice) : LogLine.warning(null, text, advice));
+    }
+
+    void rateLimited(int perSecond) {
+        write(LogLine.warning(null, "connect status=429 (more than " + perSecond + " new connections per second)",
+                "API Gateway's rate limit refused the handshake: the client should retry after a moment"));
+    }
+
+    /** Without {@code $disconnect}, or before it was called. */
+    void disconnected(String connectionId, int status, String reason, long connectedForMillis) {
+        write(LogLine.of(Kind.ACTIVITY, disconnect(connectionId, status, reason, connectedForMillis)));
+    }
+
+    /** After {@code $disconnect} ran: {@code failure} is null when it succeeded, else what failed. */
+    void disconnected(String connectionId, int status, String reason, long connectedForMillis, RouteBinding route,
+                      String failure, long disconnectMillis) {
+        String text = disconnect(connectionId, status, reason, connectedForMillis) + " $disconnect="
+                + (failure == null ? "ok" : "failed: " + failure) + " (" + disconnectMillis + "ms)";
+        write(failure == null ? LogLine.of(Kind.ACTIVITY, text) : LogLine.error(null, text,
+                "the connection is gone either way ($disconnect is best effort); " + whereToLook(route)));
+    }
+
+    private static String disconnect(String connectionId, int status, String reason, long connectedForMillis) {
+        return "disconnect connectionId=" + connectionId + " status=" + status + " reason=\"" + reason
+                + "\" connectedFor=" + connectedForMillis + "ms";
+    }
+
+    // ---- messages ----
+
+    void message(String connectionId, RouteBinding route, String outcome, long millis) {
+        write(LogLine.of(Kind.ACTIVITY, "message connectionId=" + connectionId + " route=" + route.routeKey()
+                + " outcome=" + outcome + " duration=" + millis + "ms"));
+    }
+
+    /**
+     * The route's integration failed or timed out: the client got API Gateway's error frame, which carries the
+     * request id (so the line has it too).
+     */
+    void messageFailed(String connectionId, String requestId, RouteBinding route, String outcome, long millis,
+                       boolean timedOut) {
+        write(LogLine.error(null, "message connectionId=" + connectionId + " requestId=" + requestId + " route="
+                        + route.routeKey() + " outcome=" + outcome + " duration=" + millis + "ms",
+                "the client got {\"message\": \"" + (timedOut ? "Endpoint request timed out" : "Internal server error")
+                        + "\"}; " + whereToLook(route)));
+    }
+
+    void unrouted(String connectionId, String requestId) {
+        write(LogLine.warning(null, "message connectionId=" + connectionId + " requestId=" + requestId
+                        + " route=(none) outcome=Forbidden",
+                "no route matches the message and the API has no $default route: the client got {\"message\": "
+                        + "\"Forbidden\"}; send a route key the API has, or add a $default route"));
+    }
+
+    // ---- the rest ----
+
+    /** What the gateway does inside: shown with --verbose. */
+    void detail(String text) {
+        write(LogLine.of(Kind.DETAIL, text));
+    }
+
+    void warning(String text, String advice) {
+        write(LogLine.warning(null, text, advice));
+    }
+
+    /** Where the cause of a route's failure shows: its function's lines, or its backend. */
+    static String whereToLook(RouteBinding route) {
+        if (route == null) {
+            return "check the route's integration in the template";
+        }
+        if (route.integration() instanceof IntegrationSpec.CallsFunction calls) {
+            return calls.functionLogicalId() + "'s own lines say why";
+        }
+        if (route.integration() instanceof IntegrationSpec.CallsHttp http) {
+            return "check the backend (" + http.method() + " " + http.uri() + ") and the route's integration";
+        }
+        return "check the route's integration in the template";
+    }
+
+    private void write(LogLine line) {
+        sink.line(line);
+        sink.flush();
+    }
+}
