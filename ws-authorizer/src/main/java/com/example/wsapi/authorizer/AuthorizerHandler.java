@@ -77,7 +77,9 @@ public final class AuthorizerHandler implements RequestStreamHandler {
 
     private static void log(Context context, LogLevel level, String message) {
         if (context != null && context.getLogger() != null) {
-            context.getLogger().log(message, level);
+            // A line of its own: on Lambda each call is one log event, but on plain stdout (sam local, ws-local)
+            // the runtime writes no newline and whatever it prints next (an error's trace) would join this line.
+            context.getLogger().log(message.endsWith("\n") ? message : message + "\n", level);
         }
     }
 }

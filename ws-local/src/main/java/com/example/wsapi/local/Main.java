@@ -255,7 +255,12 @@ public final class Main implements Callable<Integer> {
         SignInBanner.print(out, api, issuerKeys);
         out.printf("%n%s", routeTable(api.template()));
         out.printf("%nChat page: %s   (open it in a browser)%n", api.chatPageUrl());
-        out.printf("Ready: wscat -c %s   (Ctrl-C stops)%n", api.gateway().webSocketUrl());
+        if (SignInBanner.required(api)) {
+            out.printf("Ready: wscat -c \"%s?token=$TOKEN\"   (sign-in is on: a token as above; Ctrl-C stops)%n",
+                    api.gateway().webSocketUrl());
+        } else {
+            out.printf("Ready: wscat -c %s   (Ctrl-C stops)%n", api.gateway().webSocketUrl());
+        }
         out.flush();
     }
 

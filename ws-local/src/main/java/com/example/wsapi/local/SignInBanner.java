@@ -20,6 +20,12 @@ final class SignInBanner {
 
     private SignInBanner() {}
 
+    /** Whether $connect has an authorizer: a client without a token is refused. */
+    static boolean required(LocalApi api) {
+        return api.template().api().routes().stream()
+                .anyMatch(route -> route.routeKey().equals("$connect") && route.authorizer() != null);
+    }
+
     /** @param issuerKeys the --issuer-keys folder given, or null for the default */
     static void print(PrintWriter out, LocalApi api, Path issuerKeys) {
         Route connect = api.template().api().routes().stream().filter(r -> r.routeKey().equals("$connect"))
