@@ -103,8 +103,10 @@ class AuthorizerHandlerTest {
 
         assertPolicy(answer, "Allow", "7c1e4a52-90b1-4f0e-9d6a-3b8f2e5d4c17");
         assertEquals("Ana Lima", answer.getAsJsonObject("context").get("name").getAsString());
-        assertEquals("allowed connection BFHPhfCWIAMCKlQ= sub=7c1e4a52-90b1-4f0e-9d6a-3b8f2e5d4c17\n", context.log());
+        assertEquals("allowed connection BFHPhfCWIAMCKlQ= sub=7c1e4a52-90b1-4f0e-9d6a-3b8f2e5d4c17", context.log());
         assertFalse(context.log().contains("Ana"), "no token content but sub in logs");
+        assertTrue(context.rawMessages().stream().allMatch(message -> message.endsWith("\n")),
+                "each line ends itself: on plain stdout the runtime adds no newline " + context.rawMessages());
     }
 
     @Test
@@ -122,7 +124,7 @@ class AuthorizerHandlerTest {
 
         assertEquals("Unauthorized", refused.getMessage(), "API Gateway answers 401 for exactly this message");
         assertEquals("refused connection BFHPhfCWIAMCKlQ= with 401: not signed with RS256 or ES256 by a current key "
-                + "of the issuer\n", context.log());
+                + "of the issuer", context.log());
     }
 
     @Test
@@ -135,7 +137,7 @@ class AuthorizerHandlerTest {
                 () -> answer(handler, eventWithQueryToken(expired), context));
 
         assertEquals("Unauthorized", refused.getMessage());
-        assertEquals("refused connection BFHPhfCWIAMCKlQ= with 401: expired (exp)\n", context.log());
+        assertEquals("refused connection BFHPhfCWIAMCKlQ= with 401: expired (exp)", context.log());
         assertFalse(context.log().contains(expired.substring(0, 20)) || context.log().contains("Secret"));
     }
 
@@ -172,7 +174,7 @@ class AuthorizerHandlerTest {
         assertNotEquals("Unauthorized", failure.getMessage(), "a failure other than Unauthorized is API Gateway's 500");
         assertEquals(1, context.logLines().size());
         assertEquals("refused connection BFHPhfCWIAMCKlQ= with 500: the sign-in keys of " + ISSUER + " are unavailable "
-                + "(Couldn't retrieve JWK set from URL: Connection refused); nobody can connect until they are\n",
+                + "(Couldn't retrieve JWK set from URL: Connection refused); nobody can connect until they are",
                 context.log());
     }
 }

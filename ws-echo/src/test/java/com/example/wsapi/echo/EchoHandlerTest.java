@@ -67,6 +67,9 @@ class EchoHandlerTest {
                 request.path());
         assertEquals(data, request.body());
         assertFalse(context.log().contains(data), "message bodies stay out of logs");
+        assertFalse(context.rawMessages().isEmpty());
+        assertTrue(context.rawMessages().stream().allMatch(message -> message.endsWith("\n")),
+                "each line ends itself: on plain stdout the runtime adds no newline " + context.rawMessages());
     }
 
     @Test

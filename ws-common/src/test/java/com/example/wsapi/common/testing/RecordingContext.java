@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A Lambda context whose logger keeps every line, so tests can check what a function logs. */
+/**
+ * A Lambda context whose logger keeps every call, so tests can check what a function logs. Each call is one line;
+ * the newline that ends it is not part of the line ({@link #rawMessages()} keeps the calls as made).
+ */
 public final class RecordingContext implements Context {
 
     private final String requestId = UUID.randomUUID().toString();
@@ -27,11 +30,16 @@ public final class RecordingContext implements Context {
     };
 
     public List<String> logLines() {
-        return List.copyOf(lines);
+        return lines.stream().map(line -> line.endsWith("\n") ? line.substring(0, line.length() - 1) : line).toList();
     }
 
     public String log() {
-        return String.join("\n", lines);
+        return String.join("\n", logLines());
+    }
+
+    /** What each call passed, newline and all. */
+    public List<String> rawMessages() {
+        return List.copyOf(lines);
     }
 
     @Override
