@@ -140,6 +140,8 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
                 ? "the Connection header must contain Upgrade"
                 : !request.headers().contains(HttpHeaderNames.SEC_WEBSOCKET_KEY) ? "Sec-WebSocket-Key is missing" : null;
         if (invalid != null) {
+            core.log.warning("connect status=400 (" + invalid + ")",
+                    "the client's WebSocket handshake is malformed (it was told why): check the client");
             HttpResponses.send(ctx, HttpResponses.json(400, HttpResponses.message("Bad Request: " + invalid)), false);
             return;
         }

@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.wsapi.local.log.LogLine;
 import com.example.wsapi.local.log.LogLine.Kind;
 import com.example.wsapi.local.testing.JdkClient;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -121,6 +126,27 @@ class GatewayLogTest extends GatewayTestBase {
         assertEquals(Kind.WARNING, refused.kind());
         assertEquals("connect status=403 (a WebSocket handshake on a path other than /dev)", refused.text());
         assertTrue(refused.advice().startsWith("clients connect to ws://<host>:<port>/dev"), refused.advice());
+    }
+
+    @Test
+    void malformedHandshake_isAWarning_sayingWhatIsMissing() throws Exception {
+        start(settings(ECHO));
+        URI uri = ws();
+
+        // Raw bytes: no WebSocket client sends a handshake without Sec-WebSocket-Key.
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write(("GET " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost()
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertEquals("HTTP/1.1 400 Bad Request", status);
+        }
+
+        LogLine refused = awaitGatewayLine("connect ");
+        assertEquals(Kind.WARNING, refused.kind());
+        assertEquals("connect status=400 (Sec-WebSocket-Key is missing)", refused.text());
+        assertTrue(refused.advice().contains("check the client"), refused.advice());
     }
 
     @Test
