@@ -2,23 +2,13 @@ package com.example.wsapi.local.lambda;
 
 import com.example.wsapi.local.lambda.FunctionFailure.Kind;
 import com.example.wsapi.local.lambda.FunctionInstance.State;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,13 +29,12 @@ import java.util.function.Function;
 final class FunctionPool {
 
     static final String ACCOUNT_ID = "123456789012";
-    /** Above Lambda's 6 MB payload limit, so that the limit is never ours. */
-    private static final int MAX_RUNTIME_REQUEST_BYTES = 16 * 1024 * 1024;
     /** How often waiting events are looked at again under {@link Scaling#AUTO} (durations grow while they wait). */
     private static final Duration SCALING_RECHECK = Duration.ofMillis(50);
 
     private final FunctionSettings function;
     private final RuntimeServices services;
+    private final InstanceLauncher launcher;
     private final PlatformLog log;
     private final String functionArn;
     private final Deque<Invocation> queue = new ArrayDeque<>();
@@ -61,6 +50,7 @@ final class FunctionPool {
     FunctionPool(FunctionSettings function, RuntimeServices services) {
         this.function = function;
         this.services = services;
+        this.launcher = new InstanceLauncher(function, services);
         this.log = new PlatformLog(function.name(), function.memoryMb(), services.logs());
         this.functionArn = "arn:aws:lambda:" + services.options().region() + ":" + ACCOUNT_ID + ":function:"
                 + function.name();
@@ -348,7 +338,7 @@ final class FunctionPool {
         }
         if (closed && instance.process != null) {
             // Kill before cutting its Runtime API: a live runtime client would log the lost poll as an error.
-            kill(instance.process);
+            InstanceLauncher.kill(instance.process);
         }
         if (instance.poll != null) {
             instance.poll.close();
@@ -366,7 +356,7 @@ final class FunctionPool {
                 if (output != null) {
                     output.drainAll();
                 }
-                kill(process);
+                InstanceLauncher.kill(process);
             });
         }
     }
@@ -390,19 +380,10 @@ final class FunctionPool {
 
     private void start(FunctionInstance instance) {
         try {
-            Channel server = bindRuntimeApi(instance);
-            int port = ((InetSocketAddress) server.localAddress()).getPort();
-            Path home = Files.createDirectories(
-                    services.scratchDir().resolve(function.name() + "-" + instance.number));
-            List<String> toolOptions = List.of(function.environment().getOrDefault("JAVA_TOOL_OPTIONS", "")
-                    .split("\\s+"));
-            ClassDataCache.Launch classData = ClassDataCache.hooksClassLoading(services.options().jvmOptions())
-                    || ClassDataCache.hooksClassLoading(toolOptions) ? null
-                    : services.classData().map(cache -> cache.prepare(function.name(),
-                            services.options().runtimeJars(), function.classpath(), services.options().jvmOptions()))
-                    .orElse(null);
-            ProcessBuilder builder = FunctionCommand.build(function, services.options(),
-                    services.nativeLibrary().orElse(null), instance.logStreamName, port, home, classData);
+            Channel server = launcher.bindRuntimeApi(instance, this);
+            InstanceLauncher.Launch launch = launcher.prepare(instance,
+                    ((InetSocketAddress) server.localAddress()).getPort());
+            ClassDataCache.Launch classData = launch.classData();
             synchronized (this) {
                 instance.server = server;
                 if (instance.state == State.GONE) {
@@ -411,7 +392,7 @@ final class FunctionPool {
                 }
                 instance.startNanos = System.nanoTime();
             }
-            Process process = builder.start();
+            Process process = launch.command().start();
             process.getOutputStream().close(); // no stdin, like Lambda
             OutputPump output = new OutputPump(process, log::output);
             boolean gone;
@@ -437,7 +418,7 @@ final class FunctionPool {
             pump.start();
             process.onExit().thenAccept(exited -> services.execute(() -> exited(instance, exited.exitValue())));
             if (gone) {
-                kill(process);
+                InstanceLauncher.kill(process);
                 process.onExit().get(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
@@ -446,23 +427,6 @@ final class FunctionPool {
         } catch (Exception e) {
             failInit(instance, head -> startError(head, e), "error");
         }
-    }
-
-    private Channel bindRuntimeApi(FunctionInstance instance) throws InterruptedException {
-        return new ServerBootstrap()
-                .group(services.eventLoops())
-                .channel(NioServerSocketChannel.class)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        instance.connections.add(channel);
-                        channel.pipeline().addLast(new HttpServerCodec(),
-                                new HttpObjectAggregator(MAX_RUNTIME_REQUEST_BYTES),
-                                new RuntimeApiHandler(FunctionPool.this, instance));
-                    }
-                })
-                .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
     }
 
     private void exited(FunctionInstance instance, int exitCode) {
@@ -619,7 +583,7 @@ final class FunctionPool {
             if (stopping.recording()) {
                 stopping.process().destroy();
             } else {
-                kill(stopping.process());
+                InstanceLauncher.kill(stopping.process());
             }
         }
         return processes;
@@ -644,11 +608,5 @@ final class FunctionPool {
 
     private static String requestIdPrefix(Invocation invocation) {
         return invocation == null ? "" : "RequestId: " + invocation.requestId + " ";
-    }
-
-    static void kill(Process process) {
-        // Children first: once the parent is gone they are re-parented and out of reach.
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
     }
 }

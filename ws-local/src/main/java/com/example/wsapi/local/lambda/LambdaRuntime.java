@@ -207,7 +207,7 @@ public final class LambdaRuntime implements AutoCloseable {
                     try {
                         stopping.done().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     } catch (TimeoutException e) {
-                        FunctionPool.kill(stopping.process()); // no archive this time
+                        InstanceLauncher.kill(stopping.process()); // no archive this time
                     }
                 }
                 stopping.done().get(5, TimeUnit.SECONDS);
