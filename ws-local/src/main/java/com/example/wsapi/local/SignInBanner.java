@@ -22,14 +22,18 @@ final class SignInBanner {
 
     /** Whether $connect has an authorizer: a client without a token is refused. */
     static boolean required(LocalApi api) {
-        return api.template().api().routes().stream()
-                .anyMatch(route -> route.routeKey().equals("$connect") && route.authorizer() != null);
+        Route connect = connectRoute(api);
+        return connect != null && connect.authorizer() != null;
+    }
+
+    private static Route connectRoute(LocalApi api) {
+        return api.template().api().routes().stream().filter(r -> r.routeKey().equals("$connect"))
+                .findFirst().orElse(null);
     }
 
     /** @param issuerKeys the --issuer-keys folder given, or null for the default */
     static void print(PrintWriter out, LocalApi api, Path issuerKeys) {
-        Route connect = api.template().api().routes().stream().filter(r -> r.routeKey().equals("$connect"))
-                .findFirst().orElse(null);
+        Route connect = connectRoute(api);
         if (connect == null || connect.authorizer() == null) {
             out.printf("  Sign-in        off: anyone may connect%n");
             return;
