@@ -6,6 +6,10 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -17,6 +21,7 @@ public final class SdkClients {
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(12);
+    private static final String CONTENT_LENGTH = "Content-Length";
 
     private SdkClients() {}
 
@@ -30,6 +35,7 @@ public final class SdkClients {
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                 .apiCallTimeout(CALL_TIMEOUT)
                 .addExecutionInterceptor(new Priming.StopBeforeSending())
+                .addExecutionInterceptor(new BufferedBodies())
                 .build();
     }
 
@@ -47,6 +53,22 @@ public final class SdkClients {
 
     public static Region region(String name) {
         return Region.of(name);
+    }
+
+    /**
+     * Sends request bodies buffered instead of streamed. Before a streamed POST on a reused keep-alive connection,
+     * {@code HttpURLConnection} checks the connection with a read that blocks for 1 ms, a millisecond on every SDK
+     * call; a buffered POST skips that check (the JDK resends it once should the connection turn out closed). The
+     * JDK then sets Content-Length itself; the bodies here are small (an item, a message of at most 128 KB).
+     */
+    static final class BufferedBodies implements ExecutionInterceptor {
+        @Override
+        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,
+                                                ExecutionAttributes executionAttributes) {
+            SdkHttpRequest request = context.httpRequest();
+            return request.firstMatchingHeader(CONTENT_LENGTH).isPresent()
+                    ? request.toBuilder().removeHeader(CONTENT_LENGTH).build() : request;
+        }
     }
 
     private static final class Shared {
