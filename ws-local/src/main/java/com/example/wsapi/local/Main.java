@@ -5,6 +5,7 @@ import com.example.wsapi.local.lambda.FunctionFailure;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.lambda.Scaling;
 import com.example.wsapi.local.log.ConsoleLog;
+import com.example.wsapi.local.log.GatheredFlushes;
 import com.example.wsapi.local.log.LogLine;
 import com.example.wsapi.local.log.LogSink;
 import com.example.wsapi.local.template.IntegrationSpec;
@@ -29,6 +30,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
@@ -50,6 +53,9 @@ import picocli.CommandLine.Spec;
                 + "Lambda functions and DynamoDB Local.",
         subcommands = {Main.Invoke.class, TokenCommand.class})
 public final class Main implements Callable<Integer> {
+
+    /** How soon the console writes out what was logged: within a blink, once for all the lines meanwhile. */
+    static final Duration CONSOLE_FLUSH_DELAY = Duration.ofMillis(10);
 
     /**
      * Options shared by running the API and invoking one function. Their texts are README.md's options table, which
@@ -228,12 +234,26 @@ public final class Main implements Callable<Integer> {
         // Buffered: the lines that arrive together (an invocation's) go out in one write; the log flushes it.
         ConsoleLog console = ConsoleLog.forApi(new PrintWriter(new BufferedWriter(out, 64 * 1024)), common.verbose,
                 Clock.systemDefaultZone());
-        LocalApi api = LocalApi.start(common.options(host, port, Duration.ofSeconds(idleTimeoutSeconds), eager,
-                scalingPolicy), common.runtimeOptions().withLogSink(console), new IssuerKeyStore(issuerKeys != null
-                        ? issuerKeys : IssuerKeyStore.defaultFolder()));
+        // Written out every few milliseconds rather than line by line: a person watching sees no difference.
+        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ws-local-console");
+            thread.setDaemon(true);
+            return thread;
+        });
+        GatheredFlushes log = new GatheredFlushes(console, flusher, CONSOLE_FLUSH_DELAY);
+        LocalApi api;
+        try {
+            api = LocalApi.start(common.options(host, port, Duration.ofSeconds(idleTimeoutSeconds), eager,
+                    scalingPolicy), common.runtimeOptions().withLogSink(log), new IssuerKeyStore(issuerKeys != null
+                            ? issuerKeys : IssuerKeyStore.defaultFolder()));
+        } finally {
+            log.flushNow(); // what the start logged comes before the banner, or before the error that ends it
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.close();
+            flusher.shutdown();
+            log.flushNow();
             stopped.countDown();
         }, "ws-local-shutdown"));
         printBanner(out, api);

@@ -140,7 +140,8 @@ final class FunctionPool {
         }
         // END and REPORT now, before the next START: reading the process's output and /proc does not block.
         drain(instance);
-        log.report(finished, durationNanos, PlatformLog.maxMemoryUsedMb(instance.pid()), List.of(), "");
+        log.report(finished, durationNanos, log.showsInvocationLines() ? PlatformLog.maxMemoryUsedMb(instance.pid())
+                : OptionalLong.empty(), List.of(), "");
         synchronized (this) {
             if (instance.state == State.READY && instance.poll == null) {
                 instance.poll = poll;

@@ -27,6 +27,11 @@ final class LogWriter implements AutoCloseable {
         thread.start();
     }
 
+    /** Whether the sink shows lines of this kind (the writer itself takes every line). */
+    boolean shows(LogLine.Kind kind) {
+        return sink.shows(kind);
+    }
+
     void line(LogLine line) {
         synchronized (lines) {
             if (!closed) {

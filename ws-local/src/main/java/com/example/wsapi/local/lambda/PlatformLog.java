@@ -88,7 +88,18 @@ final class PlatformLog {
         platform("RESTORE_REPORT Restore Duration: " + millis(restoreNanos) + " ms");
     }
 
+    /**
+     * Whether Lambda's per-invocation lines (START, END, REPORT) are shown anywhere: when not, they are not built, nor
+     * the process's memory read for REPORT, on every invocation.
+     */
+    boolean showsInvocationLines() {
+        return logs.shows(Kind.PLATFORM);
+    }
+
     void start(Invocation invocation) {
+        if (!showsInvocationLines()) {
+            return;
+        }
         platform("START RequestId: " + invocation.requestId + " Version: $LATEST");
     }
 
@@ -96,6 +107,9 @@ final class PlatformLog {
     void report(Invocation invocation, long durationNanos, OptionalLong memoryUsedMb, List<LogLine> linesBeforeEnd,
                 String reportSuffix) {
         linesBeforeEnd.forEach(logs::line);
+        if (!showsInvocationLines()) {
+            return;
+        }
         platform("END RequestId: " + invocation.requestId);
         StringBuilder report = new StringBuilder("REPORT RequestId: ").append(invocation.requestId)
                 .append("\tDuration: ").append(millis(durationNanos)).append(" ms")

@@ -53,6 +53,7 @@ public final class ConsoleLog implements LogSink {
     }
 
     /** Whether lines of this kind are shown. */
+    @Override
     public boolean shows(Kind kind) {
         return !hidden.contains(kind);
     }

@@ -21,6 +21,14 @@ public interface LogSink {
     default void flush() {}
 
     /**
+     * Whether lines of this kind go anywhere: a producer may skip building (and measuring for) lines nobody sees, such
+     * as Lambda's START/END/REPORT of every invocation on a console that hides them.
+     */
+    default boolean shows(LogLine.Kind kind) {
+        return true;
+    }
+
+    /**
      * Prints every line on standard output as {@link LogLine#toString()} does, buffered: the lines that arrive
      * together (an invocation's START, output, END and REPORT) go out in one write rather than one each.
      */

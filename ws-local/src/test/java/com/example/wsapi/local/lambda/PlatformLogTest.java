@@ -57,6 +57,35 @@ class PlatformLogTest {
     }
 
     @Test
+    void startEndAndReport_whereTheSinkHidesThem_areNotMade_butTheLinesBeforeEndStay() {
+        Invocation invocation = new Invocation("{}");
+        invocation.initNanos = -1;
+        List<LogLine> kept = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.example.wsapi.local.log.LogSink hidingPlatform = new com.example.wsapi.local.log.LogSink() {
+            @Override
+            public void line(LogLine line) {
+                kept.add(line);
+            }
+
+            @Override
+            public boolean shows(Kind kind) {
+                return kind != Kind.PLATFORM;
+            }
+        };
+
+        try (LogWriter writer = new LogWriter(hidingPlatform)) {
+            PlatformLog log = new PlatformLog("EchoFunction", 512, writer);
+            assertFalse(log.showsInvocationLines());
+            log.start(invocation);
+            log.output("[INFO] echoed");
+            log.report(invocation, 3_100_000, OptionalLong.empty(),
+                    List.of(LogLine.error("EchoFunction", "Task timed out after 3.00 seconds", "raise Timeout")), "");
+        }
+
+        assertEquals(List.of(Kind.OUTPUT, Kind.ERROR), kept.stream().map(LogLine::kind).toList());
+    }
+
+    @Test
     void aTimeout_isAnError_withLambdasWordsAndWhatToDo_beforeEndAndReport() {
         Invocation invocation = new Invocation("{}");
         invocation.initNanos = -1;
