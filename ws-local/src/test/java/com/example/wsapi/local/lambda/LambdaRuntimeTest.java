@@ -60,6 +60,8 @@ class LambdaRuntimeTest {
         register("Environment", EnvironmentHandler.class,
                 Map.of("GREETING", "hello", "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000"),
                 Duration.ofSeconds(5), 1);
+        register("OwnCompileThresholds", EnvironmentHandler.class,
+                Map.of("JAVA_TOOL_OPTIONS", "-XX:CompileThresholdScaling=1.5"), Duration.ofSeconds(5), 1);
         register("Failing", FailingHandler.class, Map.of(), Duration.ofSeconds(5), 1);
         register("Sleeper", SleepingHandler.class, Map.of(), Duration.ofSeconds(1), 1);
         register("Halting", HaltingHandler.class, Map.of(), Duration.ofSeconds(5), 1);
@@ -140,10 +142,19 @@ class LambdaRuntimeTest {
         // The JVM sizes itself (initial heap, young generation) for the function's memory, as in Lambda's sandbox,
         // not for this machine's.
         assertEquals(512L * 1024 * 1024, seen.get("maxRam").getAsLong());
+        // Compiles sooner than a plain JVM: each local instance warms from nothing, without a snapshot's code.
+        assertEquals(0.2, seen.get("compileThresholdScaling").getAsDouble(), 1e-9);
         assertEquals(1, seen.getAsJsonObject("event").get("ping").getAsInt());
         Path nativeLibrary = Path.of(seen.get("nativeLibrary").getAsString());
         assertTrue(Files.isRegularFile(nativeLibrary) && !nativeLibrary.startsWith(Path.of("/tmp/.libaws-lambda-jni.so")),
                 "the RIC loads the runtime's own copy of its JNI library: " + nativeLibrary);
+    }
+
+    @Test
+    void invoke_whereTheTemplateSetsCompileThresholds_theFunctionKeepsItsOwn() throws Exception {
+        JsonObject seen = JsonParser.parseString(invoke("OwnCompileThresholds", "{}")).getAsJsonObject();
+
+        assertEquals(1.5, seen.get("compileThresholdScaling").getAsDouble(), 1e-9);
     }
 
     @Test

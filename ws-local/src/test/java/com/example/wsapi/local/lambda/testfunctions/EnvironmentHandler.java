@@ -28,6 +28,8 @@ public class EnvironmentHandler implements RequestHandler<Map<String, Object>, M
         seen.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
         seen.put("maxRam", ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
                 .getVMOption("MaxRAM").getValue());
+        seen.put("compileThresholdScaling", ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                .getVMOption("CompileThresholdScaling").getValue());
         seen.put("nativeLibrary", System.getProperty(
                 "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI", ""));
         seen.put("event", event);
