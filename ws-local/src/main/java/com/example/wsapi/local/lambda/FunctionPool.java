@@ -43,6 +43,7 @@ final class FunctionPool {
     private boolean closed;
     /** Recent init durations (a mean; -1 until there is one): what {@link ScaleOut} weighs a new instance by. */
     private long meanInitNanos = -1;
+    private long meanEventNanos = -1;
     private ScheduledFuture<?> scalingRecheck;
     /** Since when events have been waiting for an instance without a break; 0 while none waits. */
     private long backlogSinceNanos;
@@ -132,6 +133,7 @@ final class FunctionPool {
             instance.state = State.READY;
             cancelTimer(instance);
             durationNanos = System.nanoTime() - finished.deliveredNanos;
+            meanEventNanos = ScaleOut.mean(meanEventNanos, durationNanos);
         }
         if (!finished.answered) {
             services.execute(() -> finished.result.completeExceptionally(ErrorDocument.of("Runtime.NoResponse",
@@ -270,7 +272,8 @@ final class FunctionPool {
         }
         ScaleOut.Demand demand = new ScaleOut.Demand(queue.size(), soonReady, instances.size(),
                 function.maxConcurrency(), longestBusyNanos,
-                meanInitNanos < 0 ? ScaleOut.DEFAULT_INIT_NANOS : meanInitNanos, now - backlogSinceNanos);
+                meanInitNanos < 0 ? ScaleOut.DEFAULT_INIT_NANOS : meanInitNanos, now - backlogSinceNanos,
+                meanEventNanos);
         for (int i = ScaleOut.launches(function.scaling(), services.cores(), demand); i > 0; i--) {
             launch();
         }

@@ -20,9 +20,10 @@ final class ScaleOut {
      * @param longestBusyNanos how long the longest running event has been running (0 when none runs)
      * @param initNanos        how long a new instance is expected to take to start (the function's recent inits)
      * @param backlogNanos     how long events have been waiting without a break (0 when none waits)
+     * @param meanEventNanos   how long the function's recent events ran (negative before the first one ended)
      */
     record Demand(int waiting, int soonReady, int instances, int maxConcurrency, long longestBusyNanos,
-                  long initNanos, long backlogNanos) {}
+                  long initNanos, long backlogNanos, long meanEventNanos) {}
 
     private ScaleOut() {}
 
@@ -47,8 +48,20 @@ final class ScaleOut {
         // Short events, but a queue that has not emptied for longer than a start: more throughput pays, up to one
         // instance per core. Beyond, a burst of short events drains sooner than a JVM starts, and the new JVM's start
         // would take the CPU the queue needs.
-        boolean sustained = demand.backlogNanos() > demand.initNanos();
+        // Nor when the queue will be gone before a new instance is up: the waiting events, one after another on the
+        // busy instances at their recent pace, take less than a start (the $disconnects after a burst of connects).
+        boolean sustained = demand.backlogNanos() > demand.initNanos()
+                && drainNanos(demand, unserved) > demand.initNanos();
         return sustained && demand.instances() < Math.min(cores, demand.maxConcurrency()) ? 1 : 0;
+    }
+
+    /** How long the busy instances take to work through {@code unserved} events; unknown before any event ended. */
+    private static long drainNanos(Demand demand, int unserved) {
+        if (demand.meanEventNanos() < 0) {
+            return Long.MAX_VALUE;
+        }
+        int busy = Math.max(1, demand.instances() - demand.soonReady());
+        return unserved * demand.meanEventNanos() / busy;
     }
 
     /** An exponentially weighted mean: recent samples count most (weight 1/4), and the first one is taken whole. */

@@ -14,7 +14,13 @@ class ScaleOutTest {
     /** {@code waiting} events, {@code soonReady} of {@code instances}, at most 10. */
     private static ScaleOut.Demand demand(int waiting, int soonReady, int instances, long longestBusyNanos,
                                           long backlogNanos) {
-        return new ScaleOut.Demand(waiting, soonReady, instances, 10, longestBusyNanos, INIT, backlogNanos);
+        return new ScaleOut.Demand(waiting, soonReady, instances, 10, longestBusyNanos, INIT, backlogNanos, -1);
+    }
+
+    private static ScaleOut.Demand demand(int waiting, int soonReady, int instances, long longestBusyNanos,
+                                          long backlogNanos, long meanEventNanos) {
+        return new ScaleOut.Demand(waiting, soonReady, instances, 10, longestBusyNanos, INIT, backlogNanos,
+                meanEventNanos);
     }
 
     @Test
@@ -53,6 +59,16 @@ class ScaleOutTest {
         assertEquals(0, ScaleOut.launches(Scaling.AUTO, 2, demand(9, 0, 2, 3 * MS, 5000 * MS)),
                 "past the cores the JVMs would compete for them");
         assertEquals(1, ScaleOut.launches(Scaling.AUTO, 8, demand(9, 0, 2, 3 * MS, 5000 * MS)));
+    }
+
+    @Test
+    void auto_aLongQueueThatDrainsBeforeAStartWouldEnd_getsNoInstance() {
+        // 150 disconnects of 4 ms each behind one instance: gone in 600 ms, before an 800 ms start is done.
+        assertEquals(0, ScaleOut.launches(Scaling.AUTO, 2, demand(150, 0, 1, 4 * MS, 900 * MS, 4 * MS)));
+        // The same queue of 10 ms events takes 1.5 s: another instance pays.
+        assertEquals(1, ScaleOut.launches(Scaling.AUTO, 2, demand(150, 0, 1, 10 * MS, 900 * MS, 10 * MS)));
+        // Two busy instances share it: 150 x 10 ms / 2 = 750 ms, within a start.
+        assertEquals(0, ScaleOut.launches(Scaling.AUTO, 4, demand(150, 0, 2, 10 * MS, 900 * MS, 10 * MS)));
     }
 
     @Test
