@@ -28,7 +28,7 @@ final class SelfLaunch {
     static final String CHILD = "ws-local.child";
     static final String RELAUNCH = "ws-local.relaunch";
     static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
-    /** Hot code compiled after a fifth of the usual calls: the gateway and DynamoDB Local warm in seconds, not minutes. */
+    /** Hot code compiled after a fifth of the usual calls: the gateway and DynamoDB Local warm up on fewer messages. */
     static final String SOONER_COMPILATION = "-XX:CompileThresholdScaling=0.2";
     /**
      * A heap that starts small and grows as needed, collected by the serial collector: G1's default start (1/64 of the

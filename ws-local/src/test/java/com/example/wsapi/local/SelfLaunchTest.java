@@ -42,8 +42,8 @@ class SelfLaunchTest {
 
         SelfLaunch.Plan plan = SelfLaunch.plan(JAVA, List.of("-jar", jar.toString()), null).orElseThrow();
 
-        assertEquals(List.of(JAVA.toString(), SelfLaunch.C1_ONLY, SelfLaunch.SOONER_COMPILATION, SelfLaunch.INITIAL_HEAP,
-                SelfLaunch.SERIAL_GC,
+        assertEquals(List.of(JAVA.toString(), SelfLaunch.C1_ONLY, SelfLaunch.SOONER_COMPILATION,
+                SelfLaunch.INITIAL_HEAP, SelfLaunch.SERIAL_GC,
                 "-D" + SelfLaunch.CHILD + "=true", "-jar", jar.toString()), plan.command());
         assertNull(plan.archive());
     }

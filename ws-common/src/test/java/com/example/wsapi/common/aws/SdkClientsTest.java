@@ -45,8 +45,8 @@ class SdkClientsTest {
             assertEquals(List.of(message, message), endpoint.bodiesFor("BFHPhfCWIAMCKlQ="));
             assertEquals(2, handedToHttpClient.size());
             // No Content-Length for the HTTP client: it buffers the body and sets the length itself.
-            handedToHttpClient.forEach(request ->
-                    assertFalse(request.firstMatchingHeader("Content-Length").isPresent(), request.headers()::toString));
+            handedToHttpClient.forEach(request -> assertFalse(
+                    request.firstMatchingHeader("Content-Length").isPresent(), request.headers()::toString));
             assertTrue(handedToHttpClient.get(0).firstMatchingHeader("Authorization").isPresent(),
                     "still signed");
         }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * and one per message, with a failure's line saying what the client got and where to look; {@code @connections}
  * requests and the gateway's inner workings as detail. Connections are named by id only: nothing a client sends
  * (bodies, headers, query strings, close reasons) reaches the log. Each line is written from the thread that has the
- * news and flushed (the console gathers flushes a few milliseconds), so a person watching sees a connection as it happens.
+ * news and flushed (the console gathers flushes for a few milliseconds), so a person watching sees a connection as it
+ * happens.
  */
 final class GatewayLog {
 

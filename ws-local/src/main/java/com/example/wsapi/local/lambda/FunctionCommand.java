@@ -20,8 +20,8 @@ final class FunctionCommand {
     static final String CRAC_COMPAT = "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac";
     /**
      * Compiles hot code after a fifth of the usual calls. On Lambda a SnapStart snapshot brings code the priming
-     * compiled; here every instance warms from nothing, and its first few hundred events ran mostly interpreted (the
-     * first 300 echoes at 1.7x the warm cost, the p99 at 10 clients doubled). Not where the user sets it themselves.
+     * compiled; here every instance warms from nothing, and its first few hundred events ran mostly interpreted
+     * (BENCHMARKS.md, section 7). Not where the template sets it itself.
      */
     static final String SOONER_COMPILATION = "-XX:CompileThresholdScaling=0.2";
 

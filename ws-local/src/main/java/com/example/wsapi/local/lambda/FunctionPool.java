@@ -43,6 +43,7 @@ final class FunctionPool {
     private boolean closed;
     /** Recent init durations (a mean; -1 until there is one): what {@link ScaleOut} weighs a new instance by. */
     private long meanInitNanos = -1;
+    /** Recent event durations (a mean; -1 until one ended): how soon the busy instances work through a queue. */
     private long meanEventNanos = -1;
     private ScheduledFuture<?> scalingRecheck;
     /** Since when events have been waiting for an instance without a break; 0 while none waits. */

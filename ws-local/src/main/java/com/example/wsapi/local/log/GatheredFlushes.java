@@ -2,6 +2,7 @@ package com.example.wsapi.local.log;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,7 +35,7 @@ public final class GatheredFlushes implements LogSink {
         if (pending.compareAndSet(false, true)) {
             try {
                 timer.schedule(this::flushNow, delayNanos, TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            } catch (RejectedExecutionException stopped) {
                 flushNow(); // the timer is shut down (ws-local is stopping): nothing may stay unwritten
             }
         }
