@@ -1,6 +1,7 @@
 package com.example.wsapi.common;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -61,6 +62,22 @@ public record AppConfig(String region, String connectionsTable, URI connectionsE
                         MAX_BROADCAST_CONCURRENCY),
                 dynamoDbEndpoint != null ? dynamoDbEndpoint.toString()
                         : sdkEndpoint != null ? sdkEndpoint : "DynamoDB in " + region);
+    }
+
+    /**
+     * Where DynamoDB requests go when an endpoint is configured (DYNAMODB_ENDPOINT or the SDK's variables), else null
+     * (DynamoDB in the region).
+     */
+    public URI dynamoDbTarget() {
+        if (dynamoDbEndpoint != null) {
+            return dynamoDbEndpoint;
+        }
+        try {
+            URI named = new URI(dynamoDbEndpointName);
+            return named.getScheme() != null ? named : null;
+        } catch (URISyntaxException e) {
+            return null; // "DynamoDB in <region>": no endpoint configured
+        }
     }
 
     /** The table name, for the functions that need it. */

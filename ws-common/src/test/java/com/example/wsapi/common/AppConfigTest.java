@@ -43,6 +43,17 @@ class AppConfigTest {
     }
 
     @Test
+    void dynamoDbTarget_isTheConfiguredEndpoint_elseNullForDynamoDbInTheRegion() {
+        assertNull(AppConfig.from(Map.of("AWS_REGION", "eu-west-1")).dynamoDbTarget());
+        assertEquals(URI.create("http://dynamo:2"), AppConfig.from(Map.of("AWS_ENDPOINT_URL",
+                "https://global:1", "AWS_ENDPOINT_URL_DYNAMODB", "http://dynamo:2")).dynamoDbTarget());
+        assertEquals(URI.create("https://global:1"), AppConfig.from(Map.of("AWS_ENDPOINT_URL", "https://global:1"))
+                .dynamoDbTarget());
+        assertEquals(URI.create("http://override:3"), AppConfig.from(Map.of("AWS_ENDPOINT_URL_DYNAMODB",
+                "https://dynamo:2", AppConfig.DYNAMODB_ENDPOINT, "http://override:3")).dynamoDbTarget());
+    }
+
+    @Test
     void from_readsPageSizeAndBroadcastConcurrency() {
         AppConfig config = AppConfig.from(Map.of(AppConfig.QUERY_PAGE_SIZE, "2", AppConfig.BROADCAST_CONCURRENCY, "4"));
         assertEquals(2, config.queryPageSize());

@@ -27,7 +27,7 @@ public final class DynamoDbClients {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(SdkClients.region(config.region()))
                 .credentialsProvider(credentials)
-                .httpClient(SdkClients.httpClient())
+                .httpClient(SdkClients.httpClient(config.dynamoDbTarget()))
                 .overrideConfiguration(SdkClients.overrides());
         if (config.dynamoDbEndpoint() != null) {
             builder.endpointOverride(config.dynamoDbEndpoint());

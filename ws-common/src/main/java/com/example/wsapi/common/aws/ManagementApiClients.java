@@ -35,7 +35,7 @@ public final class ManagementApiClients {
                 .endpointOverride(endpoint)
                 .region(SdkClients.region(region))
                 .credentialsProvider(credentials)
-                .httpClient(SdkClients.httpClient())
+                .httpClient(SdkClients.httpClient(endpoint))
                 .overrideConfiguration(SdkClients.overrides())
                 .build();
     }

@@ -1,5 +1,9 @@
 package com.example.wsapi.common.aws;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -25,9 +29,14 @@ public final class SdkClients {
 
     private SdkClients() {}
 
-    /** One url-connection HTTP client per JVM (no Apache or Netty client in a function). */
-    public static SdkHttpClient httpClient() {
-        return Shared.HTTP;
+    /**
+     * The url-connection HTTP client (no Apache or Netty client in a function), one per JVM and kind, for requests to
+     * {@code endpoint} (null: the SDK's own endpoint, https). A plain-http endpoint (DynamoDB Local, ws-local's
+     * {@code @connections}) gets one that sets up no TLS: the SDK's builder loads the JDK's trust store as it builds,
+     * about 150 ms of CPU in a function's start that such an endpoint never uses.
+     */
+    public static SdkHttpClient httpClient(URI endpoint) {
+        return endpoint != null && "http".equalsIgnoreCase(endpoint.getScheme()) ? PlainHttp.HTTP : Tls.HTTP;
     }
 
     public static ClientOverrideConfiguration overrides() {
@@ -71,10 +80,27 @@ public final class SdkClients {
         }
     }
 
-    private static final class Shared {
+    /** Built on first use: a function whose endpoints are all plain http never reads the trust store. */
+    private static final class Tls {
         static final SdkHttpClient HTTP = UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(SOCKET_TIMEOUT)
                 .build();
+    }
+
+    private static final class PlainHttp {
+        static final SdkHttpClient HTTP = UrlConnectionHttpClient.create(PlainHttp::open);
+
+        /** As the builder's client opens one, less the TLS set-up (the JDK's proxy settings still apply). */
+        private static HttpURLConnection open(URI uri) {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+                connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+                connection.setReadTimeout((int) SOCKET_TIMEOUT.toMillis());
+                return connection;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

@@ -23,7 +23,7 @@ class PrimingTest {
                      .endpointOverride(endpoint.stageUrl("dev"))
                      .region(Region.US_EAST_1)
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                     .httpClient(SdkClients.httpClient())
+                     .httpClient(SdkClients.httpClient(endpoint.stageUrl("dev")))
                      .overrideConfiguration(SdkClients.overrides())
                      .build()) {
             ConnectionPoster poster = new ConnectionPoster(client);

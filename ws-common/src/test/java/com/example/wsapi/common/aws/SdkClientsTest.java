@@ -2,6 +2,8 @@ package com.example.wsapi.common.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.wsapi.common.posting.ConnectionPoster;
@@ -17,6 +19,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
@@ -52,12 +55,27 @@ class SdkClientsTest {
         }
     }
 
+    @Test
+    void httpClient_forAPlainHttpEndpoint_isOneWithoutTls_andItCarriesRequests() throws Exception {
+        URI local = URI.create("http://127.0.0.1:3001/dev");
+        SdkHttpClient tls = SdkClients.httpClient(URI.create("https://abc.execute-api.us-east-1.amazonaws.com/dev"));
+        assertNotSame(tls, SdkClients.httpClient(local), "no TLS set-up for plain http");
+        assertSame(SdkClients.httpClient(local), SdkClients.httpClient(URI.create("HTTP://localhost:8000")));
+        assertSame(tls, SdkClients.httpClient(null), "the SDK's own endpoints are https");
+
+        try (RecordingEndpoint endpoint = RecordingEndpoint.start();
+             ApiGatewayManagementApiClient client = client(endpoint.stageUrl("dev"), SdkClients.overrides())) {
+            assertEquals(Delivery.DELIVERED, new ConnectionPoster(client).post("BFHPhfCWIAMCKlQ=", "plain"));
+            assertEquals(List.of("plain"), endpoint.bodiesFor("BFHPhfCWIAMCKlQ="));
+        }
+    }
+
     private static ApiGatewayManagementApiClient client(URI endpoint, ClientOverrideConfiguration overrides) {
         return ApiGatewayManagementApiClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .httpClient(SdkClients.httpClient())
+                .httpClient(SdkClients.httpClient(endpoint))
                 .overrideConfiguration(overrides)
                 .build();
     }
