@@ -34,16 +34,34 @@ public final class MappingTemplates {
 
     private static final int MAX_MACRO_DEPTH = 20;
 
-    private final RuntimeInstance velocity = new RuntimeInstance();
+    private final Object engineLock = new Object();
+    private volatile RuntimeInstance engine;
     private final Map<String, Template> parsedByText = new ConcurrentHashMap<>();
     private final UtilVariable util = new UtilVariable();
 
-    public MappingTemplates() {
-        velocity.setProperties(settings());
-        // Velocity logs at ERROR what a template's author hears as a MappingTemplateException, and much that is
-        // harmless per message (a null compared, a call not allowed): ws-local's console stays quiet.
-        velocity.setProperty("runtime.log.instance", NOPLogger.NOP_LOGGER);
-        velocity.init();
+    /** The engine, set up when the first template is read: an API without mapping templates never starts one. */
+    private RuntimeInstance engine() {
+        RuntimeInstance ready = engine;
+        if (ready == null) {
+            synchronized (engineLock) {
+                ready = engine;
+                if (ready == null) {
+                    ready = new RuntimeInstance();
+                    ready.setProperties(settings());
+                    // Velocity logs at ERROR what a template's author hears as a MappingTemplateException, and much
+                    // that is harmless per message (a null compared, a call not allowed): the console stays quiet.
+                    ready.setProperty("runtime.log.instance", NOPLogger.NOP_LOGGER);
+                    ready.init();
+                    engine = ready;
+                }
+            }
+        }
+        return ready;
+    }
+
+    /** Whether the engine has been set up (it takes about 0.1 s of a start). */
+    boolean engineStarted() {
+        return engine != null;
     }
 
     private static Properties settings() {
@@ -121,6 +139,7 @@ public final class MappingTemplates {
         if (cached != null) {
             return cached;
         }
+        RuntimeInstance velocity = engine();
         Template template = new Template();
         template.setName(TemplateErrors.INTERNAL_NAME);
         template.setRuntimeServices(velocity);

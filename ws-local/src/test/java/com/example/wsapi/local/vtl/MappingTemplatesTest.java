@@ -1,6 +1,8 @@
 package com.example.wsapi.local.vtl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
@@ -126,6 +128,16 @@ class MappingTemplatesTest {
                   }
                 }""";
         assertEquals(JsonParser.parseString(data), JsonParser.parseString(templates.onMessage(template, data)));
+    }
+
+    @Test
+    void theEngine_isSetUpByTheFirstTemplate_notBefore() throws Exception {
+        MappingTemplates unused = new MappingTemplates();
+        assertFalse(unused.engineStarted(), "an API without mapping templates starts no engine");
+
+        unused.check("A", "$input.body");
+
+        assertTrue(unused.engineStarted());
     }
 
     @Test
