@@ -34,33 +34,29 @@ public final class MappingTemplates {
 
     private static final int MAX_MACRO_DEPTH = 20;
 
-    private final Object engineLock = new Object();
-    private volatile RuntimeInstance engine;
+    private RuntimeInstance engine;
     private final Map<String, Template> parsedByText = new ConcurrentHashMap<>();
     private final UtilVariable util = new UtilVariable();
 
-    /** The engine, set up when the first template is read: an API without mapping templates never starts one. */
-    private RuntimeInstance engine() {
-        RuntimeInstance ready = engine;
-        if (ready == null) {
-            synchronized (engineLock) {
-                ready = engine;
-                if (ready == null) {
-                    ready = new RuntimeInstance();
-                    ready.setProperties(settings());
-                    // Velocity logs at ERROR what a template's author hears as a MappingTemplateException, and much
-                    // that is harmless per message (a null compared, a call not allowed): the console stays quiet.
-                    ready.setProperty("runtime.log.instance", NOPLogger.NOP_LOGGER);
-                    ready.init();
-                    engine = ready;
-                }
-            }
+    /**
+     * The engine, set up when the first template is read: an API without mapping templates never starts one. Only a
+     * template text not yet parsed asks for it, so the lock is rare.
+     */
+    private synchronized RuntimeInstance engine() {
+        if (engine == null) {
+            RuntimeInstance velocity = new RuntimeInstance();
+            velocity.setProperties(settings());
+            // Velocity logs at ERROR what a template's author hears as a MappingTemplateException, and much that is
+            // harmless per message (a null compared, a call not allowed): ws-local's console stays quiet.
+            velocity.setProperty("runtime.log.instance", NOPLogger.NOP_LOGGER);
+            velocity.init();
+            engine = velocity;
         }
-        return ready;
+        return engine;
     }
 
     /** Whether the engine has been set up (it takes about 0.1 s of a start). */
-    boolean engineStarted() {
+    synchronized boolean engineStarted() {
         return engine != null;
     }
 
