@@ -19,11 +19,12 @@ final class FunctionCommand {
      */
     static final String CRAC_COMPAT = "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac";
     /**
-     * Compiles hot code after a fifth of the usual calls. On Lambda a SnapStart snapshot brings code the priming
+     * Compiles hot code after a twentieth of the usual calls. On Lambda a SnapStart snapshot brings code the priming
      * compiled; here every instance warms from nothing, and its first few hundred events ran mostly interpreted
-     * (BENCHMARKS.md, section 7). Not where the template sets it itself.
+     * (BENCHMARKS.md, section 7: at a fifth, the SDK's per-request code was still waiting to be compiled after 200
+     * echoes). Not where the template sets it itself.
      */
-    static final String SOONER_COMPILATION = "-XX:CompileThresholdScaling=0.2";
+    static final String SOONER_COMPILATION = "-XX:CompileThresholdScaling=0.05";
 
     private FunctionCommand() {}
 

@@ -143,7 +143,7 @@ class LambdaRuntimeTest {
         // not for this machine's.
         assertEquals(512L * 1024 * 1024, seen.get("maxRam").getAsLong());
         // Compiles sooner than a plain JVM: each local instance warms from nothing, without a snapshot's code.
-        assertEquals(0.2, seen.get("compileThresholdScaling").getAsDouble(), 1e-9);
+        assertEquals(0.05, seen.get("compileThresholdScaling").getAsDouble(), 1e-9);
         assertEquals(1, seen.getAsJsonObject("event").get("ping").getAsInt());
         Path nativeLibrary = Path.of(seen.get("nativeLibrary").getAsString());
         assertTrue(Files.isRegularFile(nativeLibrary) && !nativeLibrary.startsWith(Path.of("/tmp/.libaws-lambda-jni.so")),
