@@ -257,6 +257,7 @@ public final class Main implements Callable<Integer> {
             stopped.countDown();
         }, "ws-local-shutdown"));
         printBanner(out, api);
+        SelfLaunch.signalReady();
         stopped.await();
         return 0;
     }

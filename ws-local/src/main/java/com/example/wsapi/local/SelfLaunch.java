@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +27,11 @@ final class SelfLaunch {
 
     /** Set in the child: it runs ws-local itself. */
     static final String CHILD = "ws-local.child";
+    /**
+     * Set in a child that records its archive: the file it creates once it is ready. Only such a run's archive is
+     * kept; one that ended in its start (a port in use, a template error) holds few of them (3 of 55 MB).
+     */
+    static final String READY_FILE = "ws-local.ready-file";
     static final String RELAUNCH = "ws-local.relaunch";
     static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
     /** Hot code compiled after a fifth of the usual calls: the gateway and DynamoDB Local warm up on fewer messages. */
@@ -43,8 +49,29 @@ final class SelfLaunch {
 
     private SelfLaunch() {}
 
-    /** The child's command and its class-data archive, or empty when this JVM is to run ws-local itself. */
-    record Plan(List<String> command, ClassDataCache.Launch archive) {}
+    /**
+     * The child's command and its class-data archive, or empty when this JVM is to run ws-local itself.
+     *
+     * @param readyFile what the child creates once ready, when it records its archive; else null
+     */
+    record Plan(List<String> command, ClassDataCache.Launch archive, Path readyFile) {
+
+        /** After the child exited: its recording is kept only if it got ready. */
+        void childExited() {
+            if (archive == null) {
+                return;
+            }
+            boolean ready = readyFile != null && Files.exists(readyFile);
+            archive.exited(ready);
+            if (readyFile != null) {
+                try {
+                    Files.deleteIfExists(readyFile);
+                } catch (IOException e) {
+                    // An empty file left in the temp folder.
+                }
+            }
+        }
+    }
 
     /**
      * What to start, from this JVM's command line ({@code arguments}: everything after the {@code java} launcher):
@@ -69,19 +96,24 @@ final class SelfLaunch {
             command.add(SERIAL_GC); // two collectors would not start: the user's choice stands alone
         }
         ClassDataCache.Launch archive = null;
+        Path readyFile = null;
         if (cacheRoot != null && Files.isRegularFile(jarFile)
                 && !ClassDataCache.hooksClassLoading(jvmOptions)) {
             archive = ClassDataCache.create(cacheRoot, java)
                     .map(cache -> cache.prepare("ws-local", List.of(), List.of(jarFile), jvmOptions)).orElse(null);
             if (archive != null) {
                 command.addAll(archive.jvmOptions());
+                if (archive.records()) {
+                    readyFile = Path.of(System.getProperty("java.io.tmpdir"), "ws-local-ready-" + UUID.randomUUID());
+                    command.add("-D" + READY_FILE + "=" + readyFile);
+                }
             }
         }
         command.addAll(jvmOptions); // the user's own come last: they win
         command.add("-D" + CHILD + "=true");
         command.addAll(List.of("-jar", jarFile.toString()));
         command.addAll(programArguments);
-        return Optional.of(new Plan(command, archive));
+        return Optional.of(new Plan(command, archive, readyFile));
     }
 
     /** Where the archive goes: the cache that {@code --class-data-cache} names for the functions, or none for off. */
@@ -114,16 +146,25 @@ final class SelfLaunch {
                 child.destroy();
                 awaitExit(child, STOP_SECONDS);
             }
-            if (plan.archive() != null) {
-                plan.archive().exited(); // the JVM ends with this hook: publish what the child recorded now
-            }
+            plan.childExited(); // the JVM ends with this hook: publish what the child recorded now
         }, "ws-local-stop-child");
         Runtime.getRuntime().addShutdownHook(stop);
         int status = awaitExit(child, Long.MAX_VALUE);
-        if (plan.archive() != null) {
-            plan.archive().exited();
-        }
+        plan.childExited();
         return Optional.of(status);
+    }
+
+    /** In the child, once ready: tells the parent that what this JVM records is worth keeping. */
+    static void signalReady() {
+        String readyFile = System.getProperty(READY_FILE);
+        if (readyFile == null) {
+            return;
+        }
+        try {
+            Files.createFile(Path.of(readyFile));
+        } catch (IOException e) {
+            // Not kept this time: the next start records the archive again.
+        }
     }
 
     /** In the child: stop when the parent is gone (killed outright, it could not stop us). */

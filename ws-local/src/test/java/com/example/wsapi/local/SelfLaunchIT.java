@@ -9,6 +9,8 @@ import com.example.wsapi.local.testing.ProjectApi;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +87,30 @@ class SelfLaunchIT {
         } finally {
             second.parent().destroyForcibly(); // killed outright: the child must notice and stop by itself
             Await.until("the orphaned child's exit", BOUND, () -> !second.child().isAlive());
+        }
+    }
+
+    @Test
+    void aRunThatEndsInItsStart_keepsNoArchive_andTheNextStartRecordsOne() throws Exception {
+        Path jar = ProjectApi.root().resolve("ws-local/target/ws-local.jar");
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Process failed = new ProcessBuilder(RuntimeOptions.currentJava().toString(), "-jar", jar.toString(),
+                    "--port", Integer.toString(taken.getLocalPort()), "--class-data-cache", cache.toString())
+                    .directory(ProjectApi.root().toFile()).redirectErrorStream(true).start();
+            String output = new String(failed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(failed.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS));
+            assertEquals(2, failed.exitValue(), output);
+            assertTrue(output.contains("is in use"), output);
+        }
+        // Its child recorded the few classes loaded before the error; kept, they would serve every later start.
+        assertEquals(List.of(), archives().toList());
+
+        Started next = start();
+        try {
+            assertTrue(next.childCommandLine().contains("-XX:ArchiveClassesAtExit="), next.childCommandLine());
+        } finally {
+            next.parent().destroy();
+            assertTrue(next.parent().waitFor(BOUND.toSeconds(), TimeUnit.SECONDS));
         }
     }
 

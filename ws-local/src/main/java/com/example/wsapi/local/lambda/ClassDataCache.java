@@ -28,7 +28,8 @@ import java.util.zip.ZipOutputStream;
  * Per-function class-data archives, so that function JVMs skip most class loading and verification on later starts:
  * a dynamic CDS archive ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile}) on Java 13 and later,
  * nothing on older or unknown Javas. The first instance of a function without an archive records one, written when
- * its JVM exits on SIGTERM (ws-local stopping), and every later start uses it.
+ * its JVM exits on SIGTERM (ws-local stopping), and every later start uses it; a recording from a JVM that did not get
+ * through its start is dropped, and the next start records again.
  *
  * <p>Not Java 25's AOT cache: its one-step recording ({@code -XX:AOTCacheOutput}) assembles the cache in a child JVM
  * that outlives the function's process, and measured no faster than a dynamic archive for these functions.
@@ -78,13 +79,18 @@ public final class ClassDataCache {
             return recording != null;
         }
 
-        /** After the JVM exited: publishes what it recorded (when complete) and lets another instance record if not. */
-        public void exited() {
+        /**
+         * After the JVM exited: publishes what it recorded if its run got through its start ({@code startedFully}),
+         * and lets another instance record if not. A JVM stopped earlier (its start failed, or it was stopped while
+         * starting) records only the classes loaded by then, and that archive would serve every later start of the
+         * same code: such later starts would load most classes from the jars again.
+         */
+        public void exited(boolean startedFully) {
             if (recording == null) {
                 return;
             }
             try {
-                if (Files.isRegularFile(recording) && Files.size(recording) > 0) {
+                if (startedFully && Files.isRegularFile(recording) && Files.size(recording) > 0) {
                     moveAtomically(recording, archive);
                 }
             } catch (IOException e) {

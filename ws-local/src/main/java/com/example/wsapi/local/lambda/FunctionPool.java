@@ -404,8 +404,9 @@ final class FunctionPool {
             synchronized (this) {
                 instance.process = process;
                 instance.classData = classData;
-                instance.exitHandled = process.onExit()
-                        .thenRun(classData == null ? () -> {} : classData::exited);
+                // Only an instance whose init finished recorded the classes every later start loads.
+                instance.exitHandled = process.onExit().thenRun(classData == null ? () -> {}
+                        : () -> classData.exited(instance.ready.getNow(false)));
                 instance.output = output;
                 gone = instance.state == State.GONE;
                 if (!gone) {

@@ -111,7 +111,7 @@ class ClassDataCacheTest {
                 .findFirst().orElseThrow();
         Files.writeString(Path.of(option.substring(option.indexOf('=') + 1)), "archive bytes"); // what the JVM writes
 
-        recorder.exited();
+        recorder.exited(true);
         ClassDataCache.Launch later = cache.prepare("Echo", List.of(), List.of(classes), List.of());
 
         assertFalse(later.records());
@@ -125,8 +125,25 @@ class ClassDataCacheTest {
         Path classes = classesFolder();
         ClassDataCache.Launch killed = cache.prepare("Echo", List.of(), List.of(classes), List.of());
 
-        killed.exited(); // SIGKILL or a crash: the JVM wrote nothing
+        killed.exited(true); // SIGKILL or a crash: the JVM wrote nothing
 
+        assertTrue(cache.prepare("Echo", List.of(), List.of(classes), List.of()).records());
+    }
+
+    @Test
+    void exited_afterARunStoppedInItsStart_dropsWhatItRecorded_andTheNextStartRecords() throws Exception {
+        ClassDataCache cache = ClassDataCache.create(dir.resolve("cache"), fakeJava("17.0.15")).orElseThrow();
+        Path classes = classesFolder();
+        ClassDataCache.Launch stoppedEarly = cache.prepare("Echo", List.of(), List.of(classes), List.of());
+        String option = stoppedEarly.jvmOptions.stream().filter(o -> o.startsWith("-XX:ArchiveClassesAtExit="))
+                .findFirst().orElseThrow();
+        Path recording = Path.of(option.substring(option.indexOf('=') + 1));
+        Files.writeString(recording, "the few classes loaded before it stopped");
+
+        stoppedEarly.exited(false);
+
+        assertFalse(Files.exists(recording), "the partial recording is deleted");
+        assertFalse(Files.exists(recording.resolveSibling("function.jsa")), "and not published");
         assertTrue(cache.prepare("Echo", List.of(), List.of(classes), List.of()).records());
     }
 

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +78,24 @@ class LambdaRuntimeLifecycleTest {
         ExecutionException afterClose = assertThrows(ExecutionException.class,
                 () -> runtime.invoke("Environment", "{}").get(5, TimeUnit.SECONDS));
         assertInstanceOf(IllegalStateException.class, afterClose.getCause());
+    }
+
+    @Test
+    void close_duringAnInstancesInit_keepsNoClassDataArchiveOfIt(@TempDir Path dir) throws Exception {
+        LambdaRuntimeTest.RecordingSink logs = new LambdaRuntimeTest.RecordingSink();
+        Path cache = dir.resolve("cache");
+        try (LambdaRuntime runtime = new LambdaRuntime(RuntimeOptions.defaults().withClassDataCache(cache)
+                .withLogSink(logs))) {
+            runtime.register(function("SlowInit", SlowInitHandler.class, testClasses()));
+            runtime.invoke("SlowInit", "{}");
+            // Its JVM is in the handler's static initializer: stopped now, it would write the classes loaded so far.
+            logs.await(line -> line.contains("SlowInit: initialising"));
+        }
+
+        try (Stream<Path> files = Files.walk(cache)) {
+            List<Path> archives = files.filter(file -> file.toString().endsWith(".jsa")).toList();
+            assertEquals(List.of(), archives, "a JVM stopped in its init records a partial archive: not kept");
+        }
     }
 
     @Test
