@@ -36,7 +36,7 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>CDS archives only classes from jars, so a function's classes folder runs from a jar copy of it. An archive belongs
  * to the exact code, runtime jars, Java and JVM options it was made with (a hash of them names its folder); a rebuilt
- * function gets a new one and the old one is deleted.
+ * function gets a new one and the old ones are deleted, while the archives of the same code for other JVM options stay.
  */
 public final class ClassDataCache {
 
@@ -151,11 +151,12 @@ public final class ClassDataCache {
                     + hash(javaIdentity + "\n" + classpath).substring(0, 16);
             // Logging options change nothing an archive holds: a run with -Xlog reuses the archive of one without.
             List<String> archiveOptions = jvmOptions.stream().filter(o -> !o.startsWith("-Xlog")).toList();
-            String key = hash(slot + "\n" + javaIdentity + "\n" + fingerprint(classpath) + "\n" + archiveOptions);
-            Path folder = root.resolve(slot).resolve(key.substring(0, 16));
+            String code = hash(slot + "\n" + javaIdentity + "\n" + fingerprint(classpath)).substring(0, 16);
+            String key = code + "-" + hash(archiveOptions.toString()).substring(0, 8);
+            Path folder = root.resolve(slot).resolve(key);
             if (!Files.isDirectory(folder)) {
                 Files.createDirectories(folder);
-                deleteOtherVersions(folder);
+                deleteOtherVersions(folder, code);
             }
             List<Path> jarsOnly = new ArrayList<>();
             int folders = 0;
@@ -237,10 +238,14 @@ public final class ClassDataCache {
         return jar;
     }
 
-    /** One version per function, Java and code location: a rebuild replaces the archive instead of adding one. */
-    private static void deleteOtherVersions(Path folder) {
+    /**
+     * One version of the code per function, Java and code location: a rebuild replaces the archives instead of adding
+     * some. Archives of the same code with other JVM options stay (a run with other options does not cost the next
+     * run without them its archive).
+     */
+    private static void deleteOtherVersions(Path folder, String code) {
         try (Stream<Path> siblings = Files.list(folder.getParent())) {
-            for (Path sibling : siblings.filter(p -> !p.equals(folder)).toList()) {
+            for (Path sibling : siblings.filter(p -> !p.getFileName().toString().startsWith(code + "-")).toList()) {
                 RuntimeJars.deleteRecursively(sibling);
             }
         } catch (IOException e) {

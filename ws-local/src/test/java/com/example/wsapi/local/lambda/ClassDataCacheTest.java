@@ -153,6 +153,8 @@ class ClassDataCacheTest {
         ClassDataCache cache = ClassDataCache.create(root, fakeJava("17.0.15")).orElseThrow();
         Path classes = classesFolder();
         Path before = cache.prepare("Echo", List.of(), List.of(classes), List.of()).classpath.get(0).getParent();
+        Path beforeOtherGc = cache.prepare("Echo", List.of(), List.of(classes), List.of("-XX:+UseParallelGC"))
+                .classpath.get(0).getParent();
         Files.setLastModifiedTime(classes.resolve("com/example/Handler.class"),
                 FileTime.fromMillis(System.currentTimeMillis() + 60_000));
 
@@ -160,13 +162,14 @@ class ClassDataCacheTest {
 
         assertNotEquals(before, after);
         assertFalse(Files.exists(before), "the archive of the old build is deleted");
+        assertFalse(Files.exists(beforeOtherGc), "with its other options too");
         try (Stream<Path> versions = Files.list(after.getParent())) {
             assertEquals(1, versions.count());
         }
     }
 
     @Test
-    void prepare_withOtherJvmOptions_usesAnotherArchive_butLoggingOptionsDoNotCount() throws Exception {
+    void prepare_withOtherJvmOptions_usesAnotherArchive_andKeepsTheFirst_butLoggingOptionsDoNotCount() throws Exception {
         ClassDataCache cache = ClassDataCache.create(dir.resolve("cache"), fakeJava("17.0.15")).orElseThrow();
         Path classes = classesFolder();
         Path plain = cache.prepare("Echo", List.of(), List.of(classes), List.of()).classpath.get(0).getParent();
@@ -178,6 +181,7 @@ class ClassDataCacheTest {
 
         assertEquals(plain, logging);
         assertNotEquals(plain, otherGc);
+        assertTrue(Files.isDirectory(plain), "a run with other options leaves the archive of the plain one");
     }
 
     /** End to end with the Java running the tests (17+): the archive the first process wrote serves the second. */
