@@ -41,6 +41,9 @@ public final class LambdaArtifact {
     /** The goal per function (BENCHMARKS.md); each module asserts a ceiling just above its own size, within it. */
     public static final long TARGET_ZIPPED_BYTES = 4L * 1024 * 1024;
 
+    /** The one class that reads sdk-core's mime.types, which the build leaves out of every artifact. */
+    private static final String MIME_TYPES_READER = "software/amazon/awssdk/core/internal/util/Mimetype.class";
+
     private LambdaArtifact() {}
 
     /** The module's shrunk artifact folder, target/lambda. */
@@ -139,6 +142,10 @@ public final class LambdaArtifact {
         assertTrue(!named.isEmpty() || jars(moduleDir).stream().noneMatch(j -> j.startsWith("url-connection-client")),
                 "no service files found in " + artifact + " (url-connection-client has one)");
         assertTrue(missing.isEmpty(), "classes named in service files but shrunk away: " + missing);
+        // The build leaves sdk-core's mime.types out of every artifact (pom.xml, lambda-shrink): only this class reads
+        // it, and without the file it would call every upload application/octet-stream, silently.
+        assertTrue(!classes.contains(MIME_TYPES_READER), "the shrunk artifact of " + moduleDir.getFileName()
+                + " reaches " + MIME_TYPES_READER + ": stop leaving mime.types out of it (the -injars filter in pom.xml)");
     }
 
     private static void readJar(Path jar, Set<String> classes, List<String> named) throws IOException {
