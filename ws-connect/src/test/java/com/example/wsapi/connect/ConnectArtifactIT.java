@@ -18,7 +18,7 @@ class ConnectArtifactIT {
         assertTrue(LambdaArtifact.jars(MODULE).stream().noneMatch(j -> j.startsWith("apigatewaymanagementapi")));
     }
 
-    /** 3.59 MB: measured 3.58 (BENCHMARKS.md), shrunk by ProGuard; was 6.95 before shrinking. */
+    /** 3.59 MB: measured 3.21 (BENCHMARKS.md, section 2), shrunk by ProGuard; was 6.95 before shrinking. */
     @Test
     void artifact_zipsUnderItsSizeCeiling() throws Exception {
         LambdaArtifact.assertZippedAtMost(MODULE, 3_768_320);

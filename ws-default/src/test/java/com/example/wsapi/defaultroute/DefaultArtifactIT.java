@@ -11,7 +11,7 @@ class DefaultArtifactIT {
         LambdaArtifact.assertLayout(LambdaEvents.projectRoot().resolve("ws-default"), DefaultHandler.class.getName());
     }
 
-    /** 2.86 MB: measured 2.85 (BENCHMARKS.md), shrunk by ProGuard; was 4.58 before shrinking. */
+    /** 2.86 MB: measured 2.55 (BENCHMARKS.md, section 2), shrunk by ProGuard; was 4.58 before shrinking. */
     @Test
     void artifact_zipsUnderItsSizeCeiling() throws Exception {
         LambdaArtifact.assertZippedAtMost(LambdaEvents.projectRoot().resolve("ws-default"), 2_998_272);

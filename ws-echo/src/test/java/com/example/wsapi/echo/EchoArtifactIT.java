@@ -17,7 +17,7 @@ class EchoArtifactIT {
         assertTrue(LambdaArtifact.jars(module).stream().noneMatch(j -> j.startsWith("dynamodb")));
     }
 
-    /** 2.86 MB: measured 2.85 (BENCHMARKS.md), shrunk by ProGuard; was 4.58 before shrinking. */
+    /** 2.86 MB: measured 2.55 (BENCHMARKS.md, section 2), shrunk by ProGuard; was 4.58 before shrinking. */
     @Test
     void artifact_zipsUnderItsSizeCeiling() throws Exception {
         LambdaArtifact.assertZippedAtMost(LambdaEvents.projectRoot().resolve("ws-echo"), 2_998_272);
