@@ -21,8 +21,8 @@ final class FunctionCommand {
     /**
      * Compiles hot code after a twentieth of the usual calls. On Lambda a SnapStart snapshot brings code the priming
      * compiled; here every instance warms from nothing, and its first few hundred events ran mostly interpreted
-     * (BENCHMARKS.md, section 7: at a fifth, the SDK's per-request code was still waiting to be compiled after 200
-     * echoes). Not where the template sets it itself.
+     * (BENCHMARKS.md, section 7: at a fifth, the SDK's per-request code was still being compiled 300 echoes in).
+     * Not where the template sets it itself.
      */
     static final String SOONER_COMPILATION = "-XX:CompileThresholdScaling=0.05";
 

@@ -107,9 +107,7 @@ class ClassDataCacheTest {
         ClassDataCache cache = ClassDataCache.create(dir.resolve("cache"), fakeJava("21.0.1")).orElseThrow();
         Path classes = classesFolder();
         ClassDataCache.Launch recorder = cache.prepare("Echo", List.of(), List.of(classes), List.of());
-        String option = recorder.jvmOptions.stream().filter(o -> o.startsWith("-XX:ArchiveClassesAtExit="))
-                .findFirst().orElseThrow();
-        Files.writeString(Path.of(option.substring(option.indexOf('=') + 1)), "archive bytes"); // what the JVM writes
+        Files.writeString(recordingOf(recorder), "archive bytes"); // what the JVM writes
 
         recorder.exited(true);
         ClassDataCache.Launch later = cache.prepare("Echo", List.of(), List.of(classes), List.of());
@@ -135,9 +133,7 @@ class ClassDataCacheTest {
         ClassDataCache cache = ClassDataCache.create(dir.resolve("cache"), fakeJava("17.0.15")).orElseThrow();
         Path classes = classesFolder();
         ClassDataCache.Launch stoppedEarly = cache.prepare("Echo", List.of(), List.of(classes), List.of());
-        String option = stoppedEarly.jvmOptions.stream().filter(o -> o.startsWith("-XX:ArchiveClassesAtExit="))
-                .findFirst().orElseThrow();
-        Path recording = Path.of(option.substring(option.indexOf('=') + 1));
+        Path recording = recordingOf(stoppedEarly);
         Files.writeString(recording, "the few classes loaded before it stopped");
 
         stoppedEarly.exited(false);
@@ -212,6 +208,13 @@ class ClassDataCacheTest {
         assertTrue(firstArguments.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")), firstArguments.toString());
         assertTrue(archive.isPresent(), "stopping the first runtime wrote the archive");
         assertTrue(secondArguments.contains("-XX:SharedArchiveFile=" + archive.get()), secondArguments.toString());
+    }
+
+    /** Where the JVM started with {@code launch} writes its archive at exit. */
+    private static Path recordingOf(ClassDataCache.Launch launch) {
+        String option = launch.jvmOptions.stream().filter(o -> o.startsWith("-XX:ArchiveClassesAtExit="))
+                .findFirst().orElseThrow();
+        return Path.of(option.substring(option.indexOf('=') + 1));
     }
 
     /** The JVM arguments of the process that answered (EnvironmentHandler reports its pid; it is still running). */
