@@ -43,18 +43,18 @@ id=$(grep -o 'connect connectionId=[^ ]*' "$work/ws-local.log" | tail -1 | cut -
 
 export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
 cli=(aws apigatewaymanagementapi --endpoint-url "$api")
-"${cli[@]}" post-to-connection --connection-id "$id" --data 'from-cli'
+"${cli[@]}" post-to-connection --connection-id="$id" --data 'from-cli'
 for _ in $(seq 1 20); do grep -qx 'from-cli' "$work/wscat.out" && break; sleep 0.25; done
 grep -qx 'from-cli' "$work/wscat.out" || fail "post-to-connection did not reach wscat: $(cat "$work/wscat.out")"
 passed=$((passed + 1)); echo "client-check: aws post-to-connection ok"
 
-info=$("${cli[@]}" get-connection --connection-id "$id")
+info=$("${cli[@]}" get-connection --connection-id="$id")
 python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert d["Identity"]["SourceIp"]=="127.0.0.1" and d["ConnectedAt"] and d["LastActiveAt"], d' "$info" \
   || fail "get-connection: $info"
 passed=$((passed + 1)); echo "client-check: aws get-connection ok"
 
-"${cli[@]}" delete-connection --connection-id "$id"
-if err=$("${cli[@]}" post-to-connection --connection-id "$id" --data 'late' 2>&1); then
+"${cli[@]}" delete-connection --connection-id="$id"
+if err=$("${cli[@]}" post-to-connection --connection-id="$id" --data 'late' 2>&1); then
   fail "post after delete-connection succeeded"
 fi
 grep -q 'GoneException' <<<"$err" || fail "post after delete: expected GoneException, got: $err"
