@@ -14,12 +14,20 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
+# A free port below the ephemeral range: bound seconds later, after the functions have opened dozens of connections,
+# one of which could hold a port taken from that range by then.
+free_port() { python3 -c 'import random, socket
+for _ in range(200):
+    s = socket.socket(); p = random.randint(20000, 32767)
+    try: s.bind(("127.0.0.1", p)); print(p); break
+    except OSError: s.close()'; }
+
 fail() { echo "client-check: FAILED: $*" >&2; echo "--- ws-local log ---" >&2; tail -40 "$work/ws-local.log" >&2; exit 1; }
 
 npm install --silent --no-audit --no-fund --prefix "$work/npm" wscat@6.1.0 >/dev/null
 wscat="$work/npm/node_modules/.bin/wscat"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 java -jar "$jar" --port "$port" > "$work/ws-local.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do grep -q '^Ready' "$work/ws-local.log" && break; kill -0 "$pid" 2>/dev/null || fail "ws-local exited"; sleep 0.5; done
@@ -66,7 +74,7 @@ passed=$((passed + 1)); echo "client-check: \$disconnect ran with 1000"
 
 # Sign-in, the README's way: ws-local with AuthIssuer at its own /@issuer, a token from `ws-local.jar token`.
 kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 keys="$work/issuer-keys"
 java -jar "$jar" --port "$port" --issuer-keys "$keys" \
     --parameter-overrides "AuthIssuer=http://127.0.0.1:$port/@issuer,AuthAudience=ws-local" > "$work/ws-local.log" 2>&1 &

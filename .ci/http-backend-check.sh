@@ -23,7 +23,12 @@ fail() {
   done
   exit 1
 }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# Below the ephemeral range: bound later, after many connections, one of which could hold a port taken from it.
+free_port() { python3 -c 'import random, socket
+for _ in range(200):
+    s = socket.socket(); p = random.randint(20000, 32767)
+    try: s.bind(("127.0.0.1", p)); print(p); break
+    except OSError: s.close()'; }
 await() { # await <seconds> <description> <command...>
   local seconds=$1 what=$2; shift 2
   for _ in $(seq 1 $((seconds * 4))); do "$@" && return 0; sleep 0.25; done

@@ -6,6 +6,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** A free port, chosen before the gateway starts because the functions' environment must name it. */
 final class FreePort {
@@ -27,9 +28,35 @@ final class FreePort {
         }
     }
 
+    /**
+     * Below every system's default ephemeral range (Linux 32768-60999, macOS and Windows 49152-65535), where the OS
+     * picks the local ports of outgoing connections and of binds to port 0. A port found free is bound seconds later
+     * (after the functions start, which open dozens of connections); taken from the ephemeral range, one of those
+     * connections could hold it by then ("DynamoDB Local cannot listen on ...: the port is already in use").
+     */
+    static final int FIRST = 20000;
+    static final int LAST = 32767;
+    private static final int ATTEMPTS = 50;
+
+    /** A port free on {@code host} now, outside the ephemeral range (or, should 50 tries find none, inside it). */
     static int find(String host) {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + host, e);
+        }
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(FIRST, LAST + 1);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(address, port));
+                return port;
+            } catch (IOException taken) {
+                // Another process listens there: try another.
+            }
+        }
         try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getByName(host), 0));
+            socket.bind(new InetSocketAddress(address, 0));
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on " + host, e);
