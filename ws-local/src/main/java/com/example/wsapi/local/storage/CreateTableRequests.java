@@ -1,21 +1,24 @@
 package com.example.wsapi.local.storage;
 
+import com.amazonaws.services.dynamodbv2.model.AttributeDefinition;
+import com.amazonaws.services.dynamodbv2.model.BillingMode;
+import com.amazonaws.services.dynamodbv2.model.CreateTableRequest;
+import com.amazonaws.services.dynamodbv2.model.GlobalSecondaryIndex;
+import com.amazonaws.services.dynamodbv2.model.KeySchemaElement;
+import com.amazonaws.services.dynamodbv2.model.KeyType;
+import com.amazonaws.services.dynamodbv2.model.LocalSecondaryIndex;
+import com.amazonaws.services.dynamodbv2.model.Projection;
+import com.amazonaws.services.dynamodbv2.model.ProjectionType;
+import com.amazonaws.services.dynamodbv2.model.ScalarAttributeType;
 import com.example.wsapi.local.template.Table;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 import java.util.List;
 import java.util.Map;
 
-/** Turns the template's table records into CreateTable requests (PAY_PER_REQUEST, as SAM tables usually are). */
+/**
+ * Turns the template's table records into CreateTable requests (PAY_PER_REQUEST, as SAM tables usually are), in the
+ * model of DynamoDB Local's own request handler, which ws-local calls in-process.
+ */
 final class CreateTableRequests {
     private CreateTableRequests() {}
 
@@ -23,27 +26,25 @@ final class CreateTableRequests {
         String name = require(table.tableName(), "TableName", table);
         List<Table.Index> gsis = orEmpty(table.globalSecondaryIndexes());
         List<Table.Index> lsis = orEmpty(table.localSecondaryIndexes());
-        CreateTableRequest.Builder request = CreateTableRequest.builder()
-                .tableName(name)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(keySchema(table.keySchema(), "KeySchema", table))
-                .attributeDefinitions(attributeDefinitions(table));
-        // The SDK sends an empty list as [], which DynamoDB rejects: leave the member out instead.
+        CreateTableRequest request = new CreateTableRequest()
+                .withTableName(name)
+                .withBillingMode(BillingMode.PAY_PER_REQUEST)
+                .withKeySchema(keySchema(table.keySchema(), "KeySchema", table))
+                .withAttributeDefinitions(attributeDefinitions(table));
+        // DynamoDB rejects an empty index list: leave the member out instead.
         if (!gsis.isEmpty()) {
-            request.globalSecondaryIndexes(gsis.stream().map(index -> GlobalSecondaryIndex.builder()
-                    .indexName(require(index.indexName(), "GlobalSecondaryIndexes[].IndexName", table))
-                    .keySchema(keySchema(index.keySchema(), "GlobalSecondaryIndexes " + index.indexName() + " KeySchema", table))
-                    .projection(projection(index, table))
-                    .build()).toList());
+            request.setGlobalSecondaryIndexes(gsis.stream().map(index -> new GlobalSecondaryIndex()
+                    .withIndexName(require(index.indexName(), "GlobalSecondaryIndexes[].IndexName", table))
+                    .withKeySchema(keySchema(index.keySchema(), "GlobalSecondaryIndexes " + index.indexName() + " KeySchema", table))
+                    .withProjection(projection(index, table))).toList());
         }
         if (!lsis.isEmpty()) {
-            request.localSecondaryIndexes(lsis.stream().map(index -> LocalSecondaryIndex.builder()
-                    .indexName(require(index.indexName(), "LocalSecondaryIndexes[].IndexName", table))
-                    .keySchema(keySchema(index.keySchema(), "LocalSecondaryIndexes " + index.indexName() + " KeySchema", table))
-                    .projection(projection(index, table))
-                    .build()).toList());
+            request.setLocalSecondaryIndexes(lsis.stream().map(index -> new LocalSecondaryIndex()
+                    .withIndexName(require(index.indexName(), "LocalSecondaryIndexes[].IndexName", table))
+                    .withKeySchema(keySchema(index.keySchema(), "LocalSecondaryIndexes " + index.indexName() + " KeySchema", table))
+                    .withProjection(projection(index, table))).toList());
         }
-        return request.build();
+        return request;
     }
 
     static List<KeySchemaElement> keySchema(List<Table.KeyElement> elements, String what, Table table) {
@@ -51,49 +52,56 @@ final class CreateTableRequests {
             throw new StorageException(describe(table) + ": " + what + " is empty; give it a HASH key (and optionally a RANGE key)");
         }
         return elements.stream().map(element -> {
-            KeyType type = KeyType.fromValue(element.keyType());
-            if (type == null || type == KeyType.UNKNOWN_TO_SDK_VERSION) {
+            KeyType type = known(KeyType.class, element.keyType());
+            if (type == null) {
                 throw new StorageException(describe(table) + ": " + what + " has KeyType '" + element.keyType()
                         + "' for attribute '" + element.attributeName() + "'; use HASH or RANGE");
             }
-            return KeySchemaElement.builder()
-                    .attributeName(require(element.attributeName(), what + " AttributeName", table))
-                    .keyType(type)
-                    .build();
+            return new KeySchemaElement(require(element.attributeName(), what + " AttributeName", table), type);
         }).toList();
     }
 
     private static List<AttributeDefinition> attributeDefinitions(Table table) {
         Map<String, String> types = table.attributeTypes() == null ? Map.of() : table.attributeTypes();
         return types.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(entry -> {
-            ScalarAttributeType type = ScalarAttributeType.fromValue(entry.getValue());
-            if (type == null || type == ScalarAttributeType.UNKNOWN_TO_SDK_VERSION) {
+            ScalarAttributeType type = known(ScalarAttributeType.class, entry.getValue());
+            if (type == null) {
                 throw new StorageException(describe(table) + ": AttributeDefinitions gives attribute '" + entry.getKey()
                         + "' the type '" + entry.getValue() + "'; use S, N or B");
             }
-            return AttributeDefinition.builder().attributeName(entry.getKey()).attributeType(type).build();
+            return new AttributeDefinition(entry.getKey(), type);
         }).toList();
     }
 
     private static Projection projection(Table.Index index, Table table) {
-        ProjectionType type = ProjectionType.fromValue(index.projectionType());
-        if (type == null || type == ProjectionType.UNKNOWN_TO_SDK_VERSION) {
+        ProjectionType type = known(ProjectionType.class, index.projectionType());
+        if (type == null) {
             throw new StorageException(describe(table) + ": index " + index.indexName() + " has ProjectionType '"
                     + index.projectionType() + "'; use ALL, KEYS_ONLY or INCLUDE");
         }
-        Projection.Builder projection = Projection.builder().projectionType(type);
+        Projection projection = new Projection().withProjectionType(type);
         List<String> nonKey = orEmpty(index.nonKeyAttributes());
         if (type == ProjectionType.INCLUDE) {
             if (nonKey.isEmpty()) {
                 throw new StorageException(describe(table) + ": index " + index.indexName()
                         + " projects INCLUDE but lists no NonKeyAttributes; list them or use ALL or KEYS_ONLY");
             }
-            projection.nonKeyAttributes(nonKey);
+            projection.setNonKeyAttributes(nonKey);
         } else if (!nonKey.isEmpty()) {
             throw new StorageException(describe(table) + ": index " + index.indexName() + " lists NonKeyAttributes "
                     + nonKey + " with ProjectionType " + type + "; NonKeyAttributes need ProjectionType INCLUDE");
         }
-        return projection.build();
+        return projection;
+    }
+
+    /** The constant spelled exactly {@code value} (as DynamoDB spells them), else null. */
+    private static <E extends Enum<E>> E known(Class<E> type, String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.toString().equals(value)) {
+                return constant;
+            }
+        }
+        return null;
     }
 
     static String describe(Table table) {

@@ -11,18 +11,9 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
-import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
-import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -30,13 +21,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,23 +44,23 @@ public final class LocalDynamoDb implements AutoCloseable {
     private static final Logger SQLITE4JAVA_LOG = Logger.getLogger("com.almworks.sqlite4java");
     private static final String JETTY_SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.log.org.eclipse.jetty";
 
-    private static final Duration ACTIVE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration THREAD_STOP_TIMEOUT = Duration.ofSeconds(5);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(LocalDynamoDb.class);
 
     private final DynamoDBProxyServer server;
+    private final LocalDynamoDBRequestHandler requests;
     private final ThreadGroup threads;
     private final URI endpoint;
-    private final DynamoDbClient client;
     private final Path dbPath;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private DynamoDbClient client; // built on first use: ws-local's own requests go to the handler in-process
 
-    private LocalDynamoDb(DynamoDBProxyServer server, ThreadGroup threads, URI endpoint, DynamoDbClient client, Path dbPath) {
-        this.server = server;
+    private LocalDynamoDb(Started started, ThreadGroup threads, URI endpoint, Path dbPath) {
+        this.server = started.server();
+        this.requests = started.requests();
         this.threads = threads;
         this.endpoint = endpoint;
-        this.client = client;
         this.dbPath = dbPath;
     }
 
@@ -115,18 +101,10 @@ public final class LocalDynamoDb implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StorageException("Interrupted while DynamoDB Local was starting", e);
         }
-        DynamoDBProxyServer server = started.server();
-        URI endpoint = endpoint(host, started.port());
-        DynamoDbClient client = DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(CLIENT_REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(CLIENT_CREDENTIALS))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
-        return new LocalDynamoDb(server, threads, endpoint, client, folder);
+        return new LocalDynamoDb(started, threads, endpoint(host, started.port()), folder);
     }
 
-    private record Started(DynamoDBProxyServer server, int port) {}
+    private record Started(DynamoDBProxyServer server, LocalDynamoDBRequestHandler requests, int port) {}
 
     /** The caller gave up waiting: let the start finish, then undo it. */
     private static void stopWhenStarted(FutureTask<Started> starting, ThreadGroup threads) {
@@ -142,10 +120,13 @@ public final class LocalDynamoDb implements AutoCloseable {
     private static Started startServer(String host, int port, Path folder) {
         // What ServerRunner.createServer builds, minus its telemetry, so that the connector can bind to `host`
         // (ServerRunner binds every interface) and to port 0 (its command line rejects 0).
+        LocalDynamoDBRequestHandler requests;
         LocalDynamoDBServerHandler handler;
         try {
-            handler = new LocalDynamoDBServerHandler(new LocalDynamoDBRequestHandler(
-                    0, folder == null, folder == null ? null : folder.toString(), true, false), null);
+            // Shared database; no delayed transient statuses: a created table is ACTIVE when CreateTable returns.
+            requests = new LocalDynamoDBRequestHandler(0, folder == null, folder == null ? null : folder.toString(),
+                    true, false);
+            handler = new LocalDynamoDBServerHandler(requests, null);
         } catch (Exception e) {
             throw new StorageException("DynamoDB Local could not open its database"
                     + (folder == null ? " in memory" : " in " + folder) + ": " + e.getMessage(), e);
@@ -167,7 +148,7 @@ public final class LocalDynamoDb implements AutoCloseable {
             }
             throw failure;
         }
-        return new Started(server, connector.getLocalPort());
+        return new Started(server, requests, connector.getLocalPort());
     }
 
     /** Where clients reach it, e.g. {@code http://127.0.0.1:8000}: the value for AWS_ENDPOINT_URL_DYNAMODB. */
@@ -175,8 +156,19 @@ public final class LocalDynamoDb implements AutoCloseable {
         return endpoint;
     }
 
-    /** A client for ws-local's own use (dummy credentials, region us-east-1); closed by {@link #close()}. */
-    public DynamoDbClient client() {
+    /**
+     * An SDK client of this DynamoDB Local, as functions reach it (over HTTP; dummy credentials, region us-east-1),
+     * built on first use (tests read the tables with it); closed by {@link #close()}.
+     */
+    public synchronized DynamoDbClient client() {
+        if (client == null) {
+            client = DynamoDbClient.builder()
+                    .endpointOverride(endpoint)
+                    .region(CLIENT_REGION)
+                    .credentialsProvider(StaticCredentialsProvider.create(CLIENT_CREDENTIALS))
+                    .httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .build();
+        }
         return client;
     }
 
@@ -191,93 +183,16 @@ public final class LocalDynamoDb implements AutoCloseable {
     }
 
     /**
-     * Creates the tables that do not exist yet, waits until they are ACTIVE and turns on their TTL. Tables already
-     * in a persisted database are kept as they are, provided their primary key matches the template.
+     * Creates the tables that do not exist yet (ACTIVE at once) and turns on their TTL. Tables already in a persisted
+     * database are kept as they are, provided their primary key matches the template. Then describes every table over
+     * HTTP, as functions will reach it.
      *
      * @return the names of the tables created, in the given order
-     * @throws StorageException when a table is ill-defined, DynamoDB Local refuses it, or a kept table's key differs
+     * @throws StorageException when a table is ill-defined, DynamoDB Local refuses it, a kept table's key differs, or
+     *                          DynamoDB Local does not answer over HTTP
      */
     public List<String> createTables(List<Table> tables) throws StorageException {
-        Map<String, Table> byName = new LinkedHashMap<>();
-        Map<String, CreateTableRequest> requests = new LinkedHashMap<>();
-        for (Table table : tables) { // check every table before creating any
-            CreateTableRequest request = CreateTableRequests.of(table);
-            Table previous = byName.putIfAbsent(request.tableName(), table);
-            if (previous != null) {
-                throw new StorageException("Two tables are named " + request.tableName() + ": " + previous.logicalId()
-                        + " and " + table.logicalId() + "; give them different TableNames");
-            }
-            requests.put(request.tableName(), request);
-        }
-        Set<String> existing;
-        try {
-            existing = new HashSet<>(client.listTablesPaginator().tableNames().stream().toList());
-        } catch (SdkException e) {
-            throw new StorageException("Could not list the tables of DynamoDB Local at " + endpoint + ": " + e.getMessage(), e);
-        }
-        List<String> created = new ArrayList<>();
-        for (Map.Entry<String, CreateTableRequest> entry : requests.entrySet()) {
-            Table table = byName.get(entry.getKey());
-            if (existing.contains(entry.getKey())) {
-                requireSameKey(table, entry.getValue());
-                continue;
-            }
-            create(table, entry.getValue());
-            created.add(entry.getKey());
-        }
-        return List.copyOf(created);
-    }
-
-    private void create(Table table, CreateTableRequest request) {
-        String what = CreateTableRequests.describe(table);
-        try {
-            client.createTable(request);
-        } catch (SdkException e) {
-            throw new StorageException("DynamoDB Local refused to create " + what + ": " + e.getMessage(), e);
-        }
-        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client)
-                .overrideConfiguration(WaiterOverrideConfiguration.builder()
-                        .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(100)))
-                        .waitTimeout(ACTIVE_TIMEOUT)
-                        .build())
-                .build()) {
-            WaiterResponse<DescribeTableResponse> response = waiter.waitUntilTableExists(r -> r.tableName(request.tableName()));
-            TableStatus status = response.matched().response().map(r -> r.table().tableStatus()).orElse(null);
-            if (status != TableStatus.ACTIVE) {
-                throw new StorageException(what + " did not become ACTIVE: " + response.matched().exception()
-                        .map(Throwable::getMessage).orElse("status " + status));
-            }
-        } catch (SdkException e) {
-            throw new StorageException(what + " did not become ACTIVE within " + ACTIVE_TIMEOUT.toSeconds() + " s: " + e.getMessage(), e);
-        }
-        if (table.ttlAttribute() != null) {
-            try {
-                client.updateTimeToLive(r -> r.tableName(request.tableName())
-                        .timeToLiveSpecification(s -> s.enabled(true).attributeName(table.ttlAttribute())));
-            } catch (SdkException e) {
-                throw new StorageException("DynamoDB Local refused TTL attribute " + table.ttlAttribute() + " on "
-                        + what + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private void requireSameKey(Table table, CreateTableRequest wanted) {
-        List<KeySchemaElement> actual;
-        try {
-            actual = client.describeTable(r -> r.tableName(wanted.tableName())).table().keySchema();
-        } catch (SdkException e) {
-            throw new StorageException("Could not describe the existing " + CreateTableRequests.describe(table) + ": " + e.getMessage(), e);
-        }
-        if (!actual.equals(wanted.keySchema())) {
-            throw new StorageException("The existing " + CreateTableRequests.describe(table)
-                    + (dbPath == null ? "" : " in " + dbPath) + " has the key " + describeKey(actual)
-                    + " but the template says " + describeKey(wanted.keySchema())
-                    + "; delete that table (or the database folder) so that it is created again");
-        }
-    }
-
-    private static String describeKey(List<KeySchemaElement> key) {
-        return key.stream().map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList().toString();
+        return new TableSetup(requests, endpoint, dbPath).createTables(tables);
     }
 
     /** Stops the server and closes {@link #client()}; calling it again does nothing. */
@@ -287,7 +202,11 @@ public final class LocalDynamoDb implements AutoCloseable {
             return;
         }
         try {
-            client.close();
+            synchronized (this) {
+                if (client != null) {
+                    client.close();
+                }
+            }
         } finally {
             try {
                 server.stop(); // stops Jetty, then closes the database
@@ -396,8 +315,10 @@ public final class LocalDynamoDb implements AutoCloseable {
         return false;
     }
 
-    /** A listener on every interface is reached through loopback; IPv6 literals need brackets in a URI. */
-    /** The URL clients reach DynamoDB Local at when it listens on {@code host:port}. */
+    /**
+     * The URL clients reach DynamoDB Local at when it listens on {@code host:port}: a listener on every interface is
+     * reached through loopback; IPv6 literals need brackets in a URI.
+     */
     public static URI endpoint(String host, int port) {
         return URI.create("http://" + connectHost(host) + ":" + port);
     }
