@@ -1,7 +1,7 @@
 package com.example.wsapi.bench;
 
+import com.example.wsapi.local.FreePort;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
@@ -10,13 +10,12 @@ final class FreePorts {
 
     private FreePorts() {}
 
-    /** A port free on 127.0.0.1 right now. */
+    /**
+     * A port free on 127.0.0.1 right now, below the ephemeral range as ws-local picks its own: ws-local binds it only
+     * after its function JVMs opened their connections, one of which could otherwise hold it by then.
+     */
     static int find() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
-        }
+        return FreePort.find("127.0.0.1");
     }
 
     /** Whether nothing listens on {@code port} on 127.0.0.1. */

@@ -8,8 +8,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** A free port, chosen before the gateway starts because the functions' environment must name it. */
-final class FreePort {
+/**
+ * A free port, chosen before the gateway starts because the functions' environment must name it (public for the
+ * benchmarks, whose servers bind theirs as late).
+ */
+public final class FreePort {
 
     private FreePort() {}
 
@@ -39,7 +42,7 @@ final class FreePort {
     private static final int ATTEMPTS = 50;
 
     /** A port free on {@code host} now, outside the ephemeral range (or, should 50 tries find none, inside it). */
-    static int find(String host) {
+    public static int find(String host) {
         InetAddress address;
         try {
             address = InetAddress.getByName(host);
