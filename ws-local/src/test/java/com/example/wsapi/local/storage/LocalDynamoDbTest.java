@@ -171,6 +171,17 @@ class LocalDynamoDbTest {
     }
 
     @Test
+    void createTables_whenTheNameBreaksDynamoDbsRules_failsNamingTheTable() {
+        // Checked by DynamoDB Local's request handler, which ws-local calls in-process: as strict as over HTTP.
+        Table badName = simpleTable("no spaces allowed " + System.nanoTime());
+
+        StorageException e = assertThrows(StorageException.class, () -> inMemory.createTables(List.of(badName)));
+
+        assertTrue(e.getMessage().contains(badName.tableName()), e.getMessage());
+        assertTrue(inMemory.client().listTables().tableNames().stream().noneMatch(badName.tableName()::equals));
+    }
+
+    @Test
     void createTables_withSameNameTwice_failsBeforeCreatingAny() {
         String name = "twice-" + System.nanoTime();
         Table first = simpleTable(name);
