@@ -159,8 +159,13 @@ public final class LocalDynamoDb implements AutoCloseable {
     /**
      * An SDK client of this DynamoDB Local, as functions reach it (over HTTP; dummy credentials, region us-east-1),
      * built on first use (tests read the tables with it); closed by {@link #close()}.
+     *
+     * @throws IllegalStateException once closed
      */
     public synchronized DynamoDbClient client() {
+        if (closed.get()) {
+            throw new IllegalStateException("DynamoDB Local at " + endpoint + " is stopped");
+        }
         if (client == null) {
             client = DynamoDbClient.builder()
                     .endpointOverride(endpoint)
