@@ -112,7 +112,8 @@ public final class Main implements Callable<Integer> {
 
         @Option(names = "--class-data-cache", order = 16, paramLabel = "<folder>|off",
                 description = "CDS archives of the function JVMs: recorded when ws-local stops, reused on later "
-                        + "starts (cold starts about 2x faster; see `BENCHMARKS.md`)")
+                        + "starts (cold starts about 2x faster; see `BENCHMARKS.md`); archives unused for 30 "
+                        + "days are deleted")
         @OptionsTable.Default("`ws-local-class-data` in the temp folder")
         String classDataCache;
 

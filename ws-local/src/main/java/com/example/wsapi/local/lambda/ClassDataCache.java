@@ -9,8 +9,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,6 +41,7 @@ import java.util.zip.ZipOutputStream;
  * <p>CDS archives only classes from jars, so a function's classes folder runs from a jar copy of it. An archive belongs
  * to the exact code, runtime jars, Java and JVM options it was made with (a hash of them names its folder); a rebuilt
  * function gets a new one and the old ones are deleted, while the archives of the same code for other JVM options stay.
+ * A function's folder unused for {@link #UNUSED_FOR} (a checkout since deleted, a test's temporary code) is deleted.
  */
 public final class ClassDataCache {
 
@@ -51,6 +56,10 @@ public final class ClassDataCache {
     }
 
     private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)(?:\\.(\\d+))?[^\"]*\"");
+    /** How a function's folder is named ({@code <function>-<16 hex digits>}): nothing else in the cache is pruned. */
+    private static final Pattern SLOT = Pattern.compile("[A-Za-z0-9_-]+-[0-9a-f]{16}");
+    /** How long a function's folder may go unused before {@link #pruneUnused()} deletes it. */
+    static final Duration UNUSED_FOR = Duration.ofDays(30);
     private static final int FIRST_DYNAMIC_ARCHIVE_RELEASE = 13;
 
     /** How a function JVM starts: its class path, the archive options, and the archive it records, if any. */
@@ -104,15 +113,21 @@ public final class ClassDataCache {
 
     private final Path root;
     private final String javaIdentity;
+    private final Clock clock;
     private final Set<String> recordingKeys = ConcurrentHashMap.newKeySet();
 
-    private ClassDataCache(Path root, String javaIdentity) {
+    private ClassDataCache(Path root, String javaIdentity, Clock clock) {
         this.root = root;
         this.javaIdentity = javaIdentity;
+        this.clock = clock;
     }
 
     /** The cache for functions run by {@code javaExecutable}; empty when there is no folder or that Java has no CDS. */
     public static Optional<ClassDataCache> create(Path root, Path javaExecutable) {
+        return create(root, javaExecutable, Clock.systemUTC());
+    }
+
+    static Optional<ClassDataCache> create(Path root, Path javaExecutable, Clock clock) {
         if (root == null) {
             return Optional.empty();
         }
@@ -132,7 +147,7 @@ public final class ClassDataCache {
             if (feature < FIRST_DYNAMIC_ARCHIVE_RELEASE || !PrivateFolder.ensure(root)) {
                 return Optional.empty();
             }
-            return Optional.of(new ClassDataCache(root, java + "\n" + text));
+            return Optional.of(new ClassDataCache(root, java + "\n" + text, clock));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a java without a release file: start functions as before
         }
@@ -158,6 +173,7 @@ public final class ClassDataCache {
                 Files.createDirectories(folder);
                 deleteOtherVersions(folder, code);
             }
+            Files.setLastModifiedTime(folder.getParent(), FileTime.from(clock.instant())); // in use: not pruned
             List<Path> jarsOnly = new ArrayList<>();
             int folders = 0;
             for (Path entry : classpath) {
@@ -183,6 +199,23 @@ public final class ClassDataCache {
             return new Launch(jarsOnly, options, recording, archive, key);
         } catch (IOException | UncheckedIOException e) {
             return new Launch(classpath, List.of(), null, null, null);
+        }
+    }
+
+    /**
+     * Deletes the folders of functions no start has used for {@link #UNUSED_FOR}: every checkout path and Java a
+     * function ran from has one (tests add some for their temporary code), and nothing else would ever remove them.
+     */
+    public void pruneUnused() {
+        FileTime cutoff = FileTime.from(clock.instant().minus(UNUSED_FOR));
+        try (Stream<Path> slots = Files.list(root)) {
+            for (Path slot : slots.filter(p -> SLOT.matcher(p.getFileName().toString()).matches()).toList()) {
+                if (Files.isDirectory(slot) && Files.getLastModifiedTime(slot).compareTo(cutoff) < 0) {
+                    RuntimeJars.deleteRecursively(slot);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // Left for the next start: unused folders only take disk space.
         }
     }
 

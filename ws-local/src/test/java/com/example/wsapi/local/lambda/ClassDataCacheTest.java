@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +66,47 @@ class ClassDataCacheTest {
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
         assertTrue(ClassDataCache.create(shared, fakeJava("17.0.15")).isEmpty(),
                 "a folder anyone may write to could hold planted jars");
+    }
+
+    @Test
+    void pruneUnused_deletesFunctionFoldersUnusedForAMonth_andKeepsRecentOnesAndAnythingElse() throws Exception {
+        Instant now = Instant.parse("2026-12-07T09:00:00Z");
+        Path root = dir.resolve("cache");
+        ClassDataCache cache = ClassDataCache.create(root, fakeJava("17.0.15"), Clock.fixed(now, ZoneOffset.UTC))
+                .orElseThrow();
+        Path stale = folderLastUsed(root.resolve("Echo-0123456789abcdef"), now.minus(Duration.ofDays(31)));
+        Path recent = folderLastUsed(root.resolve("Echo-fedcba9876543210"), now.minus(Duration.ofDays(29)));
+        Path notOurs = folderLastUsed(root.resolve("notes"), now.minus(Duration.ofDays(400)));
+
+        cache.pruneUnused();
+
+        assertFalse(Files.exists(stale), "unused for 31 days: " + stale);
+        assertTrue(Files.isDirectory(recent), "used 29 days ago: " + recent);
+        assertTrue(Files.isDirectory(notOurs), "not a function's folder: " + notOurs);
+    }
+
+    @Test
+    void prepare_marksTheFunctionsFolderUsed_soThatPruningKeepsIt() throws Exception {
+        Instant now = Instant.parse("2026-12-07T09:00:00Z");
+        ClassDataCache cache = ClassDataCache.create(dir.resolve("cache"), fakeJava("17.0.15"),
+                Clock.fixed(now, ZoneOffset.UTC)).orElseThrow();
+        Path classes = classesFolder();
+        ClassDataCache.Launch launch = cache.prepare("Echo", List.of(), List.of(classes), List.of());
+        Path slot = launch.classpath.get(0).getParent().getParent();
+        Files.setLastModifiedTime(slot, FileTime.from(now.minus(Duration.ofDays(60))));
+
+        cache.prepare("Echo", List.of(), List.of(classes), List.of());
+        cache.pruneUnused();
+
+        assertEquals(FileTime.from(now), Files.getLastModifiedTime(slot));
+        assertTrue(Files.isRegularFile(launch.classpath.get(0)), "the jar copy of a function in use stays");
+    }
+
+    private static Path folderLastUsed(Path folder, Instant when) throws Exception {
+        Files.createDirectories(folder.resolve("key"));
+        Files.writeString(folder.resolve("key/function.jsa"), "archive bytes");
+        Files.setLastModifiedTime(folder, FileTime.from(when));
+        return folder;
     }
 
     @Test
