@@ -27,6 +27,10 @@ public record RuntimeOptions(Path javaExecutable, List<Path> runtimeJars, List<S
                              String accessKeyId, String secretAccessKey, String sessionToken, LogSink logSink,
                              Duration initTimeout, Path classDataCache) {
 
+    /** The system property that overrides {@link #defaultClassDataCache()}. */
+    public static final String CLASS_DATA_CACHE_PROPERTY = "ws-local.class-data-cache";
+
+
     public static final String DEFAULT_REGION = "us-east-1";
     /** Lambda's INIT phase limit. */
     public static final Duration DEFAULT_INIT_TIMEOUT = Duration.ofSeconds(10);
@@ -68,9 +72,15 @@ public record RuntimeOptions(Path javaExecutable, List<Path> runtimeJars, List<S
                 LogSink.stdout(), DEFAULT_INIT_TIMEOUT, defaultClassDataCache());
     }
 
-    /** {@code ${java.io.tmpdir}/ws-local-class-data}, next to the extracted runtime jars. */
+    /**
+     * {@code ${java.io.tmpdir}/ws-local-class-data}, next to the extracted runtime jars, unless the system property
+     * {@value #CLASS_DATA_CACHE_PROPERTY} names another folder (the build sets it for tests: their functions' code
+     * lives in temporary folders, and each run's archives would otherwise pile up in the user's temp folder).
+     */
     public static Path defaultClassDataCache() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "ws-local-class-data");
+        String configured = System.getProperty(CLASS_DATA_CACHE_PROPERTY);
+        return configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(System.getProperty("java.io.tmpdir"), "ws-local-class-data");
     }
 
     /** The {@code java} launcher of the running JVM. */
