@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What starting one instance of a function takes, apart from the pool's bookkeeping: its own Runtime API endpoint on
@@ -55,12 +56,14 @@ final class InstanceLauncher {
     /** The instance's JVM, talking to the Runtime API on {@code runtimeApiPort}. */
     Launch prepare(FunctionInstance instance, int runtimeApiPort) throws IOException {
         Path home = Files.createDirectories(services.scratchDir().resolve(function.name() + "-" + instance.number));
-        List<String> toolOptions = List.of(function.environment().getOrDefault("JAVA_TOOL_OPTIONS", "")
-                .split("\\s+"));
-        ClassDataCache.Launch classData = ClassDataCache.hooksClassLoading(services.options().jvmOptions())
-                || ClassDataCache.hooksClassLoading(toolOptions) ? null
+        List<String> toolOptions = Stream.of(function.environment().getOrDefault("JAVA_TOOL_OPTIONS", "")
+                .split("\\s+")).filter(option -> !option.isEmpty()).toList();
+        // The template's options count as much as ws-local's: the JVM silently refuses an archive recorded with
+        // others (a heap past 32 GB, say) and would never record one for its own.
+        List<String> jvmOptions = Stream.concat(services.options().jvmOptions().stream(), toolOptions.stream()).toList();
+        ClassDataCache.Launch classData = ClassDataCache.hooksClassLoading(jvmOptions) ? null
                 : services.classData().map(cache -> cache.prepare(function.name(),
-                        services.options().runtimeJars(), function.classpath(), services.options().jvmOptions()))
+                        services.options().runtimeJars(), function.classpath(), jvmOptions))
                 .orElse(null);
         ProcessBuilder command = FunctionCommand.build(function, services.options(),
                 services.nativeLibrary().orElse(null), instance.logStreamName, runtimeApiPort, home, classData);

@@ -254,6 +254,33 @@ class ClassDataCacheTest {
         assertTrue(secondArguments.contains("-XX:SharedArchiveFile=" + archive.get()), secondArguments.toString());
     }
 
+    @Test
+    void aStartWithOtherJavaToolOptions_recordsItsOwnArchive() throws Exception {
+        // Recorded without it, an archive is refused (silently) by a JVM without compressed oops.
+        Path testClasses = Path.of(EnvironmentHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        RuntimeOptions options = RuntimeOptions.defaults().withClassDataCache(dir.resolve("cache"))
+                .withLogSink(line -> {});
+        FunctionSettings plain = new FunctionSettings("Environment",
+                EnvironmentHandler.class.getName() + "::handleRequest", List.of(testClasses), Map.of(),
+                Duration.ofSeconds(30), 256, 1);
+        FunctionSettings uncompressed = new FunctionSettings("Environment",
+                EnvironmentHandler.class.getName() + "::handleRequest", List.of(testClasses),
+                Map.of("JAVA_TOOL_OPTIONS", "-XX:-UseCompressedOops"), Duration.ofSeconds(30), 256, 1);
+        try (LambdaRuntime first = new LambdaRuntime(options)) {
+            first.register(plain);
+            first.invoke("Environment", "{}").get(60, TimeUnit.SECONDS);
+        }
+
+        List<String> arguments;
+        try (LambdaRuntime second = new LambdaRuntime(options)) {
+            second.register(uncompressed);
+            arguments = arguments(second.invoke("Environment", "{}").get(60, TimeUnit.SECONDS));
+        }
+
+        assertTrue(arguments.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")), arguments.toString());
+        assertTrue(arguments.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile=")), arguments.toString());
+    }
+
     /** Where the JVM started with {@code launch} writes its archive at exit. */
     private static Path recordingOf(ClassDataCache.Launch launch) {
         String option = launch.jvmOptions.stream().filter(o -> o.startsWith("-XX:ArchiveClassesAtExit="))
