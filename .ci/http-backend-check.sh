@@ -24,11 +24,14 @@ fail() {
   exit 1
 }
 # Below the ephemeral range: bound later, after many connections, one of which could hold a port taken from it.
-free_port() { python3 -c 'import random, socket
+free_port() { python3 -c 'import random, socket, sys
+chosen = set(map(int, sys.argv[1:]))  # picked for another server that has not bound it yet
 for _ in range(200):
-    s = socket.socket(); p = random.randint(20000, 32767)
+    p = random.randint(20000, 32767)
+    if p in chosen: continue
+    s = socket.socket()
     try: s.bind(("127.0.0.1", p)); print(p); break
-    except OSError: s.close()'; }
+    except OSError: s.close()' "$@"; }
 await() { # await <seconds> <description> <command...>
   local seconds=$1 what=$2; shift 2
   for _ in $(seq 1 $((seconds * 4))); do "$@" && return 0; sleep 0.25; done
@@ -38,7 +41,7 @@ await() { # await <seconds> <description> <command...>
 npm install --silent --no-audit --no-fund --prefix "$work/npm" wscat@6.1.0 >/dev/null
 wscat="$work/npm/node_modules/.bin/wscat"
 
-api_port=$(free_port); dynamo_port=$(free_port); backend_port=$(free_port)
+api_port=$(free_port); dynamo_port=$(free_port "$api_port"); backend_port=$(free_port "$api_port" "$dynamo_port")
 url="ws://127.0.0.1:$api_port/dev"
 
 running_and_said() { # running_and_said <pid> <what> <pattern> <log>: the line is there; a process that ended fails

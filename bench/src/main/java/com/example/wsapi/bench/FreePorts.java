@@ -4,6 +4,7 @@ import com.example.wsapi.local.FreePort;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Set;
 
 /** Loopback ports for the servers a benchmark starts. */
 final class FreePorts {
@@ -16,6 +17,11 @@ final class FreePorts {
      */
     static int find() {
         return FreePort.find("127.0.0.1");
+    }
+
+    /** As {@link #find()}, never one of {@code chosen} (picked for servers that have not bound them yet). */
+    static int find(Set<Integer> chosen) {
+        return FreePort.find("127.0.0.1", chosen);
     }
 
     /** Whether nothing listens on {@code port} on 127.0.0.1. */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -192,7 +193,8 @@ final class PeerBench {
             int port = Integer.parseInt(first);
             return new int[] {port, port + 1};
         }
-        return new int[] {FreePorts.find(), FreePorts.find()};
+        int floor = FreePorts.find();
+        return new int[] {floor, FreePorts.find(Set.of(floor))};
     }
 
     private static String label(Target target) {

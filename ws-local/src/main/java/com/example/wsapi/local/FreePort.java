@@ -6,6 +6,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -43,6 +44,14 @@ public final class FreePort {
 
     /** A port free on {@code host} now, outside the ephemeral range (or, should 50 tries find none, inside it). */
     public static int find(String host) {
+        return find(host, Set.of());
+    }
+
+    /**
+     * As {@link #find(String)}, but never one of {@code chosen}: ports picked for another server that has not bound
+     * its port yet (ws-local's gateway and DynamoDB Local each get one).
+     */
+    public static int find(String host, Set<Integer> chosen) {
         InetAddress address;
         try {
             address = InetAddress.getByName(host);
@@ -51,18 +60,29 @@ public final class FreePort {
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(FIRST, LAST + 1);
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.bind(new InetSocketAddress(address, port));
+            if (!chosen.contains(port) && bindable(address, port)) {
                 return port;
-            } catch (IOException taken) {
-                // Another process listens there: try another.
             }
         }
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(address, 0));
+                if (!chosen.contains(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free port on " + host, e);
+            }
+        }
+        throw new UncheckedIOException(new IOException("no free port on " + host + " besides " + chosen));
+    }
+
+    private static boolean bindable(InetAddress address, int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(address, 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on " + host, e);
+            socket.bind(new InetSocketAddress(address, port));
+            return true;
+        } catch (IOException taken) {
+            return false; // another process listens there
         }
     }
 }

@@ -85,10 +85,15 @@ public final class LocalApi implements AutoCloseable {
             throw new LocalApiException("no template at " + templateFile
                     + ": run from the project folder or pass --template <file>");
         }
+        if (options.port() != 0 && options.port() == options.dynamoDbPort()) {
+            throw new LocalApiException("--port and --dynamodb-port are both " + options.port()
+                    + ": the gateway and DynamoDB Local need a port each; choose another for one of them");
+        }
         if (options.port() != 0) {
             FreePort.requireFree(options.host(), options.port());
         }
-        int port = options.port() == 0 ? FreePort.find(options.host()) : options.port();
+        int port = options.port() == 0 ? FreePort.find(options.host(), Set.of(options.dynamoDbPort()))
+                : options.port();
         URI localEndpoint = URI.create("http://" + hostForUrl(options.host()) + ":" + port);
         SamTemplate template;
         MappingTemplates mappingTemplates = new MappingTemplates();
@@ -105,7 +110,8 @@ public final class LocalApi implements AutoCloseable {
         try {
             // The functions' environment names DynamoDB Local's endpoint: its port is chosen first, so that warm
             // instances start while DynamoDB Local does (neither needs the other until the first event).
-            int dynamoDbPort = options.dynamoDbPort() == 0 ? FreePort.find(options.host()) : options.dynamoDbPort();
+            int dynamoDbPort = options.dynamoDbPort() == 0 ? FreePort.find(options.host(), Set.of(port))
+                    : options.dynamoDbPort();
             URI dynamoEndpoint = LocalDynamoDb.endpoint(options.host(), dynamoDbPort);
             LambdaRuntime runtime = new LambdaRuntime(runtimeOptions.withRegion(options.region()));
             started.add(runtime);

@@ -1,10 +1,14 @@
 package com.example.wsapi.local;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class FreePortTest {
@@ -20,5 +24,15 @@ class FreePortTest {
                 socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             }
         }
+    }
+
+    @Test
+    void find_neverReturnsAPortChosenForAnotherServer() {
+        // Every port of the range is taken by choice: a pick from it would be one of them.
+        Set<Integer> chosen = IntStream.rangeClosed(FreePort.FIRST, FreePort.LAST).boxed().collect(Collectors.toSet());
+
+        int port = FreePort.find("127.0.0.1", chosen);
+
+        assertFalse(chosen.contains(port), "port " + port);
     }
 }
