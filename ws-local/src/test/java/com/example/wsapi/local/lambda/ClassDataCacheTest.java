@@ -227,27 +227,14 @@ class ClassDataCacheTest {
     /** End to end with the Java running the tests (17+): the archive the first process wrote serves the second. */
     @Test
     void secondStart_loadsTheFunctionsClassesFromTheArchiveTheFirstRecorded() throws Exception {
-        Path testClasses = Path.of(EnvironmentHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        RuntimeOptions options = RuntimeOptions.defaults().withClassDataCache(dir.resolve("cache"))
-                .withLogSink(line -> {});
-        FunctionSettings function = new FunctionSettings("Environment",
-                EnvironmentHandler.class.getName() + "::handleRequest", List.of(testClasses), Map.of(),
-                Duration.ofSeconds(30), 256, 1);
+        FunctionSettings function = environmentFunction(Map.of());
 
-        List<String> firstArguments;
-        try (LambdaRuntime first = new LambdaRuntime(options)) {
-            first.register(function);
-            firstArguments = arguments(first.invoke("Environment", "{}").get(60, TimeUnit.SECONDS));
-        }
+        List<String> firstArguments = argumentsOfARun(function);
         Optional<Path> archive;
         try (Stream<Path> files = Files.walk(dir.resolve("cache"))) {
             archive = files.filter(p -> p.getFileName().toString().equals("function.jsa")).findFirst();
         }
-        List<String> secondArguments;
-        try (LambdaRuntime second = new LambdaRuntime(options)) {
-            second.register(function);
-            secondArguments = arguments(second.invoke("Environment", "{}").get(60, TimeUnit.SECONDS));
-        }
+        List<String> secondArguments = argumentsOfARun(function);
 
         assertTrue(firstArguments.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")), firstArguments.toString());
         assertTrue(archive.isPresent(), "stopping the first runtime wrote the archive");
@@ -257,28 +244,30 @@ class ClassDataCacheTest {
     @Test
     void aStartWithOtherJavaToolOptions_recordsItsOwnArchive() throws Exception {
         // Recorded without it, an archive is refused (silently) by a JVM without compressed oops.
-        Path testClasses = Path.of(EnvironmentHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        RuntimeOptions options = RuntimeOptions.defaults().withClassDataCache(dir.resolve("cache"))
-                .withLogSink(line -> {});
-        FunctionSettings plain = new FunctionSettings("Environment",
-                EnvironmentHandler.class.getName() + "::handleRequest", List.of(testClasses), Map.of(),
-                Duration.ofSeconds(30), 256, 1);
-        FunctionSettings uncompressed = new FunctionSettings("Environment",
-                EnvironmentHandler.class.getName() + "::handleRequest", List.of(testClasses),
-                Map.of("JAVA_TOOL_OPTIONS", "-XX:-UseCompressedOops"), Duration.ofSeconds(30), 256, 1);
-        try (LambdaRuntime first = new LambdaRuntime(options)) {
-            first.register(plain);
-            first.invoke("Environment", "{}").get(60, TimeUnit.SECONDS);
-        }
+        argumentsOfARun(environmentFunction(Map.of()));
 
-        List<String> arguments;
-        try (LambdaRuntime second = new LambdaRuntime(options)) {
-            second.register(uncompressed);
-            arguments = arguments(second.invoke("Environment", "{}").get(60, TimeUnit.SECONDS));
-        }
+        List<String> arguments = argumentsOfARun(environmentFunction(
+                Map.of("JAVA_TOOL_OPTIONS", "-XX:-UseCompressedOops")));
 
         assertTrue(arguments.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")), arguments.toString());
         assertTrue(arguments.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile=")), arguments.toString());
+    }
+
+    /** The test handler that reports its JVM's pid, as a function with {@code environment}. */
+    private static FunctionSettings environmentFunction(Map<String, String> environment) throws Exception {
+        Path testClasses = Path.of(EnvironmentHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return new FunctionSettings("Environment", EnvironmentHandler.class.getName() + "::handleRequest",
+                List.of(testClasses), environment, Duration.ofSeconds(30), 256, 1);
+    }
+
+    /** Invokes {@code function} once in a runtime of its own on this test's cache, and stops it (archives written). */
+    private List<String> argumentsOfARun(FunctionSettings function) throws Exception {
+        RuntimeOptions options = RuntimeOptions.defaults().withClassDataCache(dir.resolve("cache"))
+                .withLogSink(line -> {});
+        try (LambdaRuntime runtime = new LambdaRuntime(options)) {
+            runtime.register(function);
+            return arguments(runtime.invoke(function.name(), "{}").get(60, TimeUnit.SECONDS));
+        }
     }
 
     /** Where the JVM started with {@code launch} writes its archive at exit. */
