@@ -14,13 +14,7 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-# A free port below the ephemeral range: bound seconds later, after the functions have opened dozens of connections,
-# one of which could hold a port taken from that range by then.
-free_port() { python3 -c 'import random, socket
-for _ in range(200):
-    s = socket.socket(); p = random.randint(20000, 32767)
-    try: s.bind(("127.0.0.1", p)); print(p); break
-    except OSError: s.close()'; }
+free_port() { python3 "$root/.ci/free-port.py" "$@"; } # below the ephemeral range, and none of its arguments
 
 fail() { echo "client-check: FAILED: $*" >&2; echo "--- ws-local log ---" >&2; tail -40 "$work/ws-local.log" >&2; exit 1; }
 

@@ -23,15 +23,7 @@ fail() {
   done
   exit 1
 }
-# Below the ephemeral range: bound later, after many connections, one of which could hold a port taken from it.
-free_port() { python3 -c 'import random, socket, sys
-chosen = set(map(int, sys.argv[1:]))  # picked for another server that has not bound it yet
-for _ in range(200):
-    p = random.randint(20000, 32767)
-    if p in chosen: continue
-    s = socket.socket()
-    try: s.bind(("127.0.0.1", p)); print(p); break
-    except OSError: s.close()' "$@"; }
+free_port() { python3 "$root/.ci/free-port.py" "$@"; } # below the ephemeral range, and none of its arguments
 await() { # await <seconds> <description> <command...>
   local seconds=$1 what=$2; shift 2
   for _ in $(seq 1 $((seconds * 4))); do "$@" && return 0; sleep 0.25; done

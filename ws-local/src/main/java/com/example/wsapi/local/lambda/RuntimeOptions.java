@@ -30,7 +30,6 @@ public record RuntimeOptions(Path javaExecutable, List<Path> runtimeJars, List<S
     /** The system property that overrides {@link #defaultClassDataCache()}. */
     public static final String CLASS_DATA_CACHE_PROPERTY = "ws-local.class-data-cache";
 
-
     public static final String DEFAULT_REGION = "us-east-1";
     /** Lambda's INIT phase limit. */
     public static final Duration DEFAULT_INIT_TIMEOUT = Duration.ofSeconds(10);
