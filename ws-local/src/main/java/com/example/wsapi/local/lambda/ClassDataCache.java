@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -54,7 +53,6 @@ public final class ClassDataCache {
                 || option.startsWith("-XX:StartFlightRecording") || option.equals("-XX:+FlightRecorder"));
     }
 
-    private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)(?:\\.(\\d+))?[^\"]*\"");
     /** How a function's folder is named ({@code <function>-<16 hex digits>}): nothing else in the cache is pruned. */
     private static final Pattern SLOT = Pattern.compile("[A-Za-z0-9_-]+-[0-9a-f]{16}");
     /** How long a function's folder may go unused before {@link #pruneUnused()} deletes it. */
@@ -132,20 +130,12 @@ public final class ClassDataCache {
         }
         try {
             Path java = javaExecutable.toRealPath();
-            Path release = java.getParent().getParent().resolve("release");
-            String text = Files.readString(release);
-            Matcher matcher = JAVA_VERSION.matcher(text);
-            if (!matcher.find()) {
-                return Optional.empty();
-            }
-            int feature = Integer.parseInt(matcher.group(1));
-            if (feature == 1 && matcher.group(2) != null) {
-                feature = Integer.parseInt(matcher.group(2)); // 1.8.0
-            }
+            Optional<JavaHome> home = JavaHome.ofExecutable(java);
             // The jars and archives in it are run as code: nobody else may plant them.
-            if (feature < FIRST_DYNAMIC_ARCHIVE_RELEASE || !PrivateFolder.ensure(root)) {
+            if (home.isEmpty() || home.get().feature() < FIRST_DYNAMIC_ARCHIVE_RELEASE || !PrivateFolder.ensure(root)) {
                 return Optional.empty();
             }
+            String text = home.get().release();
             return Optional.of(new ClassDataCache(root, java + "\n" + text, clock));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a java without a release file: start functions as before

@@ -25,6 +25,13 @@ final class FunctionCommand {
      * Not where the template sets it itself.
      */
     static final String SOONER_COMPILATION = "-XX:CompileThresholdScaling=0.05";
+    /**
+     * The runtime interface client loads its native Runtime API client with {@code System.load}, which Java 22 and
+     * later let through with four lines of warning on every start unless native access is enabled, as Lambda's own
+     * Java runtimes do.
+     */
+    static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+    private static final int FIRST_NATIVE_ACCESS_RELEASE = 22;
 
     private FunctionCommand() {}
 
@@ -47,6 +54,10 @@ final class FunctionCommand {
         command.add("-XX:+TieredCompilation");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Djava.net.preferIPv4Stack=true");
+        if (JavaHome.ofExecutable(options.javaExecutable())
+                .filter(java -> java.feature() >= FIRST_NATIVE_ACCESS_RELEASE).isPresent()) {
+            command.add(NATIVE_ACCESS);
+        }
         if (!setsCompileThresholds(function, options)) {
             command.add(SOONER_COMPILATION);
         }
