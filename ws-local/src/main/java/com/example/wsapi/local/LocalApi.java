@@ -13,6 +13,8 @@ import com.example.wsapi.local.issuer.LocalIssuer;
 import com.example.wsapi.local.lambda.FunctionCode;
 import com.example.wsapi.local.lambda.FunctionFailure;
 import com.example.wsapi.local.lambda.FunctionSettings;
+import com.example.wsapi.local.lambda.FunctionJava;
+import com.example.wsapi.local.lambda.JavaInstallations;
 import com.example.wsapi.local.lambda.LambdaRuntime;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.storage.LocalDynamoDb;
@@ -57,15 +59,17 @@ public final class LocalApi implements AutoCloseable {
     private final LambdaRuntime runtime;
     private final Gateway gateway;
     private final List<String> tables;
+    private final FunctionJava functionJava;
 
     private LocalApi(SamTemplate template, StackName stack, LocalDynamoDb dynamo, LambdaRuntime runtime,
-                     Gateway gateway, List<String> tables) {
+                     Gateway gateway, List<String> tables, FunctionJava functionJava) {
         this.template = template;
         this.stack = stack;
         this.dynamo = dynamo;
         this.runtime = runtime;
         this.gateway = gateway;
         this.tables = tables;
+        this.functionJava = functionJava;
     }
 
     /** Starts everything, the development issuer's keys in their default folder. */
@@ -113,7 +117,11 @@ public final class LocalApi implements AutoCloseable {
             int dynamoDbPort = options.dynamoDbPort() == 0 ? FreePort.find(options.host(), Set.of(port))
                     : options.dynamoDbPort();
             URI dynamoEndpoint = LocalDynamoDb.endpoint(options.host(), dynamoDbPort);
-            LambdaRuntime runtime = new LambdaRuntime(runtimeOptions.withRegion(options.region()));
+            FunctionJava functionJava = FunctionJava.choose(template.functions().values().stream()
+                            .map(LambdaFunction::runtime).toList(), runtimeOptions.javaExecutable(),
+                    options.pickJava() ? JavaInstallations.ofThisMachine() : null);
+            LambdaRuntime runtime = new LambdaRuntime(runtimeOptions.withRegion(options.region())
+                    .withJavaExecutable(functionJava.executable()));
             started.add(runtime);
             for (String name : routedFunctions(template)) {
                 runtime.register(settings(template, template.functions().get(name), dynamoEndpoint, options));
@@ -129,7 +137,7 @@ public final class LocalApi implements AutoCloseable {
                     runtimeOptions.logSink());
             started.add(gateway);
             awaitWarm(warming, runtimeOptions.initTimeout());
-            return new LocalApi(template, stack, dynamo, runtime, gateway, tables);
+            return new LocalApi(template, stack, dynamo, runtime, gateway, tables, functionJava);
         } catch (GatewayStartException | RuntimeException e) {
             closeAll(started);
             throw new LocalApiException(e.getMessage(), e);
@@ -164,6 +172,11 @@ public final class LocalApi implements AutoCloseable {
 
     public SamTemplate template() {
         return template;
+    }
+
+    /** The {@code java} the functions run on, and why that one. */
+    public FunctionJava functionJava() {
+        return functionJava;
     }
 
     /** The stack the template runs as: it names the tables the template leaves unnamed. */

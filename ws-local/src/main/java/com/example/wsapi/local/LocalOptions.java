@@ -26,16 +26,27 @@ import java.util.Objects;
  * @param warmContainers     start an instance of every routed function at start, before the API is ready (SAM's
  *                           {@code --warm-containers EAGER}); otherwise each starts on its first event
  * @param scaling            when a function gets another instance
+ * @param pickJava           when the runtime options' {@code java} is older than the template's Java runtime, run the
+ *                           functions on an installed Java of that runtime's version (no {@code --java} given)
  */
 public record LocalOptions(Path template, String host, int port, String stage, String region, Duration idleTimeout,
                            Path dbPath, int dynamoDbPort, Map<String, String> parameterOverrides,
                            Map<String, Map<String, String>> envVars, int maxConcurrency, String stackName,
-                           boolean warmContainers, Scaling scaling) {
+                           boolean warmContainers, Scaling scaling, boolean pickJava) {
 
     public LocalOptions {
         parameterOverrides = Map.copyOf(parameterOverrides);
         envVars = Map.copyOf(envVars);
         Objects.requireNonNull(scaling, "scaling");
+    }
+
+    /** Functions on the runtime options' {@code java}, whatever the template's runtime. */
+    public LocalOptions(Path template, String host, int port, String stage, String region, Duration idleTimeout,
+                        Path dbPath, int dynamoDbPort, Map<String, String> parameterOverrides,
+                        Map<String, Map<String, String>> envVars, int maxConcurrency, String stackName,
+                        boolean warmContainers, Scaling scaling) {
+        this(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort, parameterOverrides, envVars,
+                maxConcurrency, stackName, warmContainers, scaling, false);
     }
 
     /** samconfig.toml's stack name; functions started on their first event, scaled as Lambda does. */

@@ -107,7 +107,7 @@ public final class Main implements Callable<Integer> {
 
         @Option(names = "--java", order = 15, paramLabel = "<path>",
                 description = "the `java` that runs the functions")
-        @OptionsTable.Default("the running JVM")
+        @OptionsTable.Default("the running JVM, or an installed Java of the template's `Runtime` when that is newer")
         Path java;
 
         @Option(names = "--class-data-cache", order = 16, paramLabel = "<folder>|off",
@@ -125,7 +125,8 @@ public final class Main implements Callable<Integer> {
         LocalOptions options(String host, int port, Duration idleTimeout, boolean warmContainers, Scaling scaling)
                 throws LocalApiException {
             return new LocalOptions(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort,
-                    parameterOverrides, readEnvVars(envVars), maxConcurrency, stackName, warmContainers, scaling);
+                    parameterOverrides, readEnvVars(envVars), maxConcurrency, stackName, warmContainers, scaling,
+                    java == null);
         }
 
         /**
@@ -271,6 +272,7 @@ public final class Main implements Callable<Integer> {
         out.printf("  DynamoDB Local %s (%s)%n", api.dynamo().endpoint(),
                 common.dbPath == null ? "in memory" : "persisted in " + common.dbPath);
         out.printf("  Stack          %s (from %s)%n", api.stack().name(), api.stack().source());
+        out.printf("  Functions      %s%n", api.functionJava().describe());
         for (Table table : api.template().tables()) {
             out.printf("  Table          %s%n", table.tableName());
         }

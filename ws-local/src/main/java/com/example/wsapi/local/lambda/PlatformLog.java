@@ -166,6 +166,10 @@ final class PlatformLog {
             advice = "its init (static initializers, the handler's constructor, SnapStart's priming) took too long, "
                     + "or its runtime could not reach ws-local; its lines above may say why. The next event tries "
                     + "again";
+        } else if (error.errorType().endsWith("UnsupportedClassVersionError")) {
+            advice = "the function is built for a newer Java than the one running it (the banner's Functions line "
+                    + "says which): install that Java (ws-local finds it for the template's Runtime) or pass --java "
+                    + "<its bin/java>, or build for an older release; the next event tries again";
         } else if (byRuntime) {
             advice = "fix the handler's class or its initialization (its stack trace is above); the next event tries "
                     + "again";

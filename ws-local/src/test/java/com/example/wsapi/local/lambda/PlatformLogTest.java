@@ -132,6 +132,21 @@ class PlatformLogTest {
     }
 
     @Test
+    void aFailedInit_ofClassesBuiltForANewerJava_saysWhichJavaToRunThemOn() {
+        // The runtime interface client's own report when the JVM is older than the class files (seen on Java 17).
+        ErrorDocument reported = ErrorDocument.of("java.lang.UnsupportedClassVersionError", "Error loading class "
+                + "demo.H: demo/H has been compiled by a more recent version of the Java Runtime (class file version "
+                + "69.0), this version of the Java Runtime only recognizes class file versions up to 61.0");
+
+        List<LogLine> lines = logged(log -> log.initFailed(120_000_000, "error", reported, true));
+
+        assertEquals(Kind.ERROR, lines.get(0).kind());
+        assertTrue(lines.get(0).advice().startsWith("the function is built for a newer Java than the one running it"),
+                lines.get(0).advice());
+        assertTrue(lines.get(0).advice().contains("--java"), lines.get(0).advice());
+    }
+
+    @Test
     void anExitBetweenEvents_isAWarning() {
         List<LogLine> lines = logged(log -> log.exitedWhileIdle(137));
 
