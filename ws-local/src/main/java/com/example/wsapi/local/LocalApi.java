@@ -282,7 +282,7 @@ public final class LocalApi implements AutoCloseable {
         return new FunctionSettings(function.logicalId(), function.handler(),
                 FunctionCode.classpath(templateDir, function.logicalId(), function.codeUri()), environment,
                 Duration.ofSeconds(function.timeoutSeconds()), function.memorySize(), options.maxConcurrency(),
-                options.scaling(), function.snapStart());
+                options.scaling(), function.snapStart(), function.runtime());
     }
 
     private static GatewaySettings gatewaySettings(SamTemplate template, LocalOptions options, int port) {

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 final class FunctionCommand {
 
     static final String RIC_MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-    static final String EXECUTION_ENV = "AWS_Lambda_java25";
+    /** Lambda's AWS_EXECUTION_ENV: this, then the function's runtime ({@code AWS_Lambda_java25}). */
+    static final String EXECUTION_ENV_PREFIX = "AWS_Lambda_";
     /**
      * Lambda's Java runtimes point the CRaC API ({@code org.crac}) at the runtime interface client's own context, whose
      * {@code beforeCheckpoint} and {@code afterRestore} hooks the client runs for SnapStart.
@@ -99,7 +100,7 @@ final class FunctionCommand {
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", function.snapStart() ? "snap-start" : "on-demand");
         env.put("AWS_REGION", options.region());
         env.put("AWS_DEFAULT_REGION", options.region());
-        env.put("AWS_EXECUTION_ENV", EXECUTION_ENV);
+        env.put("AWS_EXECUTION_ENV", EXECUTION_ENV_PREFIX + function.runtime());
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.put("LAMBDA_RUNTIME_DIR", options.runtimeJars().get(0).toAbsolutePath().getParent().toString());
         env.put("AWS_ACCESS_KEY_ID", options.accessKeyId());

@@ -19,17 +19,29 @@ import java.util.Objects;
  * @param scaling        when another instance starts, below maxConcurrency
  * @param snapStart      SnapStart is on for the version the routes invoke: each instance runs the CRaC
  *                       {@code beforeCheckpoint} hooks (priming) and the restore hooks before its first event
+ * @param runtime        the template's {@code Runtime}, e.g. {@code java25} (the functions see it in AWS_EXECUTION_ENV)
  */
 public record FunctionSettings(String name, String handler, List<Path> classpath, Map<String, String> environment,
                                Duration timeout, int memoryMb, int maxConcurrency, Scaling scaling,
-                               boolean snapStart) {
+                               boolean snapStart, String runtime) {
+    /** The runtime when none is named: the project's own. */
+    public static final String DEFAULT_RUNTIME = "java25";
+
     public FunctionSettings {
         classpath = List.copyOf(classpath);
         environment = Map.copyOf(environment);
         Objects.requireNonNull(scaling, "scaling");
+        Objects.requireNonNull(runtime, "runtime");
     }
 
-    /** Lambda's scaling, no SnapStart. */
+    /** On {@value #DEFAULT_RUNTIME}. */
+    public FunctionSettings(String name, String handler, List<Path> classpath, Map<String, String> environment,
+                            Duration timeout, int memoryMb, int maxConcurrency, Scaling scaling, boolean snapStart) {
+        this(name, handler, classpath, environment, timeout, memoryMb, maxConcurrency, scaling, snapStart,
+                DEFAULT_RUNTIME);
+    }
+
+    /** Lambda's scaling, no SnapStart, on {@value #DEFAULT_RUNTIME}. */
     public FunctionSettings(String name, String handler, List<Path> classpath, Map<String, String> environment,
                             Duration timeout, int memoryMb, int maxConcurrency) {
         this(name, handler, classpath, environment, timeout, memoryMb, maxConcurrency, Scaling.LAMBDA, false);

@@ -1,0 +1,30 @@
+package com.example.wsapi.local.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line and environment a function instance's JVM gets (built, not started). */
+class FunctionCommandTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void theExecutionEnvironment_namesTheFunctionsRuntime_asLambdaDoes() {
+        for (String runtime : List.of("java17", "java21", "java25")) {
+            FunctionSettings function = new FunctionSettings("Fn", "example.Handler::handleRequest", List.of(home),
+                    Map.of(), Duration.ofSeconds(3), 128, 1, Scaling.LAMBDA, false, runtime);
+
+            ProcessBuilder command = FunctionCommand.build(function, RuntimeOptions.defaults(), null, "stream", 9001,
+                    home, null);
+
+            assertEquals("AWS_Lambda_" + runtime, command.environment().get("AWS_EXECUTION_ENV"));
+        }
+    }
+}
