@@ -9,7 +9,8 @@ import io.netty.handler.codec.http.HttpUtil;
 
 /**
  * Aggregates HTTP requests up to PostToConnection's limit and answers larger ones like API Gateway: 413 with
- * {@code x-amzn-ErrorType: PayloadTooLargeException}.
+ * {@code x-amzn-ErrorType: PayloadTooLargeException}. A request without a body gets no
+ * {@code Content-Length}.
  */
 final class RequestBodyAggregator extends HttpObjectAggregator {
 
@@ -29,5 +30,17 @@ final class RequestBodyAggregator extends HttpObjectAggregator {
         HttpResponses.send(ctx, ConnectionsApi.error(413, "PayloadTooLargeException",
                 "The data is larger than " + maxContentLength() + " bytes, the most PostToConnection accepts"),
                 keepAlive);
+    }
+
+    /**
+     * Netty's aggregator sets a missing {@code Content-Length}, {@code 0} on a handshake without a body; the
+     * handshake's headers reach the CONNECT and authorizer events as the client sent them, so a request without a body
+     * gets none.
+     */
+    @Override
+    protected void finishAggregation(FullHttpMessage aggregated) throws Exception {
+        if (aggregated.content().isReadable()) {
+            super.finishAggregation(aggregated);
+        }
     }
 }

@@ -84,6 +84,20 @@ class GatewayEventsTest extends GatewayTestBase {
     }
 
     @Test
+    void connectEvent_hasNoContentLength_whenTheClientSentNone() {
+        start(settings(CONNECT, DEFAULT));
+
+        // Netty's client, like browsers and wscat, sends its handshake without Content-Length (the JDK's sends one).
+        NettyClient client = NettyClient.connect(ws(), new DefaultHttpHeaders());
+
+        JsonObject event = functions.awaitCall("connectFn", 1).event();
+        for (String name : event.getAsJsonObject("multiValueHeaders").keySet()) {
+            assertFalse(name.equalsIgnoreCase("Content-Length"), event.getAsJsonObject("headers").toString());
+        }
+        client.close();
+    }
+
+    @Test
     void messageEvent_carriesBodyAndMessageId_withoutHeaders() {
         start(settings(CONNECT, DEFAULT));
         JdkClient client = connect();
