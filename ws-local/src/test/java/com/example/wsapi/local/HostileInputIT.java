@@ -15,7 +15,12 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
@@ -284,6 +289,34 @@ class HostileInputIT {
         } finally {
             client.close();
         }
+        assertEchoWorks(client());
+    }
+
+    /**
+     * A handshake on the stage's path written byte by byte, and everything the gateway answers until it closes the
+     * socket (a refusal closes it; an upgrade would leave it open and fail the read).
+     */
+    static String rawHandshake(String query, String moreHeaders) {
+        URI ws = api.ws();
+        try (Socket socket = new Socket(ws.getHost(), ws.getPort())) {
+            socket.setSoTimeout((int) REPLY.toMillis());
+            socket.getOutputStream().write(("GET " + ws.getPath() + query + " HTTP/1.1\r\nHost: " + ws.getHost() + ":"
+                    + ws.getPort() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n" + moreHeaders + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void handshakeWithAStrayPercentInTheQueryString_gets400SayingSo_andTheNextClientWorks() {
+        // wscat and browsers send ws://.../dev?name=100% as typed (the socket was dropped without an answer).
+        String answer = rawHandshake("?name=100%", "Sec-WebSocket-Version: 13\r\n");
+
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        assertTrue(answer.contains("the query string is not validly percent-encoded"), answer);
         assertEchoWorks(client());
     }
 

@@ -83,6 +83,18 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
                     "Bad Request: the path is not validly percent-encoded")), keepAlive);
             return;
         }
+        try {
+            uri.parameters(); // decoded now: a bad escape thrown later would drop the connection unanswered
+        } catch (IllegalArgumentException e) {
+            boolean upgrade = isWebSocketUpgrade(request);
+            if (upgrade) {
+                core.log.warning("connect status=400 (the query string is not validly percent-encoded)",
+                        "the client's WebSocket handshake is malformed (it was told why): check the client");
+            }
+            HttpResponses.send(ctx, HttpResponses.json(400, HttpResponses.message(
+                    "Bad Request: the query string is not validly percent-encoded")), keepAlive && !upgrade);
+            return;
+        }
         String stage = core.settings.stage();
         // @connections with the stage prefix (what the SDK sends with an endpoint of http://host:port/stage) or without.
         int connectionsAt = !segments.isEmpty() && segments.get(0).equals(CONNECTIONS) ? 0
