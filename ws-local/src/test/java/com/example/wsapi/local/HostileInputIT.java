@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -317,6 +318,19 @@ class HostileInputIT {
 
         assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
         assertTrue(answer.contains("the query string is not validly percent-encoded"), answer);
+        assertEchoWorks(client());
+    }
+
+    @Test
+    void handshakeOfAWebSocketDraft_isNotUpgraded_426NamingVersion13_or400WithoutAVersion() {
+        String draft8 = rawHandshake("", "Sec-WebSocket-Version: 8\r\n");
+        // Without a version (and with an Origin), Netty alone answered with a handshake of the hixie-76 draft.
+        String noVersion = rawHandshake("", "Origin: http://127.0.0.1\r\n");
+
+        assertTrue(draft8.startsWith("HTTP/1.1 426 "), draft8);
+        assertTrue(draft8.toLowerCase(Locale.ROOT).contains("sec-websocket-version: 13\r\n"), draft8);
+        assertTrue(noVersion.startsWith("HTTP/1.1 400 "), noVersion);
+        assertTrue(noVersion.contains("Sec-WebSocket-Version is missing"), noVersion);
         assertEchoWorks(client());
     }
 

@@ -150,11 +150,23 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
         String invalid = !HttpMethod.GET.equals(request.method()) ? "a WebSocket handshake must be a GET"
                 : !request.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
                 ? "the Connection header must contain Upgrade"
-                : !request.headers().contains(HttpHeaderNames.SEC_WEBSOCKET_KEY) ? "Sec-WebSocket-Key is missing" : null;
+                : !request.headers().contains(HttpHeaderNames.SEC_WEBSOCKET_KEY) ? "Sec-WebSocket-Key is missing"
+                : !request.headers().contains(HttpHeaderNames.SEC_WEBSOCKET_VERSION)
+                ? "Sec-WebSocket-Version is missing" : null;
         if (invalid != null) {
             core.log.warning("connect status=400 (" + invalid + ")",
                     "the client's WebSocket handshake is malformed (it was told why): check the client");
             HttpResponses.send(ctx, HttpResponses.json(400, HttpResponses.message("Bad Request: " + invalid)), false);
+            return;
+        }
+        if (!"13".equals(request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_VERSION).trim())) {
+            // RFC 6455's version only: Netty alone would also speak drafts 7 and 8, and hixie-76 without a version.
+            core.log.warning("connect status=426 (Sec-WebSocket-Version is not 13)",
+                    "the client speaks a draft of the WebSocket protocol: use a client of RFC 6455 (version 13)");
+            FullHttpResponse response = HttpResponses.json(426, HttpResponses.message(
+                    "Upgrade Required: Sec-WebSocket-Version must be 13 (RFC 6455)"));
+            response.headers().set(HttpHeaderNames.SEC_WEBSOCKET_VERSION, "13");
+            HttpResponses.send(ctx, response, false);
             return;
         }
         if (core.closing) {
