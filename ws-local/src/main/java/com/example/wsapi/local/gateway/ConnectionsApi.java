@@ -40,8 +40,11 @@ final class ConnectionsApi {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpMethod method = request.method();
         if (connectionId == null || connectionId.isEmpty()) {
-            HttpResponses.send(ctx, error(403, "ForbiddenException",
-                    "Use POST, GET or DELETE on @connections/{connectionId}"), keepAlive);
+            // The connection URL that consoles and ws-local's banner show, given as an SDK's endpoint, ends up here.
+            HttpResponses.send(ctx, error(403, "ForbiddenException", "No resource at this path: use POST, GET or "
+                    + "DELETE on /" + core.settings.stage() + "/@connections/{connectionId} (the endpoint of the AWS "
+                    + "CLI and SDKs is http://<host>:<port>/" + core.settings.stage() + ", without @connections)"),
+                    keepAlive);
             return;
         }
         if (!(HttpMethod.POST.equals(method) || HttpMethod.GET.equals(method) || HttpMethod.DELETE.equals(method))) {

@@ -115,6 +115,11 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
             FullHttpResponse response = core.localEndpoint(segments.get(0)).handle(request,
                     segments.subList(1, segments.size()));
             HttpResponses.send(ctx, response, keepAlive);
+        } else if (segments.size() >= 2 && segments.get(1).equals(CONNECTIONS)) {
+            // Another stage's @connections: API Gateway's 403, as the SDKs read it, naming the stage this API has.
+            HttpResponses.send(ctx, ConnectionsApi.error(403, "ForbiddenException", "Forbidden: no stage '"
+                    + segments.get(0) + "' here; this API's @connections is at /" + stage + "/@connections"),
+                    keepAlive);
         } else {
             // Our choice: paths other than the stage and @connections get API Gateway's usual 403.
             if (isWebSocketUpgrade(request)) {

@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.ForbiddenException;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GetConnectionResponse;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.PayloadTooLargeException;
@@ -18,6 +19,7 @@ import java.net.URI;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The AWS SDK's management client, as the functions use it, against the gateway's {@code @connections}. */
 class ConnectionsApiSdkTest extends GatewayTestBase {
@@ -26,8 +28,12 @@ class ConnectionsApiSdkTest extends GatewayTestBase {
 
     private ApiGatewayManagementApiClient sdk() {
         // The endpoint keeps its /dev path: the SDK sends POST /dev/@connections/{id}.
+        return sdk("/" + STAGE);
+    }
+
+    private ApiGatewayManagementApiClient sdk(String endpointPath) {
         sdk = ApiGatewayManagementApiClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + gateway.port() + "/" + STAGE))
+                .endpointOverride(URI.create("http://127.0.0.1:" + gateway.port() + endpointPath))
                 .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
@@ -76,5 +82,24 @@ class ConnectionsApiSdkTest extends GatewayTestBase {
 
         assertEquals(410, gone.statusCode());
         assertEquals(413, tooLarge.statusCode());
+    }
+
+    @Test
+    void sdkWithTheConnectionUrlAsEndpoint_orAnotherStage_getsForbiddenSayingWhichEndpointWorks() {
+        start(settings(CONNECT));
+        JdkClient.connect(ws());
+        String connectionId = connectionIdOfConnect(1);
+
+        // The URL the banner and the AWS console show as the connection URL, taken for the endpoint.
+        ForbiddenException connectionUrl = assertThrows(ForbiddenException.class, () -> sdk("/dev/@connections")
+                .getConnection(request -> request.connectionId(connectionId)));
+        sdk.close();
+        ForbiddenException otherStage = assertThrows(ForbiddenException.class, () -> sdk("/prod")
+                .getConnection(request -> request.connectionId(connectionId)));
+
+        assertTrue(connectionUrl.getMessage().contains("http://<host>:<port>/dev, without @connections"),
+                connectionUrl.getMessage());
+        assertTrue(otherStage.getMessage().contains("no stage 'prod' here; this API's @connections is at "
+                + "/dev/@connections"), otherStage.getMessage());
     }
 }
