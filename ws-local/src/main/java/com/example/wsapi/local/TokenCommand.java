@@ -39,7 +39,8 @@ final class TokenCommand implements Callable<Integer> {
     String audience;
 
     @Option(names = "--expires-in", defaultValue = "3600", paramLabel = "SECONDS", description = "how long the token "
-            + "is valid (default: ${DEFAULT-VALUE}); negative: one that expired that long ago, to try a refusal")
+            + "is valid (default: ${DEFAULT-VALUE}); negative: one that expired that long ago, to try a refusal (more "
+            + "than 60 ago: verifiers allow a minute of clock skew, so -10 still gets in)")
     long expiresInSeconds;
 
     @Option(names = "--port", defaultValue = "3001",
