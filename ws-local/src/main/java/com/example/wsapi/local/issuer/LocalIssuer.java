@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -26,6 +27,8 @@ public final class LocalIssuer implements LocalHttpEndpoint {
     public static final String SEGMENT = "@issuer";
     /** The audience the token command issues for by default: AuthAudience=ws-local. */
     public static final String DEFAULT_AUDIENCE = "ws-local";
+    /** The token command's default --port. */
+    private static final int TOKEN_COMMAND_PORT = 3001;
 
     private final IssuerKeyStore keys;
 
@@ -86,15 +89,38 @@ public final class LocalIssuer implements LocalHttpEndpoint {
         return document.toString();
     }
 
-    private static String about(String issuer) {
+    private String about(String issuer) {
         JsonObject about = new JsonObject();
         about.addProperty("message", "ws-local's development sign-in issuer. Get a token with: java -jar "
-                + "ws-local/target/ws-local.jar token --name ana (see --help); turn sign-in on with "
-                + "--parameter-overrides AuthIssuer=" + issuer + ",AuthAudience=" + DEFAULT_AUDIENCE);
+                + "ws-local/target/ws-local.jar token --name ana" + tokenOptions(issuer) + " (see --help); turn "
+                + "sign-in on with --parameter-overrides AuthIssuer=" + issuer + ",AuthAudience=" + DEFAULT_AUDIENCE);
         about.addProperty("issuer", issuer);
         about.addProperty("discovery", issuer + "/.well-known/openid-configuration");
         about.addProperty("jwks_uri", issuer + "/jwks.json");
         return about.toString();
+    }
+
+    /** What the token command needs beyond its defaults to sign for this issuer: its URL and keys may differ. */
+    private String tokenOptions(String issuer) {
+        StringBuilder options = new StringBuilder();
+        int port = portOf(issuer);
+        if (!issuer.equals(url("127.0.0.1:" + port))) {
+            options.append(" --issuer ").append(issuer); // reached by another name: the token must say it exactly
+        } else if (port != TOKEN_COMMAND_PORT) {
+            options.append(" --port ").append(port);
+        }
+        if (!keys.folder().equals(IssuerKeyStore.defaultFolder().toAbsolutePath().normalize())) {
+            options.append(" --issuer-keys ").append(keys.folder());
+        }
+        return options.toString();
+    }
+
+    private static int portOf(String issuer) {
+        try {
+            return URI.create(issuer).getPort();
+        } catch (IllegalArgumentException e) {
+            return -1; // a Host no URL can hold: only --issuer names it
+        }
     }
 
     private static JsonArray strings(String... values) {

@@ -63,6 +63,24 @@ class LocalIssuerTest {
     }
 
     @Test
+    void root_givesTheTokenCommandThePortIssuerAndKeysItRunsWith_whenTheyAreNotItsDefaults() {
+        LocalIssuer elsewhere = new LocalIssuer(new IssuerKeyStore(dir));
+        LocalIssuer defaults = new LocalIssuer(new IssuerKeyStore(IssuerKeyStore.defaultFolder())); // only its path
+
+        // A token from the command as printed must verify here: --port 3001 signs for another issuer.
+        assertTrue(about(elsewhere, "127.0.0.1:3555").contains("token --name ana --port 3555 --issuer-keys "
+                + dir.toAbsolutePath().normalize() + " (see --help)"), about(elsewhere, "127.0.0.1:3555"));
+        assertTrue(about(elsewhere, "localhost:3555").contains("token --name ana --issuer "
+                + "http://localhost:3555/@issuer --issuer-keys "), about(elsewhere, "localhost:3555"));
+        assertTrue(about(defaults, "127.0.0.1:3001").contains("token --name ana (see --help)"),
+                about(defaults, "127.0.0.1:3001"));
+    }
+
+    private String about(LocalIssuer issuer, String host) {
+        return json(get(issuer, host, List.of())).get("message").getAsString();
+    }
+
+    @Test
     void root_saysHowToGetATokenAndTurnSignInOn_otherPathsAre404_otherMethods405_noHost400() {
         LocalIssuer issuer = new LocalIssuer(new IssuerKeyStore(dir));
 
