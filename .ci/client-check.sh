@@ -40,7 +40,7 @@ passed=$((passed + 1)); echo "client-check: wscat echo and \$default ok"
 (sleep 30 | timeout 60 "$wscat" -c "$url" -w 25 -x '{"action":"echo","data":"ready"}' > "$work/wscat.out" 2>&1) &
 for _ in $(seq 1 60); do grep -qx 'ready' "$work/wscat.out" 2>/dev/null && break; sleep 0.5; done
 grep -qx 'ready' "$work/wscat.out" || fail "held wscat session did not connect"
-id=$(grep -o 'connect connectionId=[^ ]*' "$work/ws-local.log" | tail -1 | cut -d= -f2-)
+id=$(grep -oE '(^| )connect connectionId=[^ ]*' "$work/ws-local.log" | tail -1 | cut -d= -f2-)
 [ -n "$id" ] || fail "no connection id in the ws-local log"
 
 export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""

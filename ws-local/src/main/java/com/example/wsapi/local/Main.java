@@ -124,6 +124,18 @@ public final class Main implements Callable<Integer> {
 
         LocalOptions options(String host, int port, Duration idleTimeout, boolean warmContainers, Scaling scaling)
                 throws LocalApiException {
+            requirePort("--dynamodb-port", dynamoDbPort);
+            if (maxConcurrency < 1) {
+                throw new LocalApiException("--max-concurrency must be at least 1 (instances per function), not "
+                        + maxConcurrency);
+            }
+            if (java != null && !(Files.isRegularFile(java) && Files.isExecutable(java))) {
+                Path launcher = java.resolve("bin").resolve("java");
+                throw new LocalApiException("--java " + java + (Files.isDirectory(java) && Files.isExecutable(launcher)
+                        ? " is a Java installation's folder: give its launcher, --java " + launcher
+                        : Files.exists(java) ? " is not an executable java launcher: give the path of one (a JDK's "
+                        + "bin/java)" : ": no such file: give the path of a java launcher (a JDK's bin/java)"));
+            }
             return new LocalOptions(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort,
                     parameterOverrides, readEnvVars(envVars), maxConcurrency, stackName, warmContainers, scaling,
                     java == null);
@@ -216,6 +228,7 @@ public final class Main implements Callable<Integer> {
         if (idleTimeoutSeconds <= 0) {
             throw new LocalApiException("--idle-timeout must be a positive number of seconds");
         }
+        requirePort("--port", port);
         String exposure = exposureWarning(host);
         if (exposure != null) {
             out.println(exposure); // before anything listens there
@@ -398,6 +411,13 @@ public final class Main implements Callable<Integer> {
         /** REPORT is logged when the runtime asks for its next event, just after the response: wait a moment. */
         private static void awaitReport(CountDownLatch reported) throws InterruptedException {
             reported.await(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A port option's value: a port, or 0 for a free one. */
+    static void requirePort(String option, int port) throws LocalApiException {
+        if (port < 0 || port > 65535) {
+            throw new LocalApiException(option + " must be a port from 1 to 65535, or 0 for a free one; not " + port);
         }
     }
 

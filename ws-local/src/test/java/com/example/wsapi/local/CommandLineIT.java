@@ -175,6 +175,27 @@ class CommandLineIT {
     }
 
     @Test
+    void outOfRangeNumbers_andAJavaThatIsNoLauncher_failAtOnce_namingTheOption() throws Exception {
+        Path jdkFolder = Path.of(System.getProperty("java.home"));
+        String[][] cases = {
+                {"--port", "99999", "--port must be a port from 1 to 65535, or 0 for a free one; not 99999"},
+                {"--dynamodb-port", "-1", "--dynamodb-port must be a port from 1 to 65535, or 0 for a free one; not -1"},
+                {"--max-concurrency", "0", "--max-concurrency must be at least 1 (instances per function), not 0"},
+                {"--java", "/no/such/java", "--java /no/such/java: no such file"},
+                {"--java", jdkFolder.toString(), "is a Java installation's folder: give its launcher, --java "
+                        + jdkFolder.resolve("bin").resolve("java")}};
+        for (String[] bad : cases) {
+            // A free port for the gateway unless the case is the port: a check that failed to stop it stops there.
+            InvokeIT.Result result = bad[0].equals("--port")
+                    ? start(ROOT.resolve("template.yaml"), bad[0], bad[1])
+                    : start(ROOT.resolve("template.yaml"), "--port", "0", bad[0], bad[1]);
+
+            assertEquals(2, result.exitCode(), String.join(" ", bad));
+            assertTrue(result.err().contains(bad[2]), result.err());
+        }
+    }
+
+    @Test
     void unknownOption_printsUsage() {
         InvokeIT.Result result = InvokeIT.run("--no-such-option");
 

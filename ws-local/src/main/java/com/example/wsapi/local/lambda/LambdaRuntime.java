@@ -206,6 +206,15 @@ public final class LambdaRuntime implements AutoCloseable {
         }
         List<FunctionPool.Stopping> processes = new ArrayList<>();
         pools.values().forEach(pool -> processes.addAll(pool.close()));
+        long recordings = processes.stream().filter(FunctionPool.Stopping::recording).count();
+        if (recordings > 0) {
+            // Otherwise the first stop on new code or a new Java waits for seconds with nothing said.
+            services.options().logSink().line(LogLine.of(LogLine.Kind.ACTIVITY, "stopping: " + recordings + " function "
+                    + (recordings == 1 ? "JVM writes its" : "JVMs write their") + " class-data archive (the first "
+                    + "run of this code on this Java; later starts use it), at most "
+                    + ARCHIVE_WRITE_LIMIT.toSeconds() + " s"));
+            services.options().logSink().flush();
+        }
         long deadline = System.nanoTime() + ARCHIVE_WRITE_LIMIT.toNanos();
         for (FunctionPool.Stopping stopping : processes) {
             try {

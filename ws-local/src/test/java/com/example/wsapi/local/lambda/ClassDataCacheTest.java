@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.wsapi.local.lambda.testfunctions.EnvironmentHandler;
+import com.example.wsapi.local.log.LogLine;
+import com.example.wsapi.local.log.LogSink;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
@@ -253,6 +256,19 @@ class ClassDataCacheTest {
         assertTrue(arguments.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile=")), arguments.toString());
     }
 
+    @Test
+    void stoppingWhileAnArchiveIsWritten_saysSo_andAStopWithTheArchiveSaysNothing() throws Exception {
+        List<LogLine> firstRun = new CopyOnWriteArrayList<>();
+        List<LogLine> secondRun = new CopyOnWriteArrayList<>();
+
+        argumentsOfARun(environmentFunction(Map.of()), firstRun::add);
+        argumentsOfARun(environmentFunction(Map.of()), secondRun::add);
+
+        assertEquals(1, firstRun.stream().filter(line -> line.text().startsWith("stopping: 1 function JVM writes "
+                + "its class-data archive")).count(), firstRun.toString());
+        assertTrue(secondRun.stream().noneMatch(line -> line.text().startsWith("stopping:")), secondRun.toString());
+    }
+
     /** The test handler that reports its JVM's pid, as a function with {@code environment}. */
     private static FunctionSettings environmentFunction(Map<String, String> environment) throws Exception {
         Path testClasses = Path.of(EnvironmentHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -262,8 +278,11 @@ class ClassDataCacheTest {
 
     /** Invokes {@code function} once in a runtime of its own on this test's cache, and stops it (archives written). */
     private List<String> argumentsOfARun(FunctionSettings function) throws Exception {
-        RuntimeOptions options = RuntimeOptions.defaults().withClassDataCache(dir.resolve("cache"))
-                .withLogSink(line -> {});
+        return argumentsOfARun(function, line -> {});
+    }
+
+    private List<String> argumentsOfARun(FunctionSettings function, LogSink logs) throws Exception {
+        RuntimeOptions options = RuntimeOptions.defaults().withClassDataCache(dir.resolve("cache")).withLogSink(logs);
         try (LambdaRuntime runtime = new LambdaRuntime(options)) {
             runtime.register(function);
             return arguments(runtime.invoke(function.name(), "{}").get(60, TimeUnit.SECONDS));
