@@ -23,6 +23,8 @@ final class FunctionsReader {
     private static final Pattern INVOCATION_URI =
             Pattern.compile("arn:[^:]+:apigateway:[^:]*:lambda:path/2015-03-31/functions/(.+)/invocations");
     private static final Pattern FUNCTION_ARN = Pattern.compile("arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)(?::[^:]+)?");
+    /** Lambda's Java runtimes: ws-local runs Java functions only. */
+    static final List<String> JAVA_RUNTIMES = List.of("java8.al2", "java11", "java17", "java21", "java25");
 
     private final TemplateContext context;
     private final EndpointRewriter rewriter;
@@ -98,6 +100,11 @@ final class FunctionsReader {
         }
         String handler = context.requiredString(props, "Handler", at, "e.g. Handler: com.example.Handler::handleRequest");
         String runtime = context.requiredString(props, "Runtime", at, "e.g. Runtime: java25 (here or in Globals.Function)");
+        if (!JAVA_RUNTIMES.contains(runtime)) {
+            // Otherwise a python or node function would be started as Java and fail on its first event.
+            throw new TemplateProblem(at + ".Runtime", "Runtime " + runtime + " is not one of Lambda's Java runtimes "
+                    + JAVA_RUNTIMES + ": ws-local runs Java functions only");
+        }
         Path codeUri = codeUri(props.get("CodeUri"), at + ".CodeUri");
         int memory = context.intProperty(props, "MemorySize", 128, 128, 10240, "Lambda", at);
         int timeout = context.intProperty(props, "Timeout", 3, 1, 900, "Lambda", at);

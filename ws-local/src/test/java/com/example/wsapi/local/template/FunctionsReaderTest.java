@@ -62,6 +62,14 @@ class FunctionsReaderTest {
     }
 
     @Test
+    void function_withARuntimeThatIsNotJava_failsNamingTheJavaRuntimes() {
+        problem(() -> reader(WITH_GLOBALS.replace("Runtime: java25", "Runtime: python3.12")).functions(),
+                "Resources.Fn.Properties.Runtime", "python3.12", "java21", "Java functions only");
+        assertEquals("java8.al2",
+                reader(WITH_GLOBALS.replace("Runtime: java25", "Runtime: java8.al2")).functions().get("Fn").runtime());
+    }
+
+    @Test
     void invokedFunction_isTheFunctionNameOfTheArn_withOrWithoutAlias() {
         String uri = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/"
                 + "arn:aws:lambda:eu-west-1:123456789012:function:Echo%s/invocations";
