@@ -280,9 +280,9 @@ public final class LocalApi implements AutoCloseable {
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
         environment.putAll(EnvVars.apply(function.logicalId(), function.environment(), options.envVars()));
         return new FunctionSettings(function.logicalId(), function.handler(),
-                FunctionCode.classpath(templateDir, function.logicalId(), function.codeUri()), environment,
-                Duration.ofSeconds(function.timeoutSeconds()), function.memorySize(), options.maxConcurrency(),
-                options.scaling(), function.snapStart(), function.runtime());
+                FunctionCode.classpath(templateDir, function.logicalId(), function.codeUri(), function.handler()),
+                environment, Duration.ofSeconds(function.timeoutSeconds()), function.memorySize(),
+                options.maxConcurrency(), options.scaling(), function.snapStart(), function.runtime());
     }
 
     private static GatewaySettings gatewaySettings(SamTemplate template, LocalOptions options, int port) {

@@ -20,22 +20,44 @@ public final class FunctionCode {
 
     /**
      * The classpath of a function, the first that holds built code of: {@code <templateDir>/.aws-sam/build/<logicalId>}
-     * and its {@code lib/*.jar} ({@code sam build}); {@code <codeUri>/target/lambda} and its {@code lib/*.jar} (the
-     * artifact a Maven build lays out, here shrunk); {@code <codeUri>/target/classes} and
-     * {@code <codeUri>/target/dependency/*.jar} (a Maven module that lays out no artifact, or whose classes were
-     * compiled after its artifact was laid out, e.g. by an IDE: the newer code runs, with a warning).
+     * and its {@code lib/*.jar} ({@code sam build}); a {@code .zip} or {@code .jar} CodeUri, extracted as Lambda does
+     * ({@link CodeArchive}); {@code <codeUri>/target/lambda} and its {@code lib/*.jar} (the artifact a Maven build lays
+     * out, here shrunk); {@code <codeUri>/target/classes} and {@code <codeUri>/target/dependency/*.jar} (a Maven module
+     * that lays out no artifact, or whose classes were compiled after its artifact was laid out, e.g. by an IDE: the
+     * newer code runs, with a warning); the CodeUri folder itself and its {@code lib/*.jar} when it holds the handler's
+     * class or such jars (code laid out as Lambda runs it, e.g. compiled by {@code javac -d}).
      *
+     * @param handler the function's Handler ({@code package.Class} or {@code package.Class::method})
      * @throws IllegalStateException when neither holds built code; the message says how to build it
      */
+    public static List<Path> classpath(Path templateDir, String logicalId, Path codeUri, String handler) {
+        return classpath(templateDir, logicalId, codeUri, handler, CodeArchive.defaultRoot());
+    }
+
+    /** As {@link #classpath(Path, String, Path, String)} for a handler not known: a code folder needs lib/*.jar. */
     public static List<Path> classpath(Path templateDir, String logicalId, Path codeUri) {
+        return classpath(templateDir, logicalId, codeUri, "", CodeArchive.defaultRoot());
+    }
+
+    /** @param archives where a {@code .zip} or {@code .jar} CodeUri is extracted */
+    static List<Path> classpath(Path templateDir, String logicalId, Path codeUri, String handler, Path archives) {
         Objects.requireNonNull(templateDir, "templateDir");
         Objects.requireNonNull(logicalId, "logicalId");
         Objects.requireNonNull(codeUri, "codeUri");
+        Objects.requireNonNull(handler, "handler");
         Path samBuild = templateDir.resolve(".aws-sam").resolve("build").resolve(logicalId);
         if (hasContent(samBuild)) {
             return withJars(samBuild, samBuild.resolve("lib"));
         }
         Path code = templateDir.resolve(codeUri).normalize();
+        if (Files.isRegularFile(code)) {
+            if (!CodeArchive.isArchive(code)) {
+                throw new IllegalStateException("Function " + logicalId + ": its CodeUri " + code + " is a file, but "
+                        + "not a .zip or .jar: point CodeUri at the function's code folder, .zip or .jar");
+            }
+            Path extracted = CodeArchive.extract(code, archives);
+            return withJars(extracted, extracted.resolve("lib"));
+        }
         Path artifact = code.resolve("target").resolve("lambda");
         Path classes = code.resolve("target").resolve("classes");
         if (hasContent(artifact)) {
@@ -48,9 +70,16 @@ public final class FunctionCode {
         if (hasContent(classes)) {
             return withJars(classes, code.resolve("target").resolve("dependency"));
         }
+        String handlerClass = handler.split("::", 2)[0].trim().replace('.', '/') + ".class";
+        boolean holdsHandler = !handler.isBlank() && Files.isRegularFile(code.resolve(handlerClass));
+        if (holdsHandler || withJars(code, code.resolve("lib")).size() > 1) {
+            return withJars(code, code.resolve("lib"));
+        }
         throw new IllegalStateException("Function " + logicalId + " has no built code: looked in " + artifact + " and "
-                + classes + " (Maven) and " + samBuild + " (sam build). Build it first: run `mvn -DskipTests package` in "
-                + templateDir.toAbsolutePath().normalize() + " (the project root), or `sam build`.");
+                + classes + " (Maven), " + samBuild + " (sam build), and for " + handlerClass + " or lib/*.jar in "
+                + code + " (code laid out as Lambda runs it). Build it first: run `mvn -DskipTests package` in "
+                + templateDir.toAbsolutePath().normalize() + " (the project root), or `sam build`; or point CodeUri "
+                + "at the built code's folder, .zip or .jar.");
     }
 
     private static boolean hasContent(Path dir) {

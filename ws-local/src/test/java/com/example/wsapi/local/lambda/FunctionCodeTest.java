@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +91,7 @@ class FunctionCodeTest {
         Files.createDirectories(project.resolve(".aws-sam/build/EchoFunction")); // empty: not a build
 
         IllegalStateException thrown = assertThrows(IllegalStateException.class,
-                () -> FunctionCode.classpath(project, "EchoFunction", module));
+                () -> FunctionCode.classpath(project, "EchoFunction", module, "com.example.Handler"));
 
         String message = thrown.getMessage();
         assertTrue(message.contains("EchoFunction"), message);
@@ -95,6 +99,76 @@ class FunctionCodeTest {
         assertTrue(message.contains(module.resolve("target/lambda").toString()), message);
         assertTrue(message.contains(project.resolve(".aws-sam/build/EchoFunction").toString()), message);
         assertTrue(message.contains("mvn -DskipTests package") && message.contains("sam build"), message);
+    }
+
+    @Test
+    void classpath_ofAZipOrJarCodeUri_isItsContentExtractedAsLambdaDoes_reusedUntilTheFileChanges(
+            @TempDir Path project, @TempDir Path archives) throws Exception {
+        Path zip = zip(project.resolve("build/app.zip"), Map.of("trial/Handler.class", "class", "lib/dep.jar", "jar"));
+
+        List<Path> classpath = FunctionCode.classpath(project, "Fn", Path.of("build/app.zip"), "trial.Handler",
+                archives);
+        Path root = classpath.get(0);
+
+        assertEquals(List.of(root, root.resolve("lib/dep.jar")), classpath);
+        assertTrue(root.startsWith(archives), root.toString());
+        assertEquals("class", Files.readString(root.resolve("trial/Handler.class")));
+        assertEquals(classpath, FunctionCode.classpath(project, "Fn", Path.of("build/app.zip"), "trial.Handler",
+                archives));
+
+        zip(zip, Map.of("trial/Handler.class", "rebuilt"));
+        Files.setLastModifiedTime(zip, FileTime.fromMillis(Files.getLastModifiedTime(zip).toMillis() + 5_000));
+        List<Path> rebuilt = FunctionCode.classpath(project, "Fn", Path.of("build/app.zip"), "trial.Handler", archives);
+
+        assertEquals("rebuilt", Files.readString(rebuilt.get(0).resolve("trial/Handler.class")));
+        assertTrue(Files.notExists(root), "the older extraction is removed");
+    }
+
+    @Test
+    void classpath_ofAnArchiveWithAnEntryOutsideItsFolder_refusesIt(@TempDir Path project, @TempDir Path archives)
+            throws Exception {
+        zip(project.resolve("evil.jar"), Map.of("../../escaped.class", "class"));
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> FunctionCode.classpath(project, "Fn", Path.of("evil.jar"), "trial.Handler", archives));
+
+        assertTrue(thrown.getMessage().contains("outside"), thrown.getMessage());
+        assertTrue(Files.notExists(archives.resolve("escaped.class")), "written outside the extraction folder");
+    }
+
+    @Test
+    void classpath_ofACodeUriFileThatIsNoArchive_saysWhatCodeUriTakes(@TempDir Path project) throws Exception {
+        Files.writeString(project.resolve("Handler.java"), "class Handler {}");
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> FunctionCode.classpath(project, "Fn", Path.of("Handler.java"), "Handler"));
+
+        assertTrue(thrown.getMessage().contains("not a .zip or .jar"), thrown.getMessage());
+    }
+
+    @Test
+    void classpath_ofAFolderHoldingTheHandlersClass_isThatFolder_withItsLibJars(@TempDir Path project)
+            throws Exception {
+        Path code = Files.createDirectories(project.resolve("out/trial"));
+        Files.writeString(code.resolve("Handler.class"), "class"); // e.g. javac -d out
+        Files.createDirectories(project.resolve("out/lib"));
+        Files.writeString(project.resolve("out/lib/dep.jar"), "jar");
+
+        List<Path> classpath = FunctionCode.classpath(project, "Fn", Path.of("out"), "trial.Handler::handleRequest");
+
+        assertEquals(List.of(project.resolve("out"), project.resolve("out/lib/dep.jar")), classpath);
+    }
+
+    private static Path zip(Path file, Map<String, String> entries) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (Map.Entry<String, String> entry : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(entry.getKey()));
+                out.write(entry.getValue().getBytes());
+                out.closeEntry();
+            }
+        }
+        return file;
     }
 
     private static void mavenLayout(Path module) throws Exception {
