@@ -20,6 +20,7 @@ import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.storage.LocalDynamoDb;
 import com.example.wsapi.local.template.IntegrationSpec;
 import com.example.wsapi.local.template.LambdaFunction;
+import com.example.wsapi.local.template.LambdaLayer;
 import com.example.wsapi.local.template.LocalSettings;
 import com.example.wsapi.local.template.Route;
 import com.example.wsapi.local.template.SamTemplate;
@@ -279,10 +280,14 @@ public final class LocalApi implements AutoCloseable {
         Map<String, String> environment = new HashMap<>();
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
         environment.putAll(EnvVars.apply(function.logicalId(), function.environment(), options.envVars()));
-        return new FunctionSettings(function.logicalId(), function.handler(),
-                FunctionCode.classpath(templateDir, function.logicalId(), function.codeUri(), function.handler()),
-                environment, Duration.ofSeconds(function.timeoutSeconds()), function.memorySize(),
-                options.maxConcurrency(), options.scaling(), function.snapStart(), function.runtime());
+        List<Path> classpath = new ArrayList<>(
+                FunctionCode.classpath(templateDir, function.logicalId(), function.codeUri(), function.handler()));
+        for (LambdaLayer layer : function.layers()) {
+            classpath.addAll(FunctionCode.layerJars(templateDir, layer.logicalId(), layer.contentUri()));
+        }
+        return new FunctionSettings(function.logicalId(), function.handler(), classpath, environment,
+                Duration.ofSeconds(function.timeoutSeconds()), function.memorySize(), options.maxConcurrency(),
+                options.scaling(), function.snapStart(), function.runtime());
     }
 
     private static GatewaySettings gatewaySettings(SamTemplate template, LocalOptions options, int port) {

@@ -82,6 +82,32 @@ public final class FunctionCode {
                 + "at the built code's folder, .zip or .jar.");
     }
 
+    /**
+     * The jars a Java layer puts on the classpath, {@code java/lib/*.jar} of the first that holds content of:
+     * {@code <templateDir>/.aws-sam/build/<layerId>} ({@code sam build}); its ContentUri, a folder or a {@code .zip}
+     * or {@code .jar} (extracted as Lambda does to {@code /opt}).
+     *
+     * @throws IllegalStateException when the layer has no {@code java/lib/*.jar}
+     */
+    public static List<Path> layerJars(Path templateDir, String layerId, Path contentUri) {
+        return layerJars(templateDir, layerId, contentUri, CodeArchive.defaultRoot());
+    }
+
+    static List<Path> layerJars(Path templateDir, String layerId, Path contentUri, Path archives) {
+        Path samBuild = templateDir.resolve(".aws-sam").resolve("build").resolve(layerId);
+        Path content = hasContent(samBuild) ? samBuild : templateDir.resolve(contentUri).normalize();
+        if (Files.isRegularFile(content) && CodeArchive.isArchive(content)) {
+            content = CodeArchive.extract(content, archives);
+        }
+        List<Path> jars = withJars(content, content.resolve("java").resolve("lib"));
+        if (jars.size() < 2) {
+            throw new IllegalStateException("Layer " + layerId + " has no jars in " + content.resolve("java/lib")
+                    + ": a Java layer holds its jars in java/lib (Lambda puts /opt/java/lib/*.jar on the classpath); "
+                    + "lay its ContentUri out so, or build it with `sam build`");
+        }
+        return jars.subList(1, jars.size());
+    }
+
     private static boolean hasContent(Path dir) {
         if (!Files.isDirectory(dir)) {
             return false;

@@ -2,6 +2,7 @@ package com.example.wsapi.local.template;
 
 import static com.example.wsapi.local.template.ResourceTypes.LAMBDA_FUNCTION;
 import static com.example.wsapi.local.template.ResourceTypes.SAM_FUNCTION;
+import static com.example.wsapi.local.template.ResourceTypes.SAM_LAYER;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +126,30 @@ final class FunctionsReader {
             throw new TemplateProblem(at + ".Environment", "must be a mapping with Variables");
         }
         return new LambdaFunction(id, handler, runtime, codeUri, memory, timeout, Collections.unmodifiableMap(environment),
-                snapStart(props, at));
+                snapStart(props, at), layers(props, at));
+    }
+
+    /** The function's Layers: each must be an AWS::Serverless::LayerVersion of the template, with local content. */
+    private List<LambdaLayer> layers(Map<String, Object> props, String at) {
+        List<?> layers = TemplateContext.list(context.resolve(props.get("Layers"), at + ".Layers"), at + ".Layers");
+        List<LambdaLayer> read = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            String lat = at + ".Layers[" + i + "]";
+            String layer = Intrinsics.text(layers.get(i), lat);
+            // Ref of a layer of the template resolves to its logical id locally.
+            String type = context.typeIfActive(layer);
+            if (!SAM_LAYER.equals(type)) {
+                throw new TemplateProblem(lat, "layer " + layer + (type == null ? " is not a layer of the template"
+                        : " is an " + type + ", whose Content is not local") + ": ws-local cannot fetch layers, so the "
+                        + "function would run without its classes; make it an " + SAM_LAYER + " with a local "
+                        + "ContentUri (its jars in java/lib) and write Layers: [!Ref YourLayer], or put the jars in "
+                        + "the function's code");
+            }
+            String cat = "Resources." + layer + ".Properties.ContentUri";
+            read.add(new LambdaLayer(layer, localPath(context.properties(layer).get("ContentUri"), cat,
+                    "the layer has no ContentUri: set ContentUri to the folder of its content (java/lib/*.jar)")));
+        }
+        return read;
     }
 
     /** SnapStart applies to published versions, which SAM publishes for an AutoPublishAlias. */
@@ -170,19 +194,25 @@ final class FunctionsReader {
     }
 
     private Path codeUri(Object raw, String location) {
+        return localPath(raw, location, "the function has no CodeUri: set CodeUri to the folder of its code "
+                + "(relative to the template), here or in Globals.Function");
+    }
+
+    /** A CodeUri or ContentUri: a local path, relative to the template's folder, that exists. */
+    private Path localPath(Object raw, String location, String whenMissing) {
+        String property = location.substring(location.lastIndexOf('.') + 1);
         Object value = context.resolve(raw, location);
         if (value == null || value == Intrinsics.NO_VALUE) {
-            throw new TemplateProblem(location, "the function has no CodeUri: set CodeUri to the folder of its code "
-                    + "(relative to the template), here or in Globals.Function");
+            throw new TemplateProblem(location, whenMissing);
         }
         if (value instanceof Map || (value instanceof String text && text.startsWith("s3://"))) {
-            throw new TemplateProblem(location, "CodeUri points to S3 (" + value + "), but ws-local runs local code: "
-                    + "set CodeUri to the folder of the function's code, relative to the template");
+            throw new TemplateProblem(location, property + " points to S3 (" + value + "), but ws-local runs local "
+                    + "code: set " + property + " to the folder of the code, relative to the template");
         }
         Path folder = context.file().toAbsolutePath().getParent();
         Path codeUri = folder.resolve(Intrinsics.text(value, location)).normalize();
         if (!Files.exists(codeUri)) {
-            throw new TemplateProblem(location, "CodeUri " + value + " does not exist (" + codeUri + "): fix the path, "
+            throw new TemplateProblem(location, property + " " + value + " does not exist (" + codeUri + "): fix the path, "
                     + "relative to the template's folder " + folder);
         }
         return codeUri;

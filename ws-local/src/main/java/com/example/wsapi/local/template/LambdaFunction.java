@@ -1,6 +1,7 @@
 package com.example.wsapi.local.template;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,13 +16,19 @@ import java.util.Map;
  * @param environment    Environment.Variables, resolved to local values
  * @param snapStart      {@code SnapStart: ApplyOn: PublishedVersions} with an {@code AutoPublishAlias}: the versions
  *                       the alias points at are SnapStart snapshots (plain {@code $LATEST} never is)
+ * @param layers         the function's Layers, in order
  */
 public record LambdaFunction(String logicalId, String handler, String runtime, Path codeUri, int memorySize,
-                             int timeoutSeconds, Map<String, String> environment, boolean snapStart) {
+                             int timeoutSeconds, Map<String, String> environment, boolean snapStart,
+                             List<LambdaLayer> layers) {
+
+    public LambdaFunction {
+        layers = List.copyOf(layers);
+    }
 
     /** Without SnapStart. */
     public LambdaFunction(String logicalId, String handler, String runtime, Path codeUri, int memorySize,
                           int timeoutSeconds, Map<String, String> environment) {
-        this(logicalId, handler, runtime, codeUri, memorySize, timeoutSeconds, environment, false);
+        this(logicalId, handler, runtime, codeUri, memorySize, timeoutSeconds, environment, false, List.of());
     }
 }

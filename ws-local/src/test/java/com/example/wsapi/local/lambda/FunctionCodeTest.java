@@ -159,6 +159,33 @@ class FunctionCodeTest {
         assertEquals(List.of(project.resolve("out"), project.resolve("out/lib/dep.jar")), classpath);
     }
 
+    @Test
+    void layerJars_areTheJarsInJavaLib_ofTheContentUriFolderOrArchive(@TempDir Path project, @TempDir Path archives)
+            throws Exception {
+        Path lib = Files.createDirectories(project.resolve("layer/java/lib"));
+        Files.writeString(lib.resolve("b.jar"), "jar");
+        Files.writeString(lib.resolve("a.jar"), "jar");
+        zip(project.resolve("layer.zip"), Map.of("java/lib/c.jar", "jar"));
+
+        assertEquals(List.of(lib.resolve("a.jar"), lib.resolve("b.jar")),
+                FunctionCode.layerJars(project, "Deps", Path.of("layer"), archives));
+        Path extracted = FunctionCode.layerJars(project, "Zipped", Path.of("layer.zip"), archives).get(0);
+        assertTrue(extracted.startsWith(archives) && extracted.endsWith("java/lib/c.jar"), extracted.toString());
+    }
+
+    @Test
+    void layerJars_ofALayerWithoutJavaLib_failsSayingWhereJavaLayersKeepTheirJars(@TempDir Path project)
+            throws Exception {
+        Files.createDirectories(project.resolve("layer/lib"));
+        Files.writeString(project.resolve("layer/lib/a.jar"), "jar");
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> FunctionCode.layerJars(project, "Deps", Path.of("layer")));
+
+        assertTrue(thrown.getMessage().contains("Deps") && thrown.getMessage().contains("java/lib"),
+                thrown.getMessage());
+    }
+
     private static Path zip(Path file, Map<String, String> entries) throws IOException {
         Files.createDirectories(file.getParent());
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {

@@ -5,7 +5,9 @@ import static com.example.wsapi.local.template.TemplateFixture.context;
 import static com.example.wsapi.local.template.TemplateFixture.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,36 @@ class FunctionsReaderTest {
                 "Resources.Fn.Properties.Runtime", "python3.12", "java21", "Java functions only");
         assertEquals("java8.al2",
                 reader(WITH_GLOBALS.replace("Runtime: java25", "Runtime: java8.al2")).functions().get("Fn").runtime());
+    }
+
+    @Test
+    void function_withLayersOfTheTemplate_hasTheirContentUris_inOrder() throws Exception {
+        Files.createDirectories(folder.resolve("layers/deps"));
+        Files.writeString(folder.resolve("layers/more.zip"), "zip");
+        String layers = """
+                      Layers: [!Ref Deps, !Ref More]
+                  Deps:
+                    Type: AWS::Serverless::LayerVersion
+                    Properties:
+                      ContentUri: layers/deps
+                  More:
+                    Type: AWS::Serverless::LayerVersion
+                    Properties:
+                      ContentUri: layers/more.zip
+                """;
+
+        LambdaFunction fn = reader(WITH_GLOBALS + layers).functions().get("Fn");
+
+        assertEquals(List.of(new LambdaLayer("Deps", folder.resolve("layers/deps").toAbsolutePath()),
+                new LambdaLayer("More", folder.resolve("layers/more.zip").toAbsolutePath())), fn.layers());
+    }
+
+    @Test
+    void function_withALayerNotInTheTemplate_failsSayingWsLocalCannotFetchIt() {
+        String arn = "arn:aws:lambda:us-east-1:580247275435:layer:LambdaInsightsExtension:38";
+
+        problem(() -> reader(WITH_GLOBALS + "      Layers: [" + arn + "]\n").functions(),
+                "Resources.Fn.Properties.Layers[0]", arn, "cannot fetch layers", "AWS::Serverless::LayerVersion");
     }
 
     @Test
