@@ -46,7 +46,8 @@ final class AuthorizersReader {
                     + "WebSocket APIs: use a Lambda authorizer with AuthorizerType: REQUEST");
         }
         String uri = context.requiredString(props, "AuthorizerUri", at, FunctionsReader.invocationUriHint("AuthorizerUri"));
-        String function = FunctionsReader.invokedFunction(uri, "AuthorizerUri", at + ".AuthorizerUri");
+        String function = functions.logicalIdOf(FunctionsReader.invokedFunction(uri, "AuthorizerUri",
+                at + ".AuthorizerUri"));
         functions.requireRunnable(function, "authorizer " + id, at + ".AuthorizerUri");
         Object sources = context.resolve(props.get("IdentitySource"), at + ".IdentitySource");
         List<String> identitySources = new ArrayList<>();

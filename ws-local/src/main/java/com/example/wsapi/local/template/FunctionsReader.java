@@ -75,6 +75,23 @@ final class FunctionsReader {
         return function.group(1);
     }
 
+    /**
+     * The logical id of the function an invocation URI names: by its logical id, or by its FunctionName (the name it
+     * is deployed under, e.g. {@code !Sub ...:function:${Prefix}-echo/invocations}); any other name as it is.
+     */
+    String logicalIdOf(String functionName) {
+        if (functions().containsKey(functionName)) {
+            return functionName;
+        }
+        for (String id : functions().keySet()) {
+            String at = "Resources." + id + ".Properties.FunctionName";
+            if (functionName.equals(context.resolveString(context.properties(id).get("FunctionName"), at))) {
+                return id;
+            }
+        }
+        return functionName;
+    }
+
     /** Fails unless {@code function} is one of the template's functions, which ws-local can run. */
     void requireRunnable(String function, String user, String location) {
         if (functions().containsKey(function)) {

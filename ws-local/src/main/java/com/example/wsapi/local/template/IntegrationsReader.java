@@ -38,17 +38,21 @@ final class IntegrationsReader {
     private final TemplateContext context;
     private final Map<String, String> stageVariables;
     private final MappingTemplates mappingTemplates;
+    private final FunctionsReader functions;
     private final IntegrationResponsesReader responses;
     private final Map<String, IntegrationSpec> read = new HashMap<>();
 
     /**
      * @param stageVariables   the served stage's variables, substituted in {@code IntegrationUri}
      * @param mappingTemplates checks every request template parses
+     * @param functions        the template's functions, which Lambda integrations call
      */
-    IntegrationsReader(TemplateContext context, Map<String, String> stageVariables, MappingTemplates mappingTemplates) {
+    IntegrationsReader(TemplateContext context, Map<String, String> stageVariables, MappingTemplates mappingTemplates,
+                       FunctionsReader functions) {
         this.context = context;
         this.stageVariables = stageVariables;
         this.mappingTemplates = mappingTemplates;
+        this.functions = functions;
         this.responses = new IntegrationResponsesReader(context, mappingTemplates);
     }
 
@@ -125,8 +129,8 @@ final class IntegrationsReader {
 
     private String lambdaFunction(Map<String, Object> props, String at) {
         String uri = context.requiredString(props, "IntegrationUri", at, FunctionsReader.invocationUriHint("IntegrationUri"));
-        return FunctionsReader.invokedFunction(substituteStageVariables(uri, at + ".IntegrationUri"), "IntegrationUri",
-                at + ".IntegrationUri");
+        return functions.logicalIdOf(FunctionsReader.invokedFunction(substituteStageVariables(uri,
+                at + ".IntegrationUri"), "IntegrationUri", at + ".IntegrationUri"));
     }
 
     /** An AWS integration's function: the only AWS service ws-local calls is Lambda. */
@@ -139,7 +143,7 @@ final class IntegrationsReader {
                     + "emulated: ws-local's AWS integrations call Lambda functions of the template "
                     + "(arn:...:apigateway:...:lambda:path/2015-03-31/functions/.../invocations)");
         }
-        return FunctionsReader.invokedFunction(uri, "IntegrationUri", at + ".IntegrationUri");
+        return functions.logicalIdOf(FunctionsReader.invokedFunction(uri, "IntegrationUri", at + ".IntegrationUri"));
     }
 
     private String method(Map<String, Object> props, String at) {

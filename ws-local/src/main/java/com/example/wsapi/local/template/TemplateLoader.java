@@ -85,7 +85,7 @@ public final class TemplateLoader {
                 new EndpointRewriter(api.webSocketApiId(), templateStages, stage.name(), context.settings()));
         functions.functions();
         RoutesReader routes = new RoutesReader(context, api,
-                new IntegrationsReader(context, stage.variables(), mappingTemplates),
+                new IntegrationsReader(context, stage.variables(), mappingTemplates, functions),
                 new AuthorizersReader(context, functions), functions);
         WebSocketApi webSocket = new WebSocketApi(api.webSocketApi(), api.webSocketApiId(), routeSelection,
                 stage.name(), stage.variables(), routes.routes());

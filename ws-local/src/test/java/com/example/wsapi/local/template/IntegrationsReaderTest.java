@@ -11,6 +11,7 @@ import com.example.wsapi.local.vtl.MappingTemplates;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,9 @@ class IntegrationsReaderTest {
     /** Reads the integration {@code Integration} of a template made of the API and {@code resources}. */
     private IntegrationSpec read(String resources) {
         TemplateContext context = context(folder, API + resources);
-        return new IntegrationsReader(context, STAGE_VARIABLES, new MappingTemplates())
+        FunctionsReader functions = new FunctionsReader(context, new EndpointRewriter(
+                new ApiReader(context).webSocketApiId(), Set.of("dev"), "dev", context.settings()));
+        return new IntegrationsReader(context, STAGE_VARIABLES, new MappingTemplates(), functions)
                 .integration("Integration", "Route", "Resources.Route.Properties.Target");
     }
 

@@ -22,11 +22,12 @@ class RoutesReaderTest {
     Path folder;
 
     private List<Route> routes(String resources) {
-        TemplateContext context = context(folder, API + resources);
+        TemplateContext context = context(folder, "Transform: AWS::Serverless-2016-10-31\n" + API + resources);
         ApiReader api = new ApiReader(context);
         FunctionsReader functions = new FunctionsReader(context,
                 new EndpointRewriter(api.webSocketApiId(), Set.of("dev"), "dev", context.settings()));
-        return new RoutesReader(context, api, new IntegrationsReader(context, Map.of(), new MappingTemplates()),
+        return new RoutesReader(context, api,
+                new IntegrationsReader(context, Map.of(), new MappingTemplates(), functions),
                 new AuthorizersReader(context, functions), functions).routes();
     }
 
@@ -81,6 +82,25 @@ class RoutesReaderTest {
         assertFalse(routes.get(2).twoWay(), "a selection expression without a $default RouteResponse is one-way");
         assertInstanceOf(IntegrationSpec.HttpProxy.class, routes.get(0).integration());
         assertEquals(routes.get(0).integration(), routes.get(1).integration(), "one integration serves both");
+    }
+
+    @Test
+    void route_toAFunctionNamedByItsFunctionName_callsThatFunction() {
+        List<Route> routes = routes("""
+                  Echo:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      FunctionName: !Sub ${AWS::StackName}-echo
+                      Handler: example.Echo::handleRequest
+                      Runtime: java21
+                      CodeUri: .
+                """ + integration("Lambda", """
+                IntegrationType: AWS_PROXY
+                IntegrationUri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/\
+                arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:${AWS::StackName}-echo/invocations
+                """) + route("EchoRoute", "echo", "Lambda", ""));
+
+        assertEquals("Echo", ((IntegrationSpec.AwsProxy) routes.get(0).integration()).functionLogicalId());
     }
 
     @Test
