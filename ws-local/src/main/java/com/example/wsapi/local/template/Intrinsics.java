@@ -104,7 +104,7 @@ final class Intrinsics {
             if (map.size() == 1) {
                 String key = (String) map.keySet().iterator().next();
                 if (key.equals("Ref") || key.startsWith("Fn::")) {
-                    return function(key, map.get(key), location + "." + key);
+                    return withoutDynamicReference(function(key, map.get(key), location + "." + key), location);
                 }
             }
             Map<String, Object> out = new LinkedHashMap<>();
@@ -125,6 +125,16 @@ final class Intrinsics {
                 }
             }
             return out;
+        }
+        return withoutDynamicReference(value, location);
+    }
+
+    /** CloudFormation reads {@code {{resolve:ssm:...}}} from SSM or Secrets Manager at deploy time; ws-local cannot. */
+    private static Object withoutDynamicReference(Object value, String location) {
+        if (value instanceof String text && text.contains("{{resolve:")) {
+            throw new TemplateProblem(location, "the dynamic reference in \"" + text + "\" cannot be resolved locally "
+                    + "(ws-local reads no SSM parameters or secrets): put the value in a parameter and Ref it, with a "
+                    + "Default or a parameter override");
         }
         return value;
     }

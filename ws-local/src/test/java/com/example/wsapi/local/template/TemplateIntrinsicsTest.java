@@ -107,6 +107,18 @@ class TemplateIntrinsicsTest {
     }
 
     @Test
+    void resolve_dynamicReference_failsAskingForAParameter_writtenOrBuiltBySub() {
+        Intrinsics intrinsics = intrinsics(Map.of("Parameters", Map.of("Env", Map.of("Default", "dev"))), Map.of());
+
+        String written = failure(intrinsics, Map.of("TABLE", "{{resolve:ssm:/app/table}}"));
+        String built = failure(intrinsics, Map.of("Fn::Sub", "{{resolve:secretsmanager:app-${Env}:SecretString:key}}"));
+
+        assertTrue(written.startsWith("Here.TABLE") && written.contains("{{resolve:ssm:/app/table}}")
+                && written.contains("cannot be resolved locally"), written);
+        assertTrue(built.contains("app-dev") && built.contains("parameter override"), built);
+    }
+
+    @Test
     void resolve_selectOutOfRange_failsNamingIndexAndList() {
         String message = failure(empty(), Map.of("Fn::Select", List.of(3, List.of("a", "b"))));
 
