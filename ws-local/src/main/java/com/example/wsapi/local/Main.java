@@ -22,7 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,9 +92,10 @@ public final class Main implements Callable<Integer> {
         @OptionsTable.Default("a free one")
         int dynamoDbPort;
 
-        @Option(names = "--parameter-overrides", order = 10, split = ",", paramLabel = "K=V,...",
+        // As for sam deploy: Key=Value pairs separated by spaces or commas, in one argument or several.
+        @Option(names = "--parameter-overrides", order = 10, arity = "1..*", paramLabel = "K=V,...",
                 description = "template parameters, as for `sam deploy`")
-        Map<String, String> parameterOverrides = new LinkedHashMap<>();
+        List<String> parameterOverrides = new ArrayList<>();
 
         @Option(names = "--env-vars", order = 11, paramLabel = "<file.json>",
                 description = "environment overrides, as for `sam local invoke --env-vars`: only variables the "
@@ -137,8 +138,8 @@ public final class Main implements Callable<Integer> {
                         + "bin/java)" : ": no such file: give the path of a java launcher (a JDK's bin/java)"));
             }
             return new LocalOptions(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort,
-                    parameterOverrides, readEnvVars(envVars), maxConcurrency, stackName, warmContainers, scaling,
-                    java == null);
+                    ParameterOverrides.parse(parameterOverrides), readEnvVars(envVars), maxConcurrency, stackName,
+                    warmContainers, scaling, java == null);
         }
 
         /**
