@@ -15,9 +15,12 @@ import com.example.wsapi.local.template.Table;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -355,15 +358,13 @@ public final class Main implements Callable<Integer> {
         String logicalId;
 
         @Option(names = {"--event", "-e"}, order = 0, required = true, paramLabel = "<file.json>",
-                description = "the event, in the shape API Gateway sends it (e.g. `events/echo.json`)")
+                description = "the event, in the shape API Gateway sends it (e.g. `events/echo.json`; `-` reads it "
+                        + "from standard input)")
         Path event;
 
         @Override
         public Integer call() throws Exception {
-            if (!Files.isRegularFile(event)) {
-                throw new LocalApiException("no event file at " + event.toAbsolutePath());
-            }
-            String eventJson = Files.readString(event);
+            String eventJson = readEvent(event, System.in);
             try {
                 new Gson().fromJson(eventJson, Object.class);
             } catch (JsonParseException e) {
@@ -407,6 +408,17 @@ public final class Main implements Callable<Integer> {
                     out.flush();
                 }
             }
+        }
+
+        /** The event's text: from {@code stdin} for {@code -} (as {@code sam local invoke -e -}), else the file's. */
+        static String readEvent(Path event, InputStream stdin) throws IOException, LocalApiException {
+            if (event.toString().equals("-")) {
+                return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (!Files.isReadable(event) || Files.isDirectory(event)) { // a pipe such as /dev/stdin is no regular file
+                throw new LocalApiException("no event file at " + event.toAbsolutePath());
+            }
+            return Files.readString(event);
         }
 
         /** REPORT is logged when the runtime asks for its next event, just after the response: wait a moment. */
