@@ -98,8 +98,16 @@ final class RoutesReader {
         return integration instanceof IntegrationSpec.Aws aws ? aws.responses() : null;
     }
 
-    /** Request models and required parameters are request validation, which ws-local does not emulate. */
+    /**
+     * Request models and required parameters are request validation, and required API keys need usage plans: ws-local
+     * emulates neither, and letting every client in would hide the difference.
+     */
     private void refuseRequestValidation(Map<String, Object> props, String routeKey, String at) {
+        if ("true".equals(context.resolveString(props.get("ApiKeyRequired"), at + ".ApiKeyRequired"))) {
+            throw new TemplateProblem(at + ".ApiKeyRequired", "API keys (and their usage plans) are not emulated by "
+                    + "ws-local, which would let clients without a key in: write ApiKeyRequired: false (a parameter "
+                    + "can switch it) to run this template locally");
+        }
         Map<String, Object> models = context.resolveMapping(props, "RequestModels", at);
         if (!models.isEmpty()) {
             throw new TemplateProblem(at + ".RequestModels", "request validation against models is not emulated by "

@@ -104,6 +104,15 @@ class RoutesReaderTest {
     }
 
     @Test
+    void route_requiringAnApiKey_failsSayingApiKeysAreNotEmulated() {
+        problem(() -> routes(integration("Backend", HTTP_PROXY)
+                        + route("ConnectRoute", "$connect", "Backend", "ApiKeyRequired: true\n")),
+                "Resources.ConnectRoute.Properties.ApiKeyRequired", "API keys", "ApiKeyRequired: false");
+        assertEquals(1, routes(integration("Backend", HTTP_PROXY)
+                + route("ConnectRoute", "$connect", "Backend", "ApiKeyRequired: false\n")).size());
+    }
+
+    @Test
     void routeResponse_withAnotherKeyThanDefault_failsSayingWebSocketApisHaveOnlyDefault() {
         problem(() -> routes(integration("Backend", HTTP_PROXY)
                         + route("WhoRoute", "whoami", "Backend", "RouteResponseSelectionExpression: $default\n")
