@@ -1,5 +1,6 @@
 package com.example.wsapi.local.template;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import com.google.gson.Gson;
@@ -432,12 +434,53 @@ final class Intrinsics {
         if (declaration.get("AllowedPattern") instanceof String pattern && !value.matches(pattern)) {
             throw new TemplateProblem(location, "value \"" + value + "\" does not match its AllowedPattern " + pattern);
         }
+        checkConstraints(declaration, type, value, location);
         Object resolved = type.startsWith("List<") || type.equals("CommaDelimitedList")
                 || type.startsWith("AWS::SSM::Parameter::Value<List<")
                 || type.equals("AWS::SSM::Parameter::Value<CommaDelimitedList>")
                 ? List.of(value.split(",", -1)) : value;
         resolvedParameters.put(name, resolved);
         return resolved;
+    }
+
+    /** Type Number (and List<Number>), MinValue/MaxValue and MinLength/MaxLength, as CloudFormation checks them. */
+    private static void checkConstraints(Map<?, ?> declaration, String type, String value, String location) {
+        boolean numbers = type.equals("Number") || type.equals("List<Number>");
+        for (String item : numbers ? value.split(",", -1) : new String[] {value}) {
+            if (numbers) {
+                BigDecimal number;
+                try {
+                    number = new BigDecimal(item.trim());
+                } catch (NumberFormatException e) {
+                    throw new TemplateProblem(location, "value \"" + item + "\" is not a number, as its Type " + type
+                            + " requires");
+                }
+                bound(declaration, "MinValue", location, min -> number.compareTo(min) >= 0, item);
+                bound(declaration, "MaxValue", location, max -> number.compareTo(max) <= 0, item);
+            } else {
+                BigDecimal length = BigDecimal.valueOf(item.length());
+                bound(declaration, "MinLength", location, min -> length.compareTo(min) >= 0, item);
+                bound(declaration, "MaxLength", location, max -> length.compareTo(max) <= 0, item);
+            }
+        }
+    }
+
+    private static void bound(Map<?, ?> declaration, String name, String location, Predicate<BigDecimal> holds,
+                              String value) {
+        Object limit = declaration.get(name);
+        if (limit == null) {
+            return;
+        }
+        BigDecimal bound;
+        try {
+            bound = new BigDecimal(text(limit, location + "." + name));
+        } catch (NumberFormatException e) {
+            throw new TemplateProblem(location + "." + name, name + " must be a number, found " + describe(limit));
+        }
+        if (!holds.test(bound)) {
+            throw new TemplateProblem(location, "value \"" + value + "\" is outside its " + name + " " + limit
+                    + ": CloudFormation would refuse it");
+        }
     }
 
     /** Numbers and booleans as the text CloudFormation passes on; anything else is an error. */

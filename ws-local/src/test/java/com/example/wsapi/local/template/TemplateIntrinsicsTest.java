@@ -119,6 +119,24 @@ class TemplateIntrinsicsTest {
     }
 
     @Test
+    void resolve_parameterBreakingItsTypeOrBounds_failsAsCloudFormationWould() {
+        Map<String, Object> template = Map.of("Parameters", Map.of(
+                "Ttl", Map.of("Type", "Number", "Default", 7800, "MinValue", 7200, "MaxValue", 86400),
+                "Name", Map.of("Type", "String", "Default", "chat", "MinLength", 1, "MaxLength", 8)));
+
+        assertEquals("7800", intrinsics(template, Map.of()).resolve(Map.of("Ref", "Ttl"), "Here"));
+        String small = failure(intrinsics(template, Map.of("Ttl", "60")), Map.of("Ref", "Ttl"));
+        String text = failure(intrinsics(template, Map.of("Ttl", "2h")), Map.of("Ref", "Ttl"));
+        String empty = failure(intrinsics(template, Map.of("Name", "")), Map.of("Ref", "Name"));
+        String longer = failure(intrinsics(template, Map.of("Name", "far-too-long")), Map.of("Ref", "Name"));
+
+        assertTrue(small.startsWith("Parameters.Ttl") && small.contains("MinValue 7200"), small);
+        assertTrue(text.contains("\"2h\" is not a number"), text);
+        assertTrue(empty.contains("MinLength 1"), empty);
+        assertTrue(longer.contains("MaxLength 8"), longer);
+    }
+
+    @Test
     void resolve_selectOutOfRange_failsNamingIndexAndList() {
         String message = failure(empty(), Map.of("Fn::Select", List.of(3, List.of("a", "b"))));
 
