@@ -77,6 +77,11 @@ final class PeerBench {
                         FirstEcho.measure(clients, wsLocalUrl(ports[1]), Duration.ofSeconds(60));
                     }
                 }
+                // Without --java, ws-local picks the functions' Java for the template's Runtime: its banner says which.
+                try (var lines = Files.lines(results.resolve("ws-local-primer.log"))) {
+                    lines.filter(line -> line.startsWith("  Functions ")).findFirst().ifPresent(line ->
+                            System.out.println("ws-local's functions: " + line.substring(11).trim()));
+                }
             }
             for (int round = 1; round <= rounds; round++) {
                 for (Target target : targets()) {
