@@ -4,18 +4,14 @@ import com.example.wsapi.local.PrivateFolder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -152,11 +148,11 @@ public final class ClassDataCache {
         classpath.addAll(functionClasspath);
         try {
             String slot = function.replaceAll("[^A-Za-z0-9_-]", "_") + "-"
-                    + hash(javaIdentity + "\n" + classpath).substring(0, 16);
+                    + Sha256.hex(javaIdentity + "\n" + classpath).substring(0, 16);
             // Logging options change nothing an archive holds: a run with -Xlog reuses the archive of one without.
             List<String> archiveOptions = jvmOptions.stream().filter(o -> !o.startsWith("-Xlog")).toList();
-            String code = hash(slot + "\n" + javaIdentity + "\n" + fingerprint(classpath)).substring(0, 16);
-            String key = code + "-" + hash(archiveOptions.toString()).substring(0, 8);
+            String code = Sha256.hex(slot + "\n" + javaIdentity + "\n" + fingerprint(classpath)).substring(0, 16);
+            String key = code + "-" + Sha256.hex(archiveOptions.toString()).substring(0, 8);
             Path folder = root.resolve(slot).resolve(key);
             if (!Files.isDirectory(folder)) {
                 Files.createDirectories(folder);
@@ -288,15 +284,6 @@ public final class ClassDataCache {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             // Left behind in the cache folder: harmless.
-        }
-    }
-
-    private static String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 }

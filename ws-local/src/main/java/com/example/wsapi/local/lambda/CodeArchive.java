@@ -3,18 +3,12 @@ package com.example.wsapi.local.lambda;
 import com.example.wsapi.local.PrivateFolder;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.Enumeration;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -58,8 +52,8 @@ final class CodeArchive {
                         + "to it): ws-local extracts " + file + " there, so remove that folder");
             }
             Path slot = root.resolve(file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
-                    + hash(file.toString()).substring(0, 12));
-            Path extracted = slot.resolve(hash(Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis())
+                    + Sha256.hex(file.toString()).substring(0, 12));
+            Path extracted = slot.resolve(Sha256.hex(Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis())
                     .substring(0, 12));
             if (Files.isDirectory(extracted)) {
                 return extracted;
@@ -109,25 +103,10 @@ final class CodeArchive {
     }
 
     private static void deleteTree(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // Left in the temp folder: a failed deletion must not stop the function from starting.
-        }
-    }
-
-    private static String hash(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
+            RuntimeJars.deleteRecursively(folder);
+        } catch (IOException | RuntimeException e) {
+            // Left in the temp folder: a failed deletion must not stop the function from starting.
         }
     }
 }
