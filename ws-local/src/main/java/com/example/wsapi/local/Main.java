@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
 /** {@code java -jar ws-local.jar [options]} runs the API; {@code ... invoke <LogicalId> --event <file>} runs one function. */
 @Command(name = "ws-local", mixinStandardHelpOptions = true, sortOptions = false,
         version = "ws-local 1.0.0",
-        customSynopsis = {"ws-local [options]", "       ws-local invoke <LogicalId> --event <file.json> [options]"},
+        customSynopsis = {"ws-local [options]", "       ws-local invoke <LogicalId> --event <file.json> [options]",
+                "       ws-local token [--name <name>] [options]"},
         usageHelpAutoWidth = true, optionListHeading = "%nOptions (README.md has the same table):%n",
         commandListHeading = "%nCommands:%n",
         description = "Runs a SAM template's API Gateway WebSocket API offline: gateway, @connections, "
