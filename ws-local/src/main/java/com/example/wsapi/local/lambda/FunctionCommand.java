@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The command line and environment of one function instance's JVM, as Lambda's Java runtime starts it. */
@@ -40,10 +41,12 @@ final class FunctionCommand {
      * A process builder for an instance of {@code function} whose Runtime API listens on {@code runtimeApiPort}.
      *
      * @param home      the instance's HOME
+     * @param java      the installation of {@code options}' java, when known
      * @param classData how the JVM uses the class-data cache, or null
      */
-    static ProcessBuilder build(FunctionSettings function, RuntimeOptions options, Path nativeLibrary,
-                                String logStreamName, int runtimeApiPort, Path home, ClassDataCache.Launch classData) {
+    static ProcessBuilder build(FunctionSettings function, RuntimeOptions options, Optional<JavaHome> java,
+                                Path nativeLibrary, String logStreamName, int runtimeApiPort, Path home,
+                                ClassDataCache.Launch classData) {
         List<String> command = new ArrayList<>();
         command.add(options.javaExecutable().toString());
         // Lambda's Java runtimes: 85% of the memory for the heap, serial GC, C1 only (fast start).
@@ -55,8 +58,7 @@ final class FunctionCommand {
         command.add("-XX:+TieredCompilation");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Djava.net.preferIPv4Stack=true");
-        if (JavaHome.ofExecutable(options.javaExecutable())
-                .filter(java -> java.feature() >= FIRST_NATIVE_ACCESS_RELEASE).isPresent()) {
+        if (java.filter(installation -> installation.feature() >= FIRST_NATIVE_ACCESS_RELEASE).isPresent()) {
             command.add(NATIVE_ACCESS);
         }
         if (!setsCompileThresholds(function, options)) {

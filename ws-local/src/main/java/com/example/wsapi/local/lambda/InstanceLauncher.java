@@ -65,7 +65,7 @@ final class InstanceLauncher {
                 : services.classData().map(cache -> cache.prepare(function.name(),
                         services.options().runtimeJars(), function.classpath(), jvmOptions))
                 .orElse(null);
-        ProcessBuilder command = FunctionCommand.build(function, services.options(),
+        ProcessBuilder command = FunctionCommand.build(function, services.options(), services.java(),
                 services.nativeLibrary().orElse(null), instance.logStreamName, runtimeApiPort, home, classData);
         return new Launch(command, classData);
     }

@@ -88,6 +88,7 @@ public final class LambdaRuntime implements AutoCloseable {
         Optional<ClassDataCache> classData = ClassDataCache.create(options.classDataCache(), options.javaExecutable());
         classData.ifPresent(ClassDataCache::pruneUnused); // before any instance prepares its folder
         this.services = new RuntimeServices(options, eventLoops, workers, logs, scratchDir, nativeLibrary, classData,
+                JavaHome.ofExecutable(options.javaExecutable()),
                 Runtime.getRuntime().availableProcessors());
         // Function JVMs must not outlive ws-local, even when it is stopped with Ctrl-C.
         this.shutdownHook = new Thread(this::close, "ws-local-lambda-shutdown");

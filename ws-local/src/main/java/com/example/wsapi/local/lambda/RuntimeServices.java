@@ -17,10 +17,12 @@ import java.util.concurrent.TimeUnit;
  * @param scratchDir    the function processes' HOME folders
  * @param nativeLibrary the RIC's JNI library for this machine, when it ships one
  * @param classData     the function JVMs' class-data archives, when there is a cache and their Java supports them
+ * @param java          the functions' Java installation, when its release file says which (read once, not per JVM)
  * @param cores         the machine's processors, which {@link Scaling#AUTO} weighs
  */
 record RuntimeServices(RuntimeOptions options, EventLoopGroup eventLoops, ExecutorService workers, LogWriter logs,
-                       Path scratchDir, Optional<Path> nativeLibrary, Optional<ClassDataCache> classData, int cores) {
+                       Path scratchDir, Optional<Path> nativeLibrary, Optional<ClassDataCache> classData, Optional<JavaHome> java,
+                       int cores) {
 
     /** Runs a task on a worker; after close there are none, and the task is dropped (close fails what is pending). */
     void execute(Runnable task) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +22,8 @@ class FunctionCommandTest {
             FunctionSettings function = new FunctionSettings("Fn", "example.Handler::handleRequest", List.of(home),
                     Map.of(), Duration.ofSeconds(3), 128, 1, Scaling.LAMBDA, false, runtime);
 
-            ProcessBuilder command = FunctionCommand.build(function, RuntimeOptions.defaults(), null, "stream", 9001,
-                    home, null);
+            ProcessBuilder command = FunctionCommand.build(function, RuntimeOptions.defaults(), Optional.empty(), null,
+                    "stream", 9001, home, null);
 
             assertEquals("AWS_Lambda_" + runtime, command.environment().get("AWS_EXECUTION_ENV"));
         }
