@@ -287,7 +287,7 @@ public final class LocalApi implements AutoCloseable {
         }
         return new FunctionSettings(function.logicalId(), function.handler(), classpath, environment,
                 Duration.ofSeconds(function.timeoutSeconds()), function.memorySize(), options.maxConcurrency(),
-                options.scaling(), function.snapStart(), function.runtime());
+                options.scaling(), function.snapStart(), function.runtime(), function.functionName());
     }
 
     private static GatewaySettings gatewaySettings(SamTemplate template, LocalOptions options, int port) {

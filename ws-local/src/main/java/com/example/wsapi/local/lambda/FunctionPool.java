@@ -55,7 +55,7 @@ final class FunctionPool {
         this.launcher = new InstanceLauncher(function, services);
         this.log = new PlatformLog(function.name(), function.memoryMb(), services.logs());
         this.functionArn = "arn:aws:lambda:" + services.options().region() + ":" + ACCOUNT_ID + ":function:"
-                + function.name();
+                + function.functionName();
     }
 
     CompletableFuture<String> submit(String eventJson) {

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * A function as the local Lambda runtime runs it.
  *
- * @param name           the function name (the template's logical id)
+ * @param name           the local name functions are registered, invoked and logged under (the template's logical id)
  * @param handler        {@code package.Class::method}
  * @param classpath      the function's code: its classes folder and its jars
  * @param environment    the environment the function sees (besides what the runtime adds)
@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param snapStart      SnapStart is on for the version the routes invoke: each instance runs the CRaC
  *                       {@code beforeCheckpoint} hooks (priming) and the restore hooks before its first event
  * @param runtime        the template's {@code Runtime}, e.g. {@code java25} (the functions see it in AWS_EXECUTION_ENV)
+ * @param functionName   the name Lambda knows the function by (its FunctionName, else {@code name}): the function
+ *                       sees it in AWS_LAMBDA_FUNCTION_NAME (its Context's function name), its log group and its ARN
  */
 public record FunctionSettings(String name, String handler, List<Path> classpath, Map<String, String> environment,
                                Duration timeout, int memoryMb, int maxConcurrency, Scaling scaling,
-                               boolean snapStart, String runtime) {
+                               boolean snapStart, String runtime, String functionName) {
     /** The runtime when none is named: the project's own. */
     public static final String DEFAULT_RUNTIME = "java25";
 
@@ -32,13 +34,14 @@ public record FunctionSettings(String name, String handler, List<Path> classpath
         environment = Map.copyOf(environment);
         Objects.requireNonNull(scaling, "scaling");
         Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(functionName, "functionName");
     }
 
-    /** On {@value #DEFAULT_RUNTIME}. */
+    /** On {@value #DEFAULT_RUNTIME}, named {@code name} on Lambda too. */
     public FunctionSettings(String name, String handler, List<Path> classpath, Map<String, String> environment,
                             Duration timeout, int memoryMb, int maxConcurrency, Scaling scaling, boolean snapStart) {
         this(name, handler, classpath, environment, timeout, memoryMb, maxConcurrency, scaling, snapStart,
-                DEFAULT_RUNTIME);
+                DEFAULT_RUNTIME, name);
     }
 
     /** Lambda's scaling, no SnapStart, on {@value #DEFAULT_RUNTIME}. */

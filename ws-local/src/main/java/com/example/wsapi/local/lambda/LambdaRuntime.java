@@ -259,6 +259,10 @@ public final class LambdaRuntime implements AutoCloseable {
             throw new IllegalArgumentException("Function name " + name + " is not valid for Lambda: use 1 to 64 "
                     + "letters, digits, hyphens or underscores");
         }
+        if (!FUNCTION_NAME.matcher(function.functionName()).matches()) {
+            throw new IllegalArgumentException("Function " + name + ": its name on Lambda, " + function.functionName()
+                    + ", is not valid: use 1 to 64 letters, digits, hyphens or underscores");
+        }
         if (function.handler() == null || function.handler().isBlank()) {
             throw new IllegalArgumentException("Function " + name + " has no handler (package.Class::method)");
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,17 @@ final class FunctionsReader {
     Map<String, LambdaFunction> functions() {
         if (functions == null) {
             Map<String, LambdaFunction> read = new LinkedHashMap<>();
+            Map<String, String> byName = new HashMap<>();
             for (String id : context.resourcesOfType(Set.of(SAM_FUNCTION))) {
-                read.put(id, function(id));
+                LambdaFunction function = function(id);
+                String other = byName.putIfAbsent(function.functionName(), id);
+                if (other != null) {
+                    // Lambda refuses a second function of the same name, and an invocation URI could not tell them apart.
+                    throw new TemplateProblem("Resources." + id + ".Properties.FunctionName", "functions " + other
+                            + " and " + id + " are both named " + function.functionName() + ": give them different "
+                            + "FunctionNames");
+                }
+                read.put(id, function);
             }
             functions = Collections.unmodifiableMap(read);
         }
@@ -76,17 +86,14 @@ final class FunctionsReader {
     }
 
     /**
-     * The logical id of the function an invocation URI names: by its logical id, or by its FunctionName (the name it
-     * is deployed under, e.g. {@code !Sub ...:function:${Prefix}-echo/invocations}); any other name as it is.
+     * The logical id of the function an invocation URI names: by the function's name (its FunctionName, e.g.
+     * {@code !Sub ...:function:${Prefix}-echo/invocations}, else its logical id); any other name as it is, so a URI
+     * naming a function's logical id still finds it, as ws-local always did.
      */
     String logicalIdOf(String functionName) {
-        if (functions().containsKey(functionName)) {
-            return functionName;
-        }
-        for (String id : functions().keySet()) {
-            String at = "Resources." + id + ".Properties.FunctionName";
-            if (functionName.equals(context.resolveString(context.properties(id).get("FunctionName"), at))) {
-                return id;
+        for (LambdaFunction function : functions().values()) {
+            if (function.functionName().equals(functionName)) {
+                return function.logicalId();
             }
         }
         return functionName;
@@ -142,7 +149,9 @@ final class FunctionsReader {
         } else if (env != null && env != Intrinsics.NO_VALUE && !(env instanceof Map)) {
             throw new TemplateProblem(at + ".Environment", "must be a mapping with Variables");
         }
-        return new LambdaFunction(id, handler, runtime, codeUri, memory, timeout, Collections.unmodifiableMap(environment),
+        // Ref of a function is its name (FunctionName, else the logical id), as on Lambda.
+        String functionName = Intrinsics.text(context.ref(id), "Resources." + id + ".Properties.FunctionName");
+        return new LambdaFunction(id, functionName, handler, runtime, codeUri, memory, timeout, Collections.unmodifiableMap(environment),
                 snapStart(props, at), layers(props, at));
     }
 

@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * An {@code AWS::Serverless::Function} with {@code Globals.Function} applied.
  *
- * @param logicalId      the logical id, also the local function name
+ * @param logicalId      the logical id: how ws-local's console lines and routes name the function
+ * @param functionName   the name Lambda knows it by (its FunctionName, else the logical id): what the function sees
+ *                       as its name and what {@code Ref} of it gives
  * @param handler        e.g. {@code com.example.wsapi.echo.EchoHandler::handleRequest}
  * @param runtime        e.g. {@code java25}
  * @param codeUri        the CodeUri, absolute (resolved against the template's folder)
@@ -18,7 +20,7 @@ import java.util.Map;
  *                       the alias points at are SnapStart snapshots (plain {@code $LATEST} never is)
  * @param layers         the function's Layers, in order
  */
-public record LambdaFunction(String logicalId, String handler, String runtime, Path codeUri, int memorySize,
+public record LambdaFunction(String logicalId, String functionName, String handler, String runtime, Path codeUri, int memorySize,
                              int timeoutSeconds, Map<String, String> environment, boolean snapStart,
                              List<LambdaLayer> layers) {
 
@@ -26,9 +28,9 @@ public record LambdaFunction(String logicalId, String handler, String runtime, P
         layers = List.copyOf(layers);
     }
 
-    /** Without SnapStart. */
+    /** Without a FunctionName, SnapStart or layers. */
     public LambdaFunction(String logicalId, String handler, String runtime, Path codeUri, int memorySize,
                           int timeoutSeconds, Map<String, String> environment) {
-        this(logicalId, handler, runtime, codeUri, memorySize, timeoutSeconds, environment, false, List.of());
+        this(logicalId, logicalId, handler, runtime, codeUri, memorySize, timeoutSeconds, environment, false, List.of());
     }
 }

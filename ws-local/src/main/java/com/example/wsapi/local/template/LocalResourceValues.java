@@ -11,12 +11,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What Ref and GetAtt of the template's resources resolve to locally:
  * <ul>
  *   <li>a DynamoDB table: Ref its table name, {@code .Arn} its ARN, {@code .StreamArn} a stream ARN</li>
- *   <li>a function: Ref its logical id (the local function name), {@code .Arn} its ARN; SAM's
+ *   <li>a function: Ref its FunctionName, or its logical id when it has none (CloudFormation would generate a
+ *       name; locally the logical id is the function's name), {@code .Arn} its ARN with that name; SAM's
  *       {@code Function.Alias} and generated {@code FunctionAlias<name>} the ARN with {@code :<alias>}</li>
  *   <li>the API: Ref its local API id, {@code .ApiEndpoint} its {@code wss://} endpoint</li>
  *   <li>a stage: Ref its stage name (the {@code --stage} override for the API's stage)</li>
@@ -25,10 +27,14 @@ import java.util.Set;
  */
 final class LocalResourceValues implements Intrinsics.ResourceValues {
 
+    private static final Pattern LAMBDA_FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
     private final TemplateContext context;
     private final ApiReader api;
     private final Map<String, String> tableNames = new HashMap<>();
     private final Set<String> tableNamesInProgress = new HashSet<>();
+    private final Map<String, String> functionNames = new HashMap<>();
+    private final Set<String> functionNamesInProgress = new HashSet<>();
 
     LocalResourceValues(TemplateContext context) {
         this.context = context;
@@ -48,8 +54,10 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
                 case STAGE:
                     String override = context.settings().stageOverride();
                     return override != null && api.apiStages().contains(name) ? override : api.templateStageName(name);
+                case SAM_FUNCTION:
+                case LAMBDA_FUNCTION:
+                    return functionName(name);
                 default:
-                    // Functions: the logical id is the local function name. Anything else: its logical id.
                     return name;
             }
         }
@@ -103,6 +111,28 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
         return name;
     }
 
+    /** A function's FunctionName (which Lambda requires to be 1 to 64 letters, digits, - or _), else its logical id. */
+    private String functionName(String id) {
+        String known = functionNames.get(id);
+        if (known != null) {
+            return known;
+        }
+        String at = "Resources." + id + ".Properties.FunctionName";
+        if (!functionNamesInProgress.add(id)) {
+            throw new TemplateProblem(at, "the function name refers to the function itself: write the name without "
+                    + "Ref or GetAtt of the function");
+        }
+        String name = context.resolveString(context.properties(id).get("FunctionName"), at);
+        functionNamesInProgress.remove(id);
+        if (name != null && !LAMBDA_FUNCTION_NAME.matcher(name).matches()) {
+            throw new TemplateProblem(at, "\"" + name + "\" is not a function name Lambda accepts: use 1 to 64 "
+                    + "letters, digits, hyphens or underscores");
+        }
+        name = name == null ? id : name;
+        functionNames.put(id, name);
+        return name;
+    }
+
     /** SAM's {@code Function.Alias}, {@code Function.Version} and generated {@code Function}Alias{@code name}. */
     private Object samGeneratedRef(String name) {
         int dot = name.indexOf('.');
@@ -147,7 +177,7 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
     private String functionArn(String function) {
         LocalSettings settings = context.settings();
         return "arn:" + Intrinsics.partition(settings.region()) + ":lambda:" + settings.region() + ":"
-                + settings.accountId() + ":function:" + function;
+                + settings.accountId() + ":function:" + functionName(function);
     }
 
     private String tableArn(String table) {

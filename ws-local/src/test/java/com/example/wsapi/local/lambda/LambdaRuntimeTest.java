@@ -44,6 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LambdaRuntimeTest {
 
     private static final String REGION = "eu-west-3";
+    /** The Environment function's FunctionName: what Lambda knows it by, unlike its local (logical) name. */
+    private static final String ENVIRONMENT_FUNCTION_NAME = "test-stack-environment";
     private static final RecordingSink LOGS = new RecordingSink();
     private static RuntimeOptions options;
     private static LambdaRuntime runtime;
@@ -81,8 +83,10 @@ class LambdaRuntimeTest {
 
     private static void register(String name, Class<?> handler, Map<String, String> environment, Duration timeout,
                                  int maxConcurrency) {
+        boolean environmentFunction = name.equals("Environment");
         runtime.register(new FunctionSettings(name, handler.getName() + "::handleRequest", List.of(testClasses),
-                environment, timeout, name.equals("Environment") ? 512 : 256, maxConcurrency));
+                environment, timeout, environmentFunction ? 512 : 256, maxConcurrency, Scaling.LAMBDA, false,
+                FunctionSettings.DEFAULT_RUNTIME, environmentFunction ? ENVIRONMENT_FUNCTION_NAME : name));
     }
 
     @Test
@@ -98,11 +102,11 @@ class LambdaRuntimeTest {
         JsonObject seen = JsonParser.parseString(invoke("Environment", "{\"ping\":1}")).getAsJsonObject();
         JsonObject env = seen.getAsJsonObject("env");
 
-        assertEquals("Environment", env.get("AWS_LAMBDA_FUNCTION_NAME").getAsString());
+        assertEquals(ENVIRONMENT_FUNCTION_NAME, env.get("AWS_LAMBDA_FUNCTION_NAME").getAsString());
         assertEquals(EnvironmentHandler.class.getName() + "::handleRequest", env.get("_HANDLER").getAsString());
         assertEquals("$LATEST", env.get("AWS_LAMBDA_FUNCTION_VERSION").getAsString());
         assertEquals("512", env.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE").getAsString());
-        assertEquals("/aws/lambda/Environment", env.get("AWS_LAMBDA_LOG_GROUP_NAME").getAsString());
+        assertEquals("/aws/lambda/" + ENVIRONMENT_FUNCTION_NAME, env.get("AWS_LAMBDA_LOG_GROUP_NAME").getAsString());
         assertEquals(REGION, env.get("AWS_REGION").getAsString());
         assertEquals(REGION, env.get("AWS_DEFAULT_REGION").getAsString());
         assertEquals("AWS_Lambda_java25", env.get("AWS_EXECUTION_ENV").getAsString());
@@ -125,15 +129,16 @@ class LambdaRuntimeTest {
         leaked.removeAll(allowed);
         assertEquals(Set.of(), leaked, "variables the function must not see");
 
-        assertEquals("Environment", seen.get("functionName").getAsString());
+        // Invoked by its local name (the logical id), it knows itself by its name on Lambda (FunctionName).
+        assertEquals(ENVIRONMENT_FUNCTION_NAME, seen.get("functionName").getAsString());
         assertEquals("$LATEST", seen.get("functionVersion").getAsString());
         assertTrue(seen.get("awsRequestId").getAsString().matches("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"));
-        assertEquals("arn:aws:lambda:" + REGION + ":123456789012:function:Environment",
+        assertEquals("arn:aws:lambda:" + REGION + ":123456789012:function:" + ENVIRONMENT_FUNCTION_NAME,
                 seen.get("invokedFunctionArn").getAsString());
         long remaining = seen.get("remainingTimeInMillis").getAsLong();
         assertTrue(remaining > 0 && remaining <= 5000, "remaining time " + remaining);
         assertEquals(512, seen.get("memoryLimitInMB").getAsInt());
-        assertEquals("/aws/lambda/Environment", seen.get("logGroupName").getAsString());
+        assertEquals("/aws/lambda/" + ENVIRONMENT_FUNCTION_NAME, seen.get("logGroupName").getAsString());
         assertEquals(env.get("AWS_LAMBDA_LOG_STREAM_NAME").getAsString(), seen.get("logStreamName").getAsString());
         assertTrue(seen.get("xrayTraceId").getAsString().startsWith("Root=1-"));
         assertEquals(testClasses.toString(), seen.get("workingDirectory").getAsString());
@@ -356,6 +361,11 @@ class LambdaRuntimeTest {
         assertThrows(IllegalArgumentException.class,
                 () -> runtime.register(new FunctionSettings("TinyMemory", handler, List.of(testClasses), Map.of(),
                         Duration.ofSeconds(3), 64, 1)));
+
+        IllegalArgumentException badName = assertThrows(IllegalArgumentException.class,
+                () -> runtime.register(new FunctionSettings("BadName", handler, List.of(testClasses), Map.of(),
+                        Duration.ofSeconds(3), 256, 1, Scaling.LAMBDA, false, "java25", "stack/bad name")));
+        assertTrue(badName.getMessage().contains("stack/bad name"), badName.getMessage());
     }
 
     // ---- helpers ----

@@ -101,6 +101,49 @@ class FunctionsReaderTest {
                 "Resources.Fn.Properties.Layers[0]", arn, "cannot fetch layers", "AWS::Serverless::LayerVersion");
     }
 
+    /** WITH_GLOBALS with Fn named by its FunctionName, and a function Caller that reads Fn's name and ARN. */
+    private static String named(String functionName) {
+        return WITH_GLOBALS.replace("      Handler: example.Handler::handleRequest\n",
+                "      Handler: example.Handler::handleRequest\n      FunctionName: " + functionName + "\n") + """
+                  Caller:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: example.Caller::handleRequest
+                      Environment:
+                        Variables:
+                          TARGET: !Ref Fn
+                          TARGET_ARN: !GetAtt Fn.Arn
+                """;
+    }
+
+    @Test
+    void function_withAFunctionName_isKnownByIt_toRefArnsItselfAndInvocationUris() {
+        FunctionsReader reader = reader(named("!Sub ${AWS::StackName}-connect"));
+
+        LambdaFunction fn = reader.functions().get("Fn");
+        assertEquals("Fn", fn.logicalId());
+        assertEquals("stack-connect", fn.functionName());
+        Map<String, String> caller = reader.functions().get("Caller").environment();
+        assertEquals("stack-connect", caller.get("TARGET"));
+        assertEquals("arn:aws:lambda:us-east-1:123456789012:function:stack-connect", caller.get("TARGET_ARN"));
+        assertEquals("Fn", reader.logicalIdOf("stack-connect"));
+        assertEquals("Caller", reader.functions().get("Caller").functionName(), "no FunctionName: the logical id");
+    }
+
+    @Test
+    void function_withAFunctionNameLambdaRefuses_failsNamingTheRule() {
+        problem(() -> reader(named("\"stack/connect\"")).functions(), "Resources.Fn.Properties.FunctionName",
+                "stack/connect", "1 to 64 letters, digits, hyphens or underscores");
+        problem(() -> reader(named("!Sub ${Fn.Arn}-x")).functions(), "Resources.Fn.Properties.FunctionName",
+                "refers to the function itself");
+    }
+
+    @Test
+    void functions_twoNamedAlike_failNamingBoth() {
+        problem(() -> reader(named("Caller")).functions(), "Fn and Caller are both named Caller",
+                "different FunctionNames");
+    }
+
     @Test
     void invokedFunction_isTheFunctionNameOfTheArn_withOrWithoutAlias() {
         String uri = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/"
