@@ -8,9 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +33,8 @@ import java.util.zip.ZipOutputStream;
  * <p>CDS archives only classes from jars, so a function's classes folder runs from a jar copy of it. An archive belongs
  * to the exact code, runtime jars, Java and JVM options it was made with (a hash of them names its folder); a rebuilt
  * function gets a new one and the old ones are deleted, while the archives of the same code for other JVM options stay.
- * A function's folder unused for {@link #UNUSED_FOR} (a checkout since deleted, a test's temporary code) is deleted.
+ * A function's folder unused for {@link UnusedFolders#UNUSED_FOR} (a checkout since deleted, a test's temporary code)
+ * is deleted.
  */
 public final class ClassDataCache {
 
@@ -51,8 +50,6 @@ public final class ClassDataCache {
 
     /** How a function's folder is named ({@code <function>-<16 hex digits>}): nothing else in the cache is pruned. */
     private static final Pattern SLOT = Pattern.compile("[A-Za-z0-9_-]+-[0-9a-f]{16}");
-    /** How long a function's folder may go unused before {@link #pruneUnused()} deletes it. */
-    static final Duration UNUSED_FOR = Duration.ofDays(30);
     private static final int FIRST_DYNAMIC_ARCHIVE_RELEASE = 13;
 
     /** How a function JVM starts: its class path, the archive options, and the archive it records, if any. */
@@ -158,7 +155,7 @@ public final class ClassDataCache {
                 Files.createDirectories(folder);
                 deleteOtherVersions(folder, code);
             }
-            Files.setLastModifiedTime(folder.getParent(), FileTime.from(clock.instant())); // in use: not pruned
+            UnusedFolders.markUsed(folder.getParent(), clock.instant()); // in use: not pruned
             List<Path> jarsOnly = new ArrayList<>();
             int folders = 0;
             for (Path entry : classpath) {
@@ -188,20 +185,12 @@ public final class ClassDataCache {
     }
 
     /**
-     * Deletes the folders of functions no start has used for {@link #UNUSED_FOR}: every checkout path and Java a
-     * function ran from has one (tests add some for their temporary code), and nothing else would ever remove them.
+     * Deletes the folders of functions no start has used for {@link UnusedFolders#UNUSED_FOR}: every checkout path and
+     * Java a function ran from has one (tests add some for their temporary code), and nothing else would ever remove
+     * them.
      */
     public void pruneUnused() {
-        FileTime cutoff = FileTime.from(clock.instant().minus(UNUSED_FOR));
-        try (Stream<Path> slots = Files.list(root)) {
-            for (Path slot : slots.filter(p -> SLOT.matcher(p.getFileName().toString()).matches()).toList()) {
-                if (Files.isDirectory(slot) && Files.getLastModifiedTime(slot).compareTo(cutoff) < 0) {
-                    RuntimeJars.deleteRecursively(slot);
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // Left for the next start: unused folders only take disk space.
-        }
+        UnusedFolders.prune(root, SLOT, clock.instant(), slot -> false);
     }
 
     /** Path, size and modification time of every class path entry (every file of a folder): what makes code differ. */

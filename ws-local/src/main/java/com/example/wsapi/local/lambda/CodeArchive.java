@@ -3,14 +3,20 @@ package com.example.wsapi.local.lambda;
 import com.example.wsapi.local.PrivateFolder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Enumeration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -18,10 +24,22 @@ import java.util.zip.ZipFile;
 /**
  * A function's code given as a {@code .zip} or {@code .jar} file ({@code CodeUri: target/app.jar}), extracted as
  * Lambda extracts it to {@code /var/task}: classes at the root, jars in {@code lib/}. Each file gets a folder of its
- * own under a private root, kept while the file is unchanged, so later starts reuse it (and the class-data archives
- * recorded from it); a rebuilt file replaces it.
+ * own under a private root ({@code <file name>-<hash of its path>}), holding one folder per version of the file (its
+ * size and modification time), so later starts reuse it (and the class-data archives recorded from it).
+ *
+ * <p>Every ws-local that runs a version claims it ({@code <version>.used-by-<pid>}, holding the process's start time)
+ * for as long as it runs: its function instances start from that folder at any time. A rebuilt file's older versions
+ * are deleted once no running process claims them; a file's whole folder once no start used it for
+ * {@link UnusedFolders#UNUSED_FOR} (a deleted checkout, a test's temporary code) and nothing running claims it.
  */
 final class CodeArchive {
+
+    /** How a file's folder is named: nothing else under the root is pruned. */
+    private static final Pattern SLOT = Pattern.compile("[A-Za-z0-9._-]+-[0-9a-f]{12}");
+    private static final Pattern VERSION = Pattern.compile("[0-9a-f]{12}");
+    /** An extraction under way, or left by a process that died during one. */
+    private static final Pattern PARTIAL = Pattern.compile("partial-[0-9a-f-]+");
+    private static final String USED_BY = ".used-by-";
 
     /** {@code ${java.io.tmpdir}/ws-local-code}. */
     static Path defaultRoot() {
@@ -44,6 +62,10 @@ final class CodeArchive {
      *                               {@code root} is not this user's alone
      */
     static Path extract(Path archive, Path root) {
+        return extract(archive, root, Clock.systemUTC());
+    }
+
+    static Path extract(Path archive, Path root, Clock clock) {
         Path file = archive.toAbsolutePath().normalize();
         try {
             // The code in it is run: nobody else may plant or change it.
@@ -55,25 +77,86 @@ final class CodeArchive {
                     + Sha256.hex(file.toString()).substring(0, 12));
             Path extracted = slot.resolve(Sha256.hex(Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis())
                     .substring(0, 12));
-            if (Files.isDirectory(extracted)) {
-                return extracted;
-            }
+            Instant now = clock.instant();
             Files.createDirectories(slot);
-            Path partial = slot.resolve("partial-" + UUID.randomUUID());
-            unzip(file, partial);
-            try {
-                Files.move(partial, extracted, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-                deleteTree(partial); // another ws-local extracted the same version meanwhile
+            UnusedFolders.markUsed(slot, now);
+            claim(extracted); // before looking: another ws-local pruning meanwhile keeps it
+            if (!Files.isDirectory(extracted)) {
+                Path partial = slot.resolve("partial-" + UUID.randomUUID());
+                unzip(file, partial);
+                try {
+                    Files.move(partial, extracted, StandardCopyOption.ATOMIC_MOVE);
+                } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                    deleteTree(partial); // another ws-local extracted the same version meanwhile
+                }
             }
-            try (Stream<Path> versions = Files.list(slot)) {
-                versions.filter(version -> !version.equals(extracted) && !version.getFileName().toString()
-                        .startsWith("partial-")).forEach(CodeArchive::deleteTree);
-            }
+            UnusedFolders.markUsed(extracted, now);
+            pruneOlderVersions(slot, extracted, now);
+            UnusedFolders.prune(root, SLOT, now, other -> claimed(other, name -> true));
             return extracted;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot extract " + file + " (the function's CodeUri): " + e, e);
         }
+    }
+
+    /** Marks {@code version} as run by this process until it ends. */
+    private static void claim(Path version) throws IOException {
+        ProcessHandle self = ProcessHandle.current();
+        Files.writeString(version.resolveSibling(version.getFileName() + USED_BY + self.pid()), startOf(self));
+    }
+
+    /**
+     * Deletes the versions of the file other than {@code current} that no running process claims (each run extracts
+     * the version the file has at its start, so nothing else will ever want them), and extractions a dead process
+     * left half done.
+     */
+    private static void pruneOlderVersions(Path slot, Path current, Instant now) throws IOException {
+        try (Stream<Path> entries = Files.list(slot)) {
+            for (Path version : entries.filter(p -> !p.equals(current)
+                    && VERSION.matcher(p.getFileName().toString()).matches()).toList()) {
+                String name = version.getFileName().toString();
+                if (!claimed(slot, name::equals)) {
+                    deleteTree(version);
+                }
+            }
+        }
+        UnusedFolders.prune(slot, PARTIAL, now, partial -> false);
+    }
+
+    /**
+     * Whether a running process claims a version in {@code slot} whose name {@code versions} accepts; deletes the
+     * claims of processes that have ended (a process id in use again by a process started later is no claim).
+     */
+    private static boolean claimed(Path slot, Predicate<String> versions) {
+        boolean claimed = false;
+        try (Stream<Path> entries = Files.list(slot)) {
+            for (Path claim : entries.filter(p -> p.getFileName().toString().contains(USED_BY)).toList()) {
+                String name = claim.getFileName().toString();
+                int at = name.indexOf(USED_BY);
+                Optional<ProcessHandle> process = pid(name.substring(at + USED_BY.length())).flatMap(ProcessHandle::of);
+                String started = Files.readString(claim);
+                if (process.isPresent() && (started.isEmpty() || started.equals(startOf(process.get())))) {
+                    claimed |= versions.test(name.substring(0, at));
+                } else {
+                    Files.deleteIfExists(claim);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return true; // cannot tell: keep it
+        }
+        return claimed;
+    }
+
+    private static Optional<Long> pid(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String startOf(ProcessHandle process) {
+        return process.info().startInstant().map(Instant::toString).orElse("");
     }
 
     private static void unzip(Path file, Path into) throws IOException {

@@ -1,6 +1,7 @@
 package com.example.wsapi.local.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,7 +122,7 @@ class FunctionCodeTest {
         List<Path> rebuilt = FunctionCode.classpath(project, "Fn", Path.of("build/app.zip"), "trial.Handler", archives);
 
         assertEquals("rebuilt", Files.readString(rebuilt.get(0).resolve("trial/Handler.class")));
-        assertTrue(Files.notExists(root), "the older extraction is removed");
+        assertNotEquals(root, rebuilt.get(0), "each version has its own folder (CodeArchiveTest: which are deleted)");
     }
 
     @Test
