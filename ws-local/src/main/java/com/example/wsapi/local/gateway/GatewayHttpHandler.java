@@ -295,7 +295,7 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
                             // Nothing of the backend's answer but the status reaches the client.
                             refuse(refused.status(), refused.jsonBody(), refused.detail(),
                                     (refused.status() >= 500 ? "the handshake failed: " : "$connect refused the "
-                                            + "client: ") + GatewayLog.whereToLook(connect));
+                                            + "client: ") + GatewayLog.whereToLook(connect, answer));
                         }
                     });
         }

@@ -3,6 +3,7 @@ package com.example.wsapi.local.gateway;
 import com.example.wsapi.local.log.LogLine;
 import com.example.wsapi.local.log.LogLine.Kind;
 import com.example.wsapi.local.log.LogSink;
+import com.example.wsapi.local.gateway.integration.IntegrationAnswer;
 import com.example.wsapi.local.template.IntegrationSpec;
 import java.util.Objects;
 
@@ -77,11 +78,12 @@ final class GatewayLog {
      * request id (so the line has it too).
      */
     void messageFailed(String connectionId, String requestId, RouteBinding route, String outcome, long millis,
-                       boolean timedOut) {
+                       IntegrationAnswer answer) {
+        boolean timedOut = answer instanceof IntegrationAnswer.TimedOut;
         write(LogLine.error(null, "message connectionId=" + connectionId + " requestId=" + requestId + " route="
                         + route.routeKey() + " outcome=" + outcome + " duration=" + millis + "ms",
                 "the client got {\"message\": \"" + (timedOut ? "Endpoint request timed out" : "Internal server error")
-                        + "\"}; " + whereToLook(route)));
+                        + "\"}; " + whereToLook(route, answer)));
     }
 
     void unrouted(String connectionId, String requestId) {
@@ -100,6 +102,14 @@ final class GatewayLog {
 
     void warning(String text, String advice) {
         write(LogLine.warning(null, text, advice));
+    }
+
+    /** What the integration knows of its failure (e.g. what was wrong with an answer), else where to look. */
+    static String whereToLook(RouteBinding route, IntegrationAnswer answer) {
+        if (answer instanceof IntegrationAnswer.Failed failed && failed.advice() != null) {
+            return failed.advice();
+        }
+        return whereToLook(route);
     }
 
     /** Where the cause of a route's failure shows: its function's lines, or its backend. */

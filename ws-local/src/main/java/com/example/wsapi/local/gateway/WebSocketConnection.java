@@ -211,7 +211,7 @@ final class WebSocketConnection extends ChannelDuplexHandler {
                         core.log.message(info.connectionId(), selected, reply.outcome(), millis);
                     } else {
                         core.log.messageFailed(info.connectionId(), requestId, selected, reply.outcome(), millis,
-                                answer instanceof IntegrationAnswer.TimedOut);
+                                answer);
                     }
                 });
     }

@@ -117,6 +117,54 @@ class GatewayLogTest extends GatewayTestBase {
     }
 
     @Test
+    void handshakeFailedByAConnectResponseThatIsNotJson_saysSo_quotingIt_notPointingAtTheFunctionsLines() {
+        functions.answer("connectFn", "accepted\n");
+        start(settings(CONNECT, ECHO));
+
+        assertEquals(502, JdkClient.refusedStatus(ws()));
+
+        LogLine failed = awaitGatewayLine("connect ");
+        assertEquals(Kind.ERROR, failed.kind());
+        assertTrue(failed.text().endsWith("($connect failed: malformed response: the response is not JSON)"),
+                failed.text());
+        assertEquals("the handshake failed: connectFn returned \"accepted\\n\": a Lambda proxy integration's "
+                + "function returns a JSON object such as {\"statusCode\": 200, \"body\": \"...\"}", failed.advice());
+    }
+
+    @Test
+    void handshakeFailedByAConnectResponseWhoseStatusCodeIsNoNumber_saysSo() {
+        functions.answer("connectFn", "{\"statusCode\":\"OK\"}");
+        start(settings(CONNECT, ECHO));
+
+        assertEquals(502, JdkClient.refusedStatus(ws()));
+
+        LogLine failed = awaitGatewayLine("connect ");
+        assertTrue(failed.text().contains("the response's statusCode is not a number from 200 to 599"), failed.text());
+        assertTrue(failed.advice().contains("connectFn returned \"{\\\"statusCode\\\":\\\"OK\\\"}\""),
+                failed.advice());
+    }
+
+    @Test
+    void message_whoseFunctionAnswersNoObject_quotesTheStartOfTheAnswer_notTheFunctionsLines() {
+        String answer = "[" + "1,".repeat(150) + "1]";
+        functions.answer("echoFn", answer);
+        start(settings(ECHO));
+        JdkClient client = connect();
+        client.send("{\"action\":\"echo\"}");
+        assertEquals("Internal server error", json(client.nextMessage()).get("message").getAsString());
+
+        LogLine failed = awaitGatewayLine("message ");
+
+        assertEquals(Kind.ERROR, failed.kind());
+        assertTrue(failed.text().contains(" outcome=malformed response: the response is not a JSON object with "
+                + "statusCode and body "), failed.text());
+        assertEquals("the client got {\"message\": \"Internal server error\"}; echoFn returned \""
+                + answer.substring(0, 100) + "\"... (the first 100 of " + answer.length() + " characters): a Lambda "
+                + "proxy integration's function returns a JSON object such as {\"statusCode\": 200, \"body\": \"...\"}",
+                failed.advice());
+    }
+
+    @Test
     void handshakeOnAnotherPathThanTheStage_isAWarning_namingTheStage_notThePath() {
         start(settings(ECHO));
 

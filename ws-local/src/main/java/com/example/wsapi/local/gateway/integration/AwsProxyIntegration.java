@@ -1,9 +1,9 @@
 package com.example.wsapi.local.gateway.integration;
 
+import com.example.wsapi.local.json.StrictJson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 
 import java.time.Duration;
 import java.util.Map;
@@ -34,16 +34,16 @@ final class AwsProxyIntegration implements Integration {
                 failure -> new IntegrationAnswer.Failed("function failed: " + Deadline.rootMessage(failure)));
     }
 
-    private static IntegrationAnswer answer(IntegrationRequest request, String response) {
+    private IntegrationAnswer answer(IntegrationRequest request, String response) {
         switch (request.eventType()) {
             case CONNECT: {
-                JsonObject answer = asObject(response);
-                Integer status = answer == null ? null : statusCode(answer.get("statusCode"));
-                if (status == null) {
+                try {
+                    JsonObject answer = connectResponse(response);
+                    return new IntegrationAnswer.Answered(statusCode(answer), subprotocol(answer), null, "ok");
+                } catch (IllegalArgumentException malformed) {
                     // Like API Gateway, a proxy response without a statusCode is an integration failure.
-                    return new IntegrationAnswer.Failed("answered without a numeric statusCode");
+                    return malformed(malformed.getMessage(), response);
                 }
-                return new IntegrationAnswer.Answered(status, subprotocol(answer), null, "ok");
             }
             case MESSAGE:
                 if (!request.twoWay()) {
@@ -54,19 +54,59 @@ final class AwsProxyIntegration implements Integration {
                     return new IntegrationAnswer.Answered(200, null, body, body != null ? "ok" : "ok, no body to send");
                 } catch (IllegalArgumentException malformed) {
                     // Our choice: a response that is not {statusCode, body} is an integration failure.
-                    return new IntegrationAnswer.Failed("malformed response: " + malformed.getMessage());
+                    return malformed(malformed.getMessage(), response);
                 }
             default:
                 return new IntegrationAnswer.Answered(200, null, null, "ok");
         }
     }
 
+    /**
+     * The function ran and answered something a proxy integration cannot use: the advice quotes the start of it (the
+     * function may have written no line at all, so its lines need not say why).
+     */
+    private IntegrationAnswer.Failed malformed(String what, String response) {
+        return new IntegrationAnswer.Failed("malformed response: " + what, function + " returned " + quoted(response)
+                + ": a Lambda proxy integration's function returns a JSON object such as {\"statusCode\": 200, "
+                + "\"body\": \"...\"}");
+    }
+
+    /** How many characters of a malformed response the log quotes. */
+    static final int QUOTED_CHARACTERS = 100;
+
+    /** The start of a response, as a JSON string (control characters escaped), saying how long it was if cut. */
+    static String quoted(String response) {
+        if (response == null) {
+            return "nothing";
+        }
+        if (response.length() <= QUOTED_CHARACTERS) {
+            return new JsonPrimitive(response).toString();
+        }
+        return new JsonPrimitive(response.substring(0, QUOTED_CHARACTERS)).toString() + "... (the first "
+                + QUOTED_CHARACTERS + " of " + response.length() + " characters)";
+    }
+
+    /** A $connect response: a JSON object with a statusCode; throws saying what is wrong with it otherwise. */
+    private static JsonObject connectResponse(String response) {
+        JsonElement parsed = response == null ? null : StrictJson.parse(response);
+        if (response != null && parsed == null) {
+            throw new IllegalArgumentException("the response is not JSON");
+        }
+        if (parsed == null || !parsed.isJsonObject()) {
+            throw new IllegalArgumentException("the response is not a JSON object with a statusCode");
+        }
+        JsonObject answer = parsed.getAsJsonObject();
+        if (answer.get("statusCode") == null || answer.get("statusCode").isJsonNull()) {
+            throw new IllegalArgumentException("the response has no statusCode");
+        }
+        statusCode(answer);
+        return answer;
+    }
+
     /** The {@code body} of a proxy response, null when there is none; throws when the response is not an object. */
     private static String responseBody(String response) {
-        JsonElement parsed;
-        try {
-            parsed = response == null ? null : JsonParser.parseString(response);
-        } catch (JsonParseException e) {
+        JsonElement parsed = response == null ? null : StrictJson.parse(response);
+        if (response != null && parsed == null) {
             throw new IllegalArgumentException("the response is not JSON");
         }
         if (parsed == null || parsed.isJsonNull()) {
@@ -85,26 +125,18 @@ final class AwsProxyIntegration implements Integration {
         return body.getAsString();
     }
 
-    private static JsonObject asObject(String json) {
+    /** A proxy response's statusCode, a number or a numeric string; throws when it is not a valid status. */
+    private static int statusCode(JsonObject answer) {
+        JsonElement element = answer.get("statusCode");
         try {
-            JsonElement parsed = json == null ? null : JsonParser.parseString(json);
-            return parsed != null && parsed.isJsonObject() ? parsed.getAsJsonObject() : null;
-        } catch (JsonParseException e) {
-            return null;
-        }
-    }
-
-    /** A proxy response's statusCode, a number or a numeric string; null when absent or not a valid status. */
-    private static Integer statusCode(JsonElement element) {
-        if (element == null || !element.isJsonPrimitive()) {
-            return null;
-        }
-        try {
-            int status = Integer.parseInt(element.getAsString().trim());
-            return status >= 200 && status <= 599 ? status : null;
+            int status = element.isJsonPrimitive() ? Integer.parseInt(element.getAsString().trim()) : -1;
+            if (status >= 200 && status <= 599) {
+                return status;
+            }
         } catch (NumberFormatException e) {
-            return null;
+            // said below
         }
+        throw new IllegalArgumentException("the response's statusCode is not a number from 200 to 599");
     }
 
     /** {@code Sec-WebSocket-Protocol} from the $connect response's {@code headers}, matched without regard to case. */

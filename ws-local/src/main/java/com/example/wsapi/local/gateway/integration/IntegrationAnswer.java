@@ -15,8 +15,17 @@ public sealed interface IntegrationAnswer {
      */
     record Answered(int status, String subprotocol, String reply, String detail) implements IntegrationAnswer {}
 
-    /** The integration failed (unreachable, errored, unusable answer): an error frame, or 502 for a handshake. */
-    record Failed(String detail) implements IntegrationAnswer {}
+    /**
+     * The integration failed (unreachable, errored, unusable answer): an error frame, or 502 for a handshake.
+     *
+     * @param advice what the person should do, where the integration knows it (e.g. what was wrong with a function's
+     *               answer); null to point at the route's function or backend
+     */
+    record Failed(String detail, String advice) implements IntegrationAnswer {
+        public Failed(String detail) {
+            this(detail, null);
+        }
+    }
 
     /** No answer within the integration's timeout. */
     record TimedOut(String detail) implements IntegrationAnswer {}
