@@ -1,6 +1,5 @@
 package com.example.wsapi.local.template;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -10,14 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import com.google.gson.Gson;
 
 /**
- * Resolves CloudFormation intrinsic functions to local values: parameters, pseudo parameters, conditions,
- * mappings and the functions that compute strings and lists. What resources resolve to is asked of
+ * Resolves CloudFormation intrinsic functions to local values: parameters (their values from
+ * {@link TemplateParameters}), pseudo parameters, conditions, mappings and the functions that compute strings and
+ * lists. What resources resolve to is asked of
  * {@link ResourceValues}. Only values ws-local reads are ever resolved, so an unsupported function in, say,
  * an IAM policy does no harm.
  */
@@ -42,14 +41,12 @@ final class Intrinsics {
 
     private static final Set<String> UNSUPPORTED_HINTS = Set.of("Fn::ImportValue", "Fn::Cidr", "Fn::Transform");
 
-    private final Map<String, Object> parameters;
-    private final Map<String, String> parameterOverrides;
+    private final TemplateParameters parameters;
     private final Map<String, Object> conditions;
     private final Map<String, Object> mappings;
     private final Map<String, Object> pseudoParameters;
     private final String region;
     private final ResourceValues resources;
-    private final Map<String, Object> resolvedParameters = new HashMap<>();
     private final Map<String, Boolean> conditionValues = new HashMap<>();
     private final Set<String> conditionsInProgress = new HashSet<>();
 
@@ -59,45 +56,18 @@ final class Intrinsics {
      */
     Intrinsics(Map<String, Object> template, Map<String, String> parameterOverrides, LocalSettings settings,
                ResourceValues resources) {
-        this.parameters = mapping(template.get("Parameters"), "Parameters");
+        Map<String, Object> declaredParameters = mapping(template.get("Parameters"), "Parameters");
         this.conditions = mapping(template.get("Conditions"), "Conditions");
         this.mappings = mapping(template.get("Mappings"), "Mappings");
-        this.parameterOverrides = Map.copyOf(parameterOverrides);
         this.resources = resources;
         this.region = settings.region();
-        Map<String, Object> pseudo = new HashMap<>();
-        pseudo.put("AWS::Region", settings.region());
-        pseudo.put("AWS::AccountId", settings.accountId());
-        pseudo.put("AWS::StackName", settings.stackName());
-        pseudo.put("AWS::Partition", partition(settings.region()));
-        pseudo.put("AWS::URLSuffix", urlSuffix(settings.region()));
-        // A fixed stack UUID: nothing local depends on it, and stable values keep runs comparable.
-        pseudo.put("AWS::StackId", "arn:" + partition(settings.region()) + ":cloudformation:" + settings.region() + ":"
-                + settings.accountId() + ":stack/" + settings.stackName() + "/00000000-0000-0000-0000-000000000000");
-        pseudo.put("AWS::NotificationARNs", List.of());
-        this.pseudoParameters = Map.copyOf(pseudo);
-        for (String name : parameterOverrides.keySet()) {
-            if (!parameters.containsKey(name)) {
-                throw new TemplateProblem("Parameters", "an override is given for parameter " + name
-                        + ", which the template does not declare: check its spelling");
-            }
-        }
-    }
-
-    static String partition(String region) {
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
-    }
-
-    static String urlSuffix(String region) {
-        return region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+        this.pseudoParameters = PseudoParameters.of(settings);
+        this.parameters = new TemplateParameters(declaredParameters, parameterOverrides);
     }
 
     /** True when the template declares a parameter of that name. */
     boolean isParameter(String name) {
-        return parameters.containsKey(name);
+        return parameters.declares(name);
     }
 
     /** Resolves every intrinsic function inside {@code value}; may return {@link #NO_VALUE}. */
@@ -296,8 +266,8 @@ final class Intrinsics {
         if (pseudoParameters.containsKey(name)) {
             return pseudoParameters.get(name);
         }
-        if (parameters.containsKey(name)) {
-            return parameter(name);
+        if (parameters.declares(name)) {
+            return parameters.value(name);
         }
         Object resource = resources.ref(name);
         if (resource != null) {
@@ -400,87 +370,6 @@ final class Intrinsics {
         }
         throw new TemplateProblem(location, "Mappings." + String.join(".", keys) + " does not exist: add it to "
                 + "Mappings or fix the keys");
-    }
-
-    private Object parameter(String name) {
-        Object known = resolvedParameters.get(name);
-        if (known != null) {
-            return known;
-        }
-        String location = "Parameters." + name;
-        if (!(parameters.get(name) instanceof Map<?, ?> declaration)) {
-            throw new TemplateProblem(location, "a parameter must be a mapping with a Type");
-        }
-        String type = declaration.get("Type") == null ? "String" : String.valueOf(declaration.get("Type"));
-        String value = parameterOverrides.get(name);
-        if (value == null && type.startsWith("AWS::SSM::Parameter")) {
-            throw new TemplateProblem(location, "an SSM parameter (" + type + ") cannot be read locally: give "
-                    + name + " a parameter override with the value");
-        }
-        if (value == null) {
-            Object defaultValue = declaration.get("Default");
-            if (defaultValue == null) {
-                throw new TemplateProblem(location, "parameter " + name + " has no Default and no override: add a "
-                        + "Default to the template or give " + name + " a parameter override");
-            }
-            value = defaultValue instanceof List<?> items ? String.join(",", items.stream().map(String::valueOf).toList())
-                    : text(defaultValue, location + ".Default");
-        }
-        if (declaration.get("AllowedValues") instanceof List<?> allowed
-                && allowed.stream().map(String::valueOf).noneMatch(value::equals)) {
-            throw new TemplateProblem(location, "value \"" + value + "\" is not one of its AllowedValues " + allowed
-                    + ": use one of them");
-        }
-        if (declaration.get("AllowedPattern") instanceof String pattern && !value.matches(pattern)) {
-            throw new TemplateProblem(location, "value \"" + value + "\" does not match its AllowedPattern " + pattern);
-        }
-        checkConstraints(declaration, type, value, location);
-        Object resolved = type.startsWith("List<") || type.equals("CommaDelimitedList")
-                || type.startsWith("AWS::SSM::Parameter::Value<List<")
-                || type.equals("AWS::SSM::Parameter::Value<CommaDelimitedList>")
-                ? List.of(value.split(",", -1)) : value;
-        resolvedParameters.put(name, resolved);
-        return resolved;
-    }
-
-    /** Type Number (and List<Number>), MinValue/MaxValue and MinLength/MaxLength, as CloudFormation checks them. */
-    private static void checkConstraints(Map<?, ?> declaration, String type, String value, String location) {
-        boolean numbers = type.equals("Number") || type.equals("List<Number>");
-        for (String item : numbers ? value.split(",", -1) : new String[] {value}) {
-            if (numbers) {
-                BigDecimal number;
-                try {
-                    number = new BigDecimal(item.trim());
-                } catch (NumberFormatException e) {
-                    throw new TemplateProblem(location, "value \"" + item + "\" is not a number, as its Type " + type
-                            + " requires");
-                }
-                bound(declaration, "MinValue", location, min -> number.compareTo(min) >= 0, item);
-                bound(declaration, "MaxValue", location, max -> number.compareTo(max) <= 0, item);
-            } else {
-                BigDecimal length = BigDecimal.valueOf(item.length());
-                bound(declaration, "MinLength", location, min -> length.compareTo(min) >= 0, item);
-                bound(declaration, "MaxLength", location, max -> length.compareTo(max) <= 0, item);
-            }
-        }
-    }
-
-    private static void bound(Map<?, ?> declaration, String name, String location, Predicate<BigDecimal> holds,
-                              String value) {
-        Object limit = declaration.get(name);
-        if (limit == null) {
-            return;
-        }
-        BigDecimal bound;
-        try {
-            bound = new BigDecimal(text(limit, location + "." + name));
-        } catch (NumberFormatException e) {
-            throw new TemplateProblem(location + "." + name, name + " must be a number, found " + describe(limit));
-        }
-        if (!holds.test(bound)) {
-            throw new TemplateProblem(location, "value \"" + value + "\" is outside its " + name + " " + limit
-                    + ": CloudFormation would refuse it");
-        }
     }
 
     /** Numbers and booleans as the text CloudFormation passes on; anything else is an error. */

@@ -85,7 +85,7 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
                 return ApiReader.apiId(resource);
             case API + ".ApiEndpoint":
                 return (api.isWebSocket(resource) ? "wss://" : "https://") + ApiReader.apiId(resource) + ".execute-api."
-                        + region + "." + Intrinsics.urlSuffix(region);
+                        + region + "." + PseudoParameters.urlSuffix(region);
             default:
                 throw new TemplateProblem(location, "GetAtt " + resource + "." + attribute + " has no local value "
                         + "(ws-local knows Arn of tables and functions, StreamArn of tables, ApiId and ApiEndpoint "
@@ -176,13 +176,13 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
 
     private String functionArn(String function) {
         LocalSettings settings = context.settings();
-        return "arn:" + Intrinsics.partition(settings.region()) + ":lambda:" + settings.region() + ":"
+        return "arn:" + PseudoParameters.partition(settings.region()) + ":lambda:" + settings.region() + ":"
                 + settings.accountId() + ":function:" + functionName(function);
     }
 
     private String tableArn(String table) {
         LocalSettings settings = context.settings();
-        return "arn:" + Intrinsics.partition(settings.region()) + ":dynamodb:" + settings.region() + ":"
+        return "arn:" + PseudoParameters.partition(settings.region()) + ":dynamodb:" + settings.region() + ":"
                 + settings.accountId() + ":table/" + tableName(table);
     }
 }

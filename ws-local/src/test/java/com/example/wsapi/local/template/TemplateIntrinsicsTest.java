@@ -90,23 +90,6 @@ class TemplateIntrinsicsTest {
     }
 
     @Test
-    void resolve_parameterOverrideReplacesDefault() {
-        Intrinsics intrinsics = intrinsics(Map.of("Parameters", Map.of("Size", Map.of("Type", "Number", "Default", 1))),
-                Map.of("Size", "5"));
-
-        assertEquals("5", intrinsics.resolve(Map.of("Ref", "Size"), "Here"));
-    }
-
-    @Test
-    void resolve_ssmParameterWithoutOverride_failsAskingForOne() {
-        Intrinsics intrinsics = intrinsics(Map.of("Parameters", Map.of("Secret",
-                Map.of("Type", "AWS::SSM::Parameter::Value<String>", "Default", "/app/secret"))), Map.of());
-
-        String message = failure(intrinsics, Map.of("Ref", "Secret"));
-        assertTrue(message.contains("Parameters.Secret") && message.contains("override"), message);
-    }
-
-    @Test
     void resolve_dynamicReference_failsAskingForAParameter_writtenOrBuiltBySub() {
         Intrinsics intrinsics = intrinsics(Map.of("Parameters", Map.of("Env", Map.of("Default", "dev"))), Map.of());
 
@@ -116,24 +99,6 @@ class TemplateIntrinsicsTest {
         assertTrue(written.startsWith("Here.TABLE") && written.contains("{{resolve:ssm:/app/table}}")
                 && written.contains("cannot be resolved locally"), written);
         assertTrue(built.contains("app-dev") && built.contains("parameter override"), built);
-    }
-
-    @Test
-    void resolve_parameterBreakingItsTypeOrBounds_failsAsCloudFormationWould() {
-        Map<String, Object> template = Map.of("Parameters", Map.of(
-                "Ttl", Map.of("Type", "Number", "Default", 7800, "MinValue", 7200, "MaxValue", 86400),
-                "Name", Map.of("Type", "String", "Default", "chat", "MinLength", 1, "MaxLength", 8)));
-
-        assertEquals("7800", intrinsics(template, Map.of()).resolve(Map.of("Ref", "Ttl"), "Here"));
-        String small = failure(intrinsics(template, Map.of("Ttl", "60")), Map.of("Ref", "Ttl"));
-        String text = failure(intrinsics(template, Map.of("Ttl", "2h")), Map.of("Ref", "Ttl"));
-        String empty = failure(intrinsics(template, Map.of("Name", "")), Map.of("Ref", "Name"));
-        String longer = failure(intrinsics(template, Map.of("Name", "far-too-long")), Map.of("Ref", "Name"));
-
-        assertTrue(small.startsWith("Parameters.Ttl") && small.contains("MinValue 7200"), small);
-        assertTrue(text.contains("\"2h\" is not a number"), text);
-        assertTrue(empty.contains("MinLength 1"), empty);
-        assertTrue(longer.contains("MaxLength 8"), longer);
     }
 
     @Test
