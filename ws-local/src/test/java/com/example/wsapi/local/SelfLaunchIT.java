@@ -2,7 +2,10 @@ package com.example.wsapi.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.example.wsapi.local.lambda.JavaHome;
+import com.example.wsapi.local.lambda.JavaInstallations;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.testing.Await;
 import com.example.wsapi.local.testing.ProjectApi;
@@ -16,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -30,17 +35,22 @@ class SelfLaunchIT {
     @TempDir
     Path cache;
 
-    /** A started ws-local: the process {@code java -jar} started, and the child it started. */
-    private record Started(Process parent, ProcessHandle child) {
+    /** A started ws-local: the process {@code java -jar} started, the child it started, and what they printed. */
+    private record Started(Process parent, ProcessHandle child, List<String> output) {
         String childCommandLine() {
             return String.join(" ", child.info().arguments().orElse(new String[0]));
         }
     }
 
     private Started start() throws Exception {
+        return start(RuntimeOptions.currentJava());
+    }
+
+    private Started start(Path java) throws Exception {
         Path jar = ProjectApi.root().resolve("ws-local/target/ws-local.jar");
         assertTrue(Files.isRegularFile(jar), "run after mvn package: " + jar);
-        Process parent = new ProcessBuilder(RuntimeOptions.currentJava().toString(), "-jar", jar.toString(),
+        List<String> output = new CopyOnWriteArrayList<>();
+        Process parent = new ProcessBuilder(java.toString(), "-jar", jar.toString(),
                 "--port", "0", "--warm-containers", "LAZY", "--class-data-cache", cache.toString())
                 .directory(ProjectApi.root().toFile()).redirectErrorStream(true).start();
         CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -49,6 +59,7 @@ class SelfLaunchIT {
                     StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
+                    output.add(line);
                     if (line.startsWith("Ready: ")) {
                         ready.complete(null);
                     }
@@ -63,7 +74,25 @@ class SelfLaunchIT {
         ready.get(BOUND.toSeconds(), TimeUnit.SECONDS);
         List<ProcessHandle> children = parent.children().toList();
         assertEquals(1, children.size(), "one child JVM: " + children);
-        return new Started(parent, children.get(0));
+        return new Started(parent, children.get(0), output);
+    }
+
+    @Test
+    void onJava22OrLater_startsWithoutNativeAccessWarnings() throws Exception {
+        Optional<JavaHome> newer = JavaHome.ofExecutable(RuntimeOptions.currentJava())
+                .filter(java -> java.feature() >= 22)
+                .or(() -> JavaInstallations.ofThisMachine().forFeature(22));
+        assumeTrue(newer.isPresent(), "no Java 22 or later on this machine");
+        Started started = start(newer.get().executable());
+        try {
+            // DynamoDB Local's SQLite loads a native library: without the jar's Enable-Native-Access attribute,
+            // Java 22+ printed three WARNING lines on every start.
+            assertEquals(List.of(), started.output().stream().filter(line -> line.startsWith("WARNING")).toList(),
+                    String.join("\n", started.output()));
+        } finally {
+            started.parent().destroy();
+            assertTrue(started.parent().waitFor(BOUND.toSeconds(), TimeUnit.SECONDS));
+        }
     }
 
     @Test
