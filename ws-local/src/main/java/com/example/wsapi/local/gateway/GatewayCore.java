@@ -58,7 +58,8 @@ final class GatewayCore {
         this.decoderConfig = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(settings.maxFrameBytes())
                 .allowExtensions(false)
-                .closeOnProtocolViolation(true)
+                // The connection sends the close frame itself: Netty's decoder sends none for a bad close frame.
+                .closeOnProtocolViolation(false)
                 .build();
         this.idleTimeoutNanos = nanos(settings.idleTimeout());
         this.maxLifetimeNanos = nanos(settings.maxLifetime());

@@ -47,6 +47,8 @@ final class WebSocketConnection extends ChannelDuplexHandler {
     static final String ABNORMAL_REASON = "Connection closed abnormally";
     /** How long a server-initiated close waits for the client's close frame before dropping the socket. */
     static final Duration CLOSE_HANDSHAKE_TIMEOUT = Duration.ofSeconds(2);
+    /** The highest close status RFC 6455 defines (4000-4999 are for private use). */
+    private static final int MAX_CLOSE_STATUS = 4999;
 
     private enum State { OPEN, CLOSING, CLOSED }
 
@@ -112,7 +114,7 @@ final class WebSocketConnection extends ChannelDuplexHandler {
      * Runs on the channel's event loop, in the same task as the handshake, so no frame can arrive before.
      */
     void install(ChannelPipeline pipeline) {
-        pipeline.addLast("utf8", new Utf8FrameValidator(true));
+        pipeline.addLast("utf8", new Utf8FrameValidator(false)); // the connection sends the close frame (onException)
         pipeline.addLast("aggregator", new TextMessageAggregator(core.settings.maxMessageBytes(), this));
         pipeline.addLast("connection", this);
     }
@@ -225,6 +227,11 @@ final class WebSocketConnection extends ChannelDuplexHandler {
     private void onCloseFrame(CloseWebSocketFrame frame) {
         if (state == State.OPEN) {
             int code = frame.statusCode();
+            if (code > MAX_CLOSE_STATUS) {
+                // Netty's decoder passes these; RFC 6455 section 7.4.2 defines no status above 4999.
+                failConnection(WebSocketCloseStatus.PROTOCOL_ERROR.code(), "Invalid close frame status code: " + code);
+                return;
+            }
             if (code == -1) {
                 beginClosing(NO_STATUS, NO_STATUS_REASON);
             } else {
@@ -238,14 +245,23 @@ final class WebSocketConnection extends ChannelDuplexHandler {
         }
     }
 
+    /** Fails the connection (RFC 6455 section 7.1.7): a close frame with this code, then the socket closes at once. */
+    private void failConnection(int code, String reason) {
+        if (state != State.OPEN) {
+            channel.close(); // a close frame went out already: only the socket is left to close
+            return;
+        }
+        beginClosing(code, reason);
+        channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+    }
+
     private void onException(Throwable cause) {
         if (cause instanceof CorruptedWebSocketFrameException corrupted) {
-            // Netty already sent the close frame (1009 frame too large, 1007 invalid UTF-8, 1002 protocol error).
-            if (state == State.OPEN) {
-                WebSocketCloseStatus status = corrupted.closeStatus();
-                beginClosing(status.code(), corrupted.getMessage() != null ? corrupted.getMessage() : status.reasonText());
-            }
-            channel.close();
+            // 1009 frame too large, 1007 invalid UTF-8, 1002 protocol error: RFC 6455 7.1.7 fails the connection with a
+            // close frame, also for a close frame with a status not allowed on the wire (7.4) or a reason not UTF-8,
+            // where Netty's decoder would send none. After the client's own close, only the socket closes.
+            WebSocketCloseStatus status = corrupted.closeStatus();
+            failConnection(status.code(), corrupted.getMessage() != null ? corrupted.getMessage() : status.reasonText());
         } else if (cause instanceof TooLongFrameException) {
             closeFromServer(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), WebSocketCloseStatus.MESSAGE_TOO_BIG.reasonText());
         } else {
