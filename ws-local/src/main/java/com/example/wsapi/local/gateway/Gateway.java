@@ -122,6 +122,7 @@ public final class Gateway implements AutoCloseable {
                         channel.pipeline()
                                 .addLast("http-codec", new HttpServerCodec())
                                 .addLast("http-aggregator", new RequestBodyAggregator(settings.maxMessageBytes()))
+                                .addLast("http-timeout", new HttpRequestTimeout(core))
                                 .addLast("http", new GatewayHttpHandler(core));
                     }
                 });
@@ -148,6 +149,16 @@ public final class Gateway implements AutoCloseable {
         core.log.detail("WebSocket API listening on " + gateway.webSocketUrl() + " (@connections at "
                 + gateway.connectionsUrl() + ")");
         return gateway;
+    }
+
+    /** Runs the periodic check of every connection's timeouts now: tests advance their clock, then call this. */
+    void closeExpiredConnectionsNow() {
+        core.closeExpiredConnections();
+    }
+
+    /** How many connections speak HTTP (accepted, not upgraded, not closed): for tests. */
+    int httpConnectionCount() {
+        return core.httpConnections.size();
     }
 
     /** The port clients connect to (the bound one when the settings asked for 0). */

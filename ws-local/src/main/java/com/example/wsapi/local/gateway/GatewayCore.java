@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -34,6 +35,8 @@ final class GatewayCore {
      * ones (not during $connect, not once closing).
      */
     final ConcurrentMap<String, WebSocketConnection> connections = new ConcurrentHashMap<>();
+    /** Connections still speaking HTTP (not upgraded), each with its {@link HttpRequestTimeout}. */
+    final Set<HttpRequestTimeout> httpConnections = ConcurrentHashMap.newKeySet();
     private final Map<String, RouteBinding> routes;
     /** Each route's integration, by route key. */
     private final Map<String, Integration> integrations;
@@ -90,10 +93,15 @@ final class GatewayCore {
     }
 
     /**
-     * Closes every open connection past its idle timeout or its lifetime (any thread): run every
-     * {@link #expiryCheckPeriod}, so a connection closes at most that long after its time.
+     * Closes every open connection past its idle timeout or its lifetime, and every connection still speaking HTTP past
+     * its {@link HttpRequestTimeout} (any thread): run every {@link #expiryCheckPeriod}, so a connection closes at most
+     * that long after its time.
      */
     void closeExpiredConnections() {
+        long nowMillis = clock.millis();
+        for (HttpRequestTimeout http : httpConnections) {
+            http.closeIfExpired(nowMillis);
+        }
         long now = System.nanoTime();
         for (WebSocketConnection connection : connections.values()) {
             try {

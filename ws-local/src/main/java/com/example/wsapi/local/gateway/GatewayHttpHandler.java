@@ -332,6 +332,7 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
                 }
             }
             // The frame codec is in place: swap this HTTP handler for the connection's handlers.
+            ctx.pipeline().remove(HttpRequestTimeout.class); // the connection's idle timeout takes over
             ctx.pipeline().remove(GatewayHttpHandler.this);
             connection.install(channel.pipeline());
             handshake.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
