@@ -23,6 +23,7 @@ import com.example.wsapi.local.template.LambdaFunction;
 import com.example.wsapi.local.template.LambdaLayer;
 import com.example.wsapi.local.template.LocalSettings;
 import com.example.wsapi.local.template.Route;
+import com.example.wsapi.local.template.SamConfig;
 import com.example.wsapi.local.template.SamTemplate;
 import com.example.wsapi.local.template.StackName;
 import com.example.wsapi.local.template.TemplateException;
@@ -37,6 +38,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -56,16 +58,18 @@ public final class LocalApi implements AutoCloseable {
 
     private final SamTemplate template;
     private final StackName stack;
+    private final ParameterOverrides.Values parameters;
     private final LocalDynamoDb dynamo;
     private final LambdaRuntime runtime;
     private final Gateway gateway;
     private final List<String> tables;
     private final FunctionJava functionJava;
 
-    private LocalApi(SamTemplate template, StackName stack, LocalDynamoDb dynamo, LambdaRuntime runtime,
-                     Gateway gateway, List<String> tables, FunctionJava functionJava) {
+    private LocalApi(SamTemplate template, StackName stack, ParameterOverrides.Values parameters, LocalDynamoDb dynamo,
+                     LambdaRuntime runtime, Gateway gateway, List<String> tables, FunctionJava functionJava) {
         this.template = template;
         this.stack = stack;
+        this.parameters = parameters;
         this.dynamo = dynamo;
         this.runtime = runtime;
         this.gateway = gateway;
@@ -103,13 +107,17 @@ public final class LocalApi implements AutoCloseable {
         SamTemplate template;
         MappingTemplates mappingTemplates = new MappingTemplates();
         StackName stack;
+        ParameterOverrides.Values parameters = null;
         try {
-            stack = StackName.resolve(options.stackName(), templateFile);
+            // Read once, for what the command line leaves to it.
+            Optional<SamConfig> samConfig = options.stackName() == null || options.parameterOverrides() == null
+                    ? SamConfig.beside(templateFile) : Optional.empty();
+            stack = StackName.resolve(options.stackName(), templateFile, samConfig);
+            parameters = ParameterOverrides.choose(options.parameterOverrides(), samConfig);
             template = TemplateLoader.load(templateFile, new LocalSettings(options.region(), ACCOUNT_ID,
-                    stack.name(), options.stage(), localEndpoint), options.parameterOverrides(),
-                    mappingTemplates);
+                    stack.name(), options.stage(), localEndpoint), parameters.byName(), mappingTemplates);
         } catch (TemplateException e) {
-            throw new LocalApiException(e.getMessage(), e);
+            throw new LocalApiException(e.getMessage() + ParameterOverrides.whence(parameters, e.getMessage()), e);
         }
         List<AutoCloseable> started = new ArrayList<>();
         try {
@@ -138,7 +146,7 @@ public final class LocalApi implements AutoCloseable {
                     runtimeOptions.logSink());
             started.add(gateway);
             awaitWarm(warming, runtimeOptions.initTimeout());
-            return new LocalApi(template, stack, dynamo, runtime, gateway, tables, functionJava);
+            return new LocalApi(template, stack, parameters, dynamo, runtime, gateway, tables, functionJava);
         } catch (GatewayStartException | RuntimeException e) {
             closeAll(started);
             throw new LocalApiException(e.getMessage(), e);
@@ -183,6 +191,11 @@ public final class LocalApi implements AutoCloseable {
     /** The stack the template runs as: it names the tables the template leaves unnamed. */
     public StackName stack() {
         return stack;
+    }
+
+    /** The template parameter values given (the command line's, else the SAM CLI config file's) and whence. */
+    ParameterOverrides.Values parameters() {
+        return parameters;
     }
 
     public LambdaRuntime runtime() {

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param idleTimeout        API Gateway's idle timeout
  * @param dbPath             where DynamoDB Local persists, or null for memory
  * @param dynamoDbPort       DynamoDB Local's port (0: any free one)
- * @param parameterOverrides template parameter values
+ * @param parameterOverrides template parameter values given on the command line (replacing the SAM CLI config file's),
+ *                           or null for {@code parameter_overrides} of that file ({@link ParameterOverrides#choose})
  * @param envVars            environment overrides in `sam local --env-vars` form: function logical id (or
  *                           "Parameters" for all functions) to variables
  * @param maxConcurrency     instances per function
@@ -35,7 +36,7 @@ public record LocalOptions(Path template, String host, int port, String stage, S
                            boolean warmContainers, Scaling scaling, boolean pickJava) {
 
     public LocalOptions {
-        parameterOverrides = Map.copyOf(parameterOverrides);
+        parameterOverrides = parameterOverrides == null ? null : Map.copyOf(parameterOverrides);
         envVars = Map.copyOf(envVars);
         Objects.requireNonNull(scaling, "scaling");
     }

@@ -98,7 +98,8 @@ public final class Main implements Callable<Integer> {
 
         // As for sam deploy: Key=Value pairs separated by spaces or commas, in one argument or several.
         @Option(names = "--parameter-overrides", order = 10, arity = "1..*", paramLabel = "K=V,...",
-                description = "template parameters, as for `sam deploy`")
+                description = "template parameters, as for `sam deploy`; they replace all of the config file's")
+        @OptionsTable.Default("`parameter_overrides` in `samconfig.toml`")
         List<String> parameterOverrides = new ArrayList<>();
 
         @Option(names = "--env-vars", order = 11, paramLabel = "<file.json>",
@@ -142,7 +143,7 @@ public final class Main implements Callable<Integer> {
                         + "bin/java)" : ": no such file: give the path of a java launcher (a JDK's bin/java)"));
             }
             return new LocalOptions(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort,
-                    ParameterOverrides.parse(parameterOverrides), readEnvVars(envVars), maxConcurrency, stackName,
+                    parameterOverrides.isEmpty() ? null : ParameterOverrides.parse(parameterOverrides), readEnvVars(envVars), maxConcurrency, stackName,
                     warmContainers, scaling, java == null);
         }
 
@@ -276,20 +277,29 @@ public final class Main implements Callable<Integer> {
             log.flushNow();
             stopped.countDown();
         }, "ws-local-shutdown"));
-        printBanner(out, api);
+        printBanner(out, api, common.region, common.dbPath, issuerKeys);
         SelfLaunch.signalReady();
         stopped.await();
         return 0;
     }
 
-    private void printBanner(PrintWriter out, LocalApi api) {
+    /**
+     * What a person needs to start: where everything listens, the routes, how to connect.
+     *
+     * @param issuerKeys the --issuer-keys folder given, or null for the default
+     */
+    static void printBanner(PrintWriter out, LocalApi api, String region, Path dbPath, Path issuerKeys) {
         out.printf("ws-local: %s (stage %s, region %s)%n", api.template().file(), api.template().api().stageName(),
-                common.region);
+                region);
         out.printf("  WebSocket      %s%n", api.gateway().webSocketUrl());
         out.printf("  @connections   %s%n", api.gateway().connectionsUrl());
         out.printf("  DynamoDB Local %s (%s)%n", api.dynamo().endpoint(),
-                common.dbPath == null ? "in memory" : "persisted in " + common.dbPath);
+                dbPath == null ? "in memory" : "persisted in " + dbPath);
         out.printf("  Stack          %s (from %s)%n", api.stack().name(), api.stack().source());
+        if (api.parameters().fromConfigFile()) {
+            out.printf("  Parameters     %s (from %s)%n", String.join(", ", api.parameters().byName().keySet()),
+                    api.parameters().source());
+        }
         out.printf("  Functions      %s%n", api.functionJava().describe());
         for (Table table : api.template().tables()) {
             out.printf("  Table          %s%n", table.tableName());

@@ -1,0 +1,134 @@
+package com.example.wsapi.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.wsapi.local.lambda.RuntimeOptions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What ws-local prints at start, and takes from the SAM CLI's config file, for templates of a user's own (MOCK routes:
+ * nothing to build, nothing to run).
+ */
+class BannerIT {
+
+    /** A template whose stage and second parameter are parameters, routes listed by {@code routes}. */
+    static String template(String routeKeys) {
+        StringBuilder routes = new StringBuilder();
+        int n = 0;
+        for (String key : routeKeys.split(" ")) {
+            routes.append("""
+                      Route%d:
+                        Type: AWS::ApiGatewayV2::Route
+                        Properties:
+                          ApiId: !Ref Api
+                          RouteKey: %s
+                          Target: !Sub integrations/${Mock}
+                    """.formatted(n++, key));
+        }
+        return """
+                Parameters:
+                  StageName:
+                    Type: String
+                    Default: dev
+                  TableSuffix:
+                    Type: String
+                    Default: a
+                Resources:
+                  Api:
+                    Type: AWS::ApiGatewayV2::Api
+                    Properties:
+                      Name: api
+                      ProtocolType: WEBSOCKET
+                      RouteSelectionExpression: $request.body.action
+                  Stage:
+                    Type: AWS::ApiGatewayV2::Stage
+                    Properties:
+                      ApiId: !Ref Api
+                      StageName: !Ref StageName
+                  Mock:
+                    Type: AWS::ApiGatewayV2::Integration
+                    Properties:
+                      ApiId: !Ref Api
+                      IntegrationType: MOCK
+                """ + routes;
+    }
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    /** @param overrides the --parameter-overrides given, or null for none */
+    private LocalApi start(Path template, Map<String, String> overrides) throws LocalApiException {
+        return LocalApi.start(new LocalOptions(template, "127.0.0.1", 0, null, "us-east-1", Duration.ofMinutes(10),
+                null, 0, overrides, Map.of(), 1), RuntimeOptions.defaults().withLogSink(line -> {}));
+    }
+
+    static String banner(LocalApi api) {
+        StringWriter text = new StringWriter();
+        Main.printBanner(new PrintWriter(text), api, "us-east-1", null, null);
+        return text.toString();
+    }
+
+    @Test
+    void samconfigParameterOverrides_areTheTemplatesValues_andTheBannerSaysWhence() throws Exception {
+        Path template = write("template.yaml", template("$default"));
+        write("samconfig.toml", """
+                version = 0.1
+                [default.deploy.parameters]
+                stack_name = "mine"
+                parameter_overrides = "StageName=prod TableSuffix=x"
+                """);
+
+        try (LocalApi api = start(template, null)) {
+            String banner = banner(api);
+
+            assertEquals("prod", api.template().api().stageName());
+            assertTrue(banner.contains("(stage prod, region us-east-1)"), banner);
+            assertTrue(banner.contains("  Stack          mine (from samconfig.toml)\n"), banner);
+            assertTrue(banner.contains("  Parameters     StageName, TableSuffix (from samconfig.toml "
+                    + "[default.deploy.parameters])\n"), banner);
+        }
+    }
+
+    @Test
+    void commandLineOverrides_replaceTheFilesEntirely_andTheBannerNamesNoFile() throws Exception {
+        Path template = write("template.yaml", template("$default"));
+        write("samconfig.toml", """
+                [default.deploy.parameters]
+                parameter_overrides = "StageName=prod TableSuffix=x"
+                """);
+
+        try (LocalApi api = start(template, Map.of("TableSuffix", "y"))) {
+            assertEquals("dev", api.template().api().stageName()); // the file's StageName is not merged in
+            assertFalse(banner(api).contains("Parameters"), banner(api));
+        }
+    }
+
+    @Test
+    void samconfigValueTheTemplateRefuses_saysWhereTheValueCameFrom() throws Exception {
+        Path template = write("template.yaml", template("$default"));
+        write("samconfig.toml", """
+                [default.global.parameters]
+                parameter_overrides = "Stage=prod"
+                """);
+
+        LocalApiException e = assertThrows(LocalApiException.class, () -> start(template, null).close());
+
+        assertTrue(e.getMessage().contains("parameter Stage, which the template does not declare")
+                && e.getMessage().contains("(parameter values from samconfig.toml [default.global.parameters] "
+                + "parameter_overrides; --parameter-overrides replaces them)"), e.getMessage());
+    }
+}
