@@ -325,7 +325,8 @@ public final class LocalApi implements AutoCloseable {
     /** ws-local's own HTTP endpoints beside the API (under {@code /@<name>}, a path no stage can have). */
     private static List<LocalHttpEndpoint> localEndpoints(SamTemplate template, String gatewayAuthority,
                                                           IssuerKeyStore issuerKeys) {
-        return List.of(new ChatPage(template.api().stageName(), gatewayAuthority), new LocalIssuer(issuerKeys));
+        return List.of(new ChatPage(template.api().stageName(), gatewayAuthority,
+                ChatPage.whyOff(template.api()).orElse(null)), new LocalIssuer(issuerKeys));
     }
 
     private static String hostForUrl(String host) {

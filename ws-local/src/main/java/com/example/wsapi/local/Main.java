@@ -1,5 +1,6 @@
 package com.example.wsapi.local;
 
+import com.example.wsapi.local.chat.ChatPage;
 import com.example.wsapi.local.issuer.IssuerKeyStore;
 import com.example.wsapi.local.lambda.FunctionFailure;
 import com.example.wsapi.local.lambda.RuntimeOptions;
@@ -306,7 +307,12 @@ public final class Main implements Callable<Integer> {
         }
         SignInBanner.print(out, api, issuerKeys);
         out.printf("%n%s", routeTable(api.template()));
-        out.printf("%nChat page: %s   (open it in a browser)%n", api.chatPageUrl());
+        Optional<String> chatPageOff = ChatPage.whyOff(api.template().api());
+        if (chatPageOff.isEmpty()) {
+            out.printf("%nChat page: %s   (open it in a browser)%n", api.chatPageUrl());
+        } else {
+            out.printf("%nChat page: off: %s%n", chatPageOff.get());
+        }
         if (SignInBanner.required(api)) {
             out.printf("Ready: wscat -c \"%s?token=$TOKEN\"   (sign-in is on: a token as above; Ctrl-C stops)%n",
                     api.gateway().webSocketUrl());

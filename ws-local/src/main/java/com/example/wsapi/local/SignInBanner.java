@@ -1,5 +1,6 @@
 package com.example.wsapi.local;
 
+import com.example.wsapi.local.chat.ChatPage;
 import com.example.wsapi.local.issuer.LocalIssuer;
 import com.example.wsapi.local.template.LambdaFunction;
 import com.example.wsapi.local.template.Route;
@@ -64,8 +65,10 @@ final class SignInBanner {
             out.printf("    a token:     TOKEN=$(java -jar ws-local/target/ws-local.jar token --name ana%s)%n", options);
             out.printf("    connect:     wscat -c \"%s?token=$TOKEN\"   (a browser: new WebSocket(url, [\"chat\", "
                     + "token]))%n", webSocket);
-            out.printf("    chat page:   %s?token=$TOKEN   (the token in place of $TOKEN, or pasted into the page's Token "
-                    + "field)%n", api.chatPageUrl());
+            if (ChatPage.whyOff(api.template().api()).isEmpty()) {
+                out.printf("    chat page:   %s?token=$TOKEN   (the token in place of $TOKEN, or pasted into the page's "
+                        + "Token field)%n", api.chatPageUrl());
+            }
         } else if (isLocalIssuerElsewhere(issuer, webSocket.getPort())) {
             out.printf("    WARNING: AuthIssuer names a ws-local issuer on another port, but this one is %s: the "
                     + "authorizer cannot fetch keys there, so every connection is refused%n", local);

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,5 +133,37 @@ class BannerIT {
         assertTrue(e.getMessage().contains("parameter Stage, which the template does not declare")
                 && e.getMessage().contains("(parameter values from samconfig.toml [default.global.parameters] "
                 + "parameter_overrides; --parameter-overrides replaces them)"), e.getMessage());
+    }
+
+    @Test
+    void echoOnlyTemplate_hasTheChatPageOff_inTheBannerAndAtItsAddress() throws Exception {
+        Path template = write("template.yaml", template("$default echo"));
+
+        try (LocalApi api = start(template, Map.of())) {
+            String banner = banner(api);
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.chatPageUrl())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+            assertTrue(banner.contains("\nChat page: off: the template routes no joinroom, sendmessage, leaveroom "
+                    + "(the page sends joinroom, sendmessage, leaveroom)\n"), banner);
+            assertFalse(banner.contains("@chat"), banner);
+            assertEquals(404, page.statusCode());
+            assertEquals("Not Found: the chat page is off for this API: the template routes no joinroom, sendmessage, "
+                    + "leaveroom (the page sends joinroom, sendmessage, leaveroom).\n", page.body());
+        }
+    }
+
+    @Test
+    void templateRoutingTheChatsActions_hasTheChatPage() throws Exception {
+        Path template = write("template.yaml", template("joinroom sendmessage leaveroom"));
+
+        try (LocalApi api = start(template, Map.of())) {
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.chatPageUrl())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+            assertTrue(banner(api).contains("\nChat page: " + api.chatPageUrl() + "   (open it in a browser)\n"),
+                    banner(api));
+            assertEquals(200, page.statusCode());
+        }
     }
 }

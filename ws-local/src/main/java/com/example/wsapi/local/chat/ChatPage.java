@@ -1,6 +1,8 @@
 package com.example.wsapi.local.chat;
 
 import com.example.wsapi.local.gateway.LocalHttpEndpoint;
+import com.example.wsapi.local.template.Route;
+import com.example.wsapi.local.template.WebSocketApi;
 import com.google.gson.JsonObject;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -14,26 +16,63 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The chat page at {@code /@chat/}: the files of the project's {@code chat/} folder, and {@code config.json} naming
  * the stage, so that the page connects to the API that served it unless its {@code ?url=} says otherwise. Every
- * answer carries the page's Content-Security-Policy ({@link ChatPagePolicy}).
+ * answer carries the page's Content-Security-Policy ({@link ChatPagePolicy}). For an API that does not route what the
+ * page sends ({@link #whyOff}), every path answers 404 saying why, rather than a page that cannot work.
  */
 public final class ChatPage implements LocalHttpEndpoint {
 
     public static final String SEGMENT = "@chat";
     static final String CONFIG = "config.json";
+    /** The page's messages are {@code {"action": <route key>, ...}}. */
+    static final String ROUTE_SELECTION = "$request.body.action";
+    /**
+     * The route keys the page sends (chat/connection.js, chat/app.js), each to be routed by name: a {@code $default}
+     * route does not make a chat, since the page waits for the answers only the chat's functions give.
+     */
+    static final List<String> ACTIONS = List.of("joinroom", "sendmessage", "leaveroom");
+
+    /**
+     * Why the page cannot work with this API, or empty when it can: the API must select routes by {@code action} and
+     * route every action the page sends.
+     */
+    public static Optional<String> whyOff(WebSocketApi api) {
+        if (!ROUTE_SELECTION.equals(api.routeSelectionExpression())) {
+            return Optional.of("the page sends {\"action\": ...} and this API selects routes by "
+                    + api.routeSelectionExpression());
+        }
+        Set<String> routed = api.routes().stream().map(Route::routeKey).collect(Collectors.toSet());
+        List<String> missing = ACTIONS.stream().filter(action -> !routed.contains(action)).toList();
+        return missing.isEmpty() ? Optional.empty() : Optional.of("the template routes no " + String.join(", ",
+                missing) + " (the page sends " + String.join(", ", ACTIONS) + ")");
+    }
 
     private final Map<String, ChatPageFiles.File> files;
     private final byte[] config;
     private final String gatewayAuthority;
+    private final String offReason;
 
     /**
      * @param stage            the stage clients connect to ({@code ws://host:port/<stage>})
      * @param gatewayAuthority the gateway's host:port, for requests without a usable Host header
      */
     public ChatPage(String stage, String gatewayAuthority) {
+        this(stage, gatewayAuthority, null);
+    }
+
+    /**
+     * @param stage            the stage clients connect to ({@code ws://host:port/<stage>})
+     * @param gatewayAuthority the gateway's host:port, for requests without a usable Host header
+     * @param offReason        why the page cannot work with the API ({@link #whyOff}), or null when it can
+     */
+    public ChatPage(String stage, String gatewayAuthority, String offReason) {
+        this.offReason = offReason;
         this.files = ChatPageFiles.load();
         JsonObject config = new JsonObject();
         config.addProperty("stage", stage);
@@ -70,6 +109,10 @@ public final class ChatPage implements LocalHttpEndpoint {
                     "Method Not Allowed: the chat page answers GET and HEAD");
             response.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
             return response;
+        }
+        if (offReason != null) {
+            return text(HttpResponseStatus.NOT_FOUND, "Not Found: the chat page is off for this API: " + offReason
+                    + ".\n");
         }
         if (rest.isEmpty()) {
             // The page's relative links need the trailing slash; the query (?url=, ?token=) goes along.

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.wsapi.local.template.Route;
+import com.example.wsapi.local.template.WebSocketApi;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -15,8 +17,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,5 +160,61 @@ class ChatPageTest {
             "ws://example.com;script-src/"})
     void webSocketOrigin_ofAnythingElse_isEmpty(String url) {
         assertEquals(Optional.empty(), ChatPagePolicy.webSocketOrigin(url), url);
+    }
+
+    private static WebSocketApi api(String routeSelectionExpression, String... routeKeys) {
+        // Only the route keys matter here: what the routes call is the template readers' business.
+        return new WebSocketApi("Api", "abcdefghij", routeSelectionExpression, "dev", Map.of(),
+                Stream.of(routeKeys).map(key -> new Route(key + "Route", key, null, false, null)).toList());
+    }
+
+    @Test
+    void whyOff_isEmpty_forAnApiRoutingEveryActionThePageSends() {
+        assertEquals(Optional.empty(), ChatPage.whyOff(api("$request.body.action", "$connect", "joinroom",
+                "sendmessage", "leaveroom", "$default")));
+    }
+
+    @Test
+    void whyOff_namesTheActionsNotRouted_evenWithADefaultRoute() {
+        assertEquals(Optional.of("the template routes no joinroom, sendmessage, leaveroom (the page sends joinroom, "
+                + "sendmessage, leaveroom)"), ChatPage.whyOff(api("$request.body.action", "$default", "echo")));
+        assertEquals(Optional.of("the template routes no leaveroom (the page sends joinroom, sendmessage, leaveroom)"),
+                ChatPage.whyOff(api("$request.body.action", "joinroom", "sendmessage")));
+    }
+
+    @Test
+    void whyOff_namesAnotherRouteSelectionExpression() {
+        assertEquals(Optional.of("the page sends {\"action\": ...} and this API selects routes by $request.body.type"),
+                ChatPage.whyOff(api("$request.body.type", "joinroom", "sendmessage", "leaveroom")));
+    }
+
+    @Test
+    void actions_areExactlyTheOnesThePageSends() throws IOException {
+        Set<String> sent = new HashSet<>();
+        Matcher action = Pattern.compile("action: '([^']+)'").matcher("");
+        try (Stream<Path> walk = Files.walk(CHAT)) {
+            for (Path file : walk.filter(f -> f.toString().endsWith(".js")).toList()) {
+                action.reset(Files.readString(file));
+                while (action.find()) {
+                    sent.add(action.group(1));
+                }
+            }
+        }
+
+        assertEquals(Set.copyOf(ChatPage.ACTIONS), sent);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "index.html", "config.json", "app.js"})
+    void pageThatIsOff_answers404SayingWhy_forEveryPath(String name) {
+        ChatPage off = new ChatPage("dev", "127.0.0.1:3001", "the template routes no joinroom");
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/@chat/" + name);
+
+        FullHttpResponse response = off.handle(request, List.of(name));
+
+        assertEquals(404, response.status().code());
+        assertEquals("Not Found: the chat page is off for this API: the template routes no joinroom.\n",
+                body(response));
+        assertEquals("text/plain; charset=utf-8", response.headers().get("Content-Type"));
     }
 }
