@@ -313,12 +313,7 @@ public final class Main implements Callable<Integer> {
         } else {
             out.printf("%nChat page: off: %s%n", chatPageOff.get());
         }
-        if (SignInBanner.required(api)) {
-            out.printf("Ready: wscat -c \"%s?token=$TOKEN\"   (sign-in is on: a token as above; Ctrl-C stops)%n",
-                    api.gateway().webSocketUrl());
-        } else {
-            out.printf("Ready: wscat -c %s   (Ctrl-C stops)%n", api.gateway().webSocketUrl());
-        }
+        out.printf("%s%n", SignInBanner.readyLine(api.template(), api.gateway().webSocketUrl()));
         out.flush();
     }
 
