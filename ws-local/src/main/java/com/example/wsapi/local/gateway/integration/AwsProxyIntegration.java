@@ -1,9 +1,9 @@
 package com.example.wsapi.local.gateway.integration;
 
 import com.example.wsapi.local.json.StrictJson;
+import com.example.wsapi.local.log.LogQuote;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 
 import java.time.Duration;
 import java.util.Map;
@@ -66,24 +66,9 @@ final class AwsProxyIntegration implements Integration {
      * function may have written no line at all, so its lines need not say why).
      */
     private IntegrationAnswer.Failed malformed(String what, String response) {
-        return new IntegrationAnswer.Failed("malformed response: " + what, function + " returned " + quoted(response)
+        return new IntegrationAnswer.Failed("malformed response: " + what, function + " returned " + LogQuote.of(response)
                 + ": a Lambda proxy integration's function returns a JSON object such as {\"statusCode\": 200, "
                 + "\"body\": \"...\"}");
-    }
-
-    /** How many characters of a malformed response the log quotes. */
-    static final int QUOTED_CHARACTERS = 100;
-
-    /** The start of a response, as a JSON string (control characters escaped), saying how long it was if cut. */
-    static String quoted(String response) {
-        if (response == null) {
-            return "nothing";
-        }
-        if (response.length() <= QUOTED_CHARACTERS) {
-            return new JsonPrimitive(response).toString();
-        }
-        return new JsonPrimitive(response.substring(0, QUOTED_CHARACTERS)).toString() + "... (the first "
-                + QUOTED_CHARACTERS + " of " + response.length() + " characters)";
     }
 
     /** A $connect response: a JSON object with a statusCode; throws saying what is wrong with it otherwise. */
