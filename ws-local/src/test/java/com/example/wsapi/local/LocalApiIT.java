@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.example.wsapi.local.lambda.RuntimeOptions;
+import com.example.wsapi.local.log.LogLine;
 import com.example.wsapi.local.testing.JdkClient;
+import com.example.wsapi.local.testing.LogLines;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.URI;
@@ -44,12 +46,14 @@ class LocalApiIT {
     static String table;
     static ApiGatewayManagementApiClient connections;
     static final List<JdkClient> clients = new ArrayList<>();
+    /** Every line of ws-local's log. */
+    static final LogLines log = new LogLines(true);
 
     @BeforeAll
     static void start() throws Exception {
         Path root = Path.of(System.getProperty("project.root"));
         api = LocalApi.start(new LocalOptions(root.resolve("template.yaml"), "127.0.0.1", 0, null, "us-east-1",
-                Duration.ofMinutes(10), null, 0, Map.of(), Map.of(), 4), RuntimeOptions.defaults());
+                Duration.ofMinutes(10), null, 0, Map.of(), Map.of(), 4), RuntimeOptions.defaults().withLogSink(log));
         table = api.template().tables().get(0).tableName();
         connections = ApiGatewayManagementApiClient.builder()
                 .endpointOverride(URI.create(api.gateway().webSocketUrl().toString().replace("ws://", "http://")))
@@ -202,5 +206,21 @@ class LocalApiIT {
         } catch (GoneException expected) {
             assertFalse(expected.getMessage().isEmpty());
         }
+    }
+
+    @Test
+    void postsSignedByTheSdk_inTheFunctionsAndHere_areNotWarnedOf() {
+        Instant before = Instant.now().minusMillis(1);
+        JdkClient client = connect();
+        String id = connectionIdSince(before);
+
+        // EchoFunction posts its reply with the SDK in its own JVM, signing with the AWS_REGION ws-local gives it.
+        client.send("{\"action\":\"echo\",\"data\":\"signed\"}");
+        assertEquals("signed", client.nextMessage(REPLY));
+        connections.postToConnection(b -> b.connectionId(id).data(SdkBytes.fromUtf8String("signed too")));
+        assertEquals("signed too", client.nextMessage(REPLY));
+
+        assertEquals(List.of(), log.lines().stream().filter(line -> line.kind() == LogLine.Kind.WARNING
+                && line.text().startsWith("@connections")).toList());
     }
 }

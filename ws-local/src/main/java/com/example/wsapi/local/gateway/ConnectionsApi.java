@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * The {@code @connections} management API: PostToConnection, GetConnection, DeleteConnection.
  * SigV4 signatures are not verified (requests with or without {@code Authorization} are accepted): locally there are
- * no credentials to check them against.
+ * no credentials to check them against. A request API Gateway would refuse for its signing (unsigned, or signed for
+ * another service or region) is warned of ({@link ConnectionsSigning}).
  */
 final class ConnectionsApi {
 
@@ -53,6 +54,7 @@ final class ConnectionsApi {
                     + " is not supported on @connections/{connectionId}: use POST, GET or DELETE"), keepAlive);
             return;
         }
+        core.connectionsSigning.check(request); // of the requests served, which AWS would not serve unsigned
         WebSocketConnection connection = core.connections.get(connectionId);
         if (connection == null || !connection.isOpen()) {
             core.log.detail("@connections " + method + " connectionId=" + connectionId

@@ -28,6 +28,8 @@ final class GatewayCore {
     final Events events;
     final RouteSelector routeSelector;
     final NewConnectionRateLimiter rateLimiter;
+    /** Warns of {@code @connections} requests that API Gateway would refuse for their signing. */
+    final ConnectionsSigning connectionsSigning;
     /** The frame decoder's settings, one instance for every connection. */
     final WebSocketDecoderConfig decoderConfig;
     /**
@@ -58,6 +60,7 @@ final class GatewayCore {
         this.events = new Events(settings.stage(), settings.apiId(), settings.region());
         this.routeSelector = RouteSelector.parse(settings.routeSelectionExpression());
         this.rateLimiter = new NewConnectionRateLimiter(settings.maxNewConnectionsPerSecond(), clock);
+        this.connectionsSigning = new ConnectionsSigning(settings.region(), this.log);
         this.decoderConfig = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(settings.maxFrameBytes())
                 .allowExtensions(false)

@@ -11,9 +11,10 @@ import java.util.Objects;
  * The gateway's lines in ws-local's log: one per connection (its connect, or why it was refused, and its disconnect)
  * and one per message, with a failure's line saying what the client got and where to look; {@code @connections}
  * requests and the gateway's inner workings as detail. Connections are named by id only: nothing a client sends
- * (bodies, headers, query strings, close reasons) reaches the log. Each line is written from the thread that has the
- * news and flushed (the console gathers flushes for a few milliseconds), so a person watching sees a connection as it
- * happens.
+ * (bodies, headers, query strings, close reasons) reaches the log; of an {@code @connections} request signed in a way
+ * API Gateway refuses, its User-Agent's first word and the scope's service or region do (quoted and bounded), never a
+ * credential. Each line is written from the thread that has the news and flushed (the console gathers flushes for a
+ * few milliseconds), so a person watching sees a connection as it happens.
  */
 final class GatewayLog {
 
@@ -91,6 +92,23 @@ final class GatewayLog {
                         + " route=(none) outcome=Forbidden",
                 "no route matches the message and the API has no $default route: the client got {\"message\": "
                         + "\"Forbidden\"}; send a route key the API has, or add a $default route"));
+    }
+
+    // ---- @connections ----
+
+    /**
+     * An {@code @connections} request that API Gateway would refuse for how it is signed, the first of its kind from
+     * its client ({@code client} names it, from its User-Agent): ws-local serves it all the same.
+     */
+    void connectionsNotSignedForAws(String method, ConnectionsSigning.Problem problem, String client) {
+        write(LogLine.warning(null, "@connections " + method + " " + problem.what() + ", from " + client
+                        + ": ws-local serves it, API Gateway would answer 403; later @connections requests with this "
+                        + "problem from this client are not repeated", problem.fix()));
+    }
+
+    void connectionsSigningWarningsCapped(int warnings) {
+        write(LogLine.warning(null, "@connections: " + warnings + " signing warnings so far; further ones (other "
+                + "clients or problems) are not shown", "fix the signing problems warned above first"));
     }
 
     // ---- the rest ----

@@ -1,5 +1,6 @@
 package com.example.wsapi.local.gateway;
 
+import com.example.wsapi.local.log.LogLine;
 import com.example.wsapi.local.testing.JdkClient;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneExcepti
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.PayloadTooLargeException;
 
 import java.net.URI;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,9 +34,13 @@ class ConnectionsApiSdkTest extends GatewayTestBase {
     }
 
     private ApiGatewayManagementApiClient sdk(String endpointPath) {
+        return sdk(endpointPath, REGION);
+    }
+
+    private ApiGatewayManagementApiClient sdk(String endpointPath, String region) {
         sdk = ApiGatewayManagementApiClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + gateway.port() + endpointPath))
-                .region(Region.of(REGION))
+                .region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
@@ -66,6 +72,31 @@ class ConnectionsApiSdkTest extends GatewayTestBase {
         assertEquals("sdk-test", connection.identity().userAgent());
         assertEquals(1000, client.awaitClose().code());
         assertEquals(1000, functions.awaitCall("disconnectFn", 1).requestContext().get("disconnectStatusCode").getAsInt());
+        assertEquals(List.of(), signingWarnings(), "the SDK signs for execute-api in the API's region");
+    }
+
+    @Test
+    void sdkForAnotherRegion_isWarnedOnce_namingBothRegions() {
+        start(settings(CONNECT));
+        JdkClient client = JdkClient.connect(ws());
+        String connectionId = connectionIdOfConnect(1);
+        ApiGatewayManagementApiClient api = sdk("/" + STAGE, "us-west-2");
+
+        api.postToConnection(request -> request.connectionId(connectionId).data(SdkBytes.fromUtf8String("one")));
+        api.postToConnection(request -> request.connectionId(connectionId).data(SdkBytes.fromUtf8String("two")));
+
+        assertEquals("one", client.nextMessage());
+        assertEquals("two", client.nextMessage());
+        List<LogLine> warnings = signingWarnings();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).text().startsWith("@connections POST is signed for the region \"us-west-2\", not "
+                + REGION + " (this API's: ws-local's --region), from \"aws-sdk-java/"),
+                warnings.get(0).text());
+    }
+
+    private List<LogLine> signingWarnings() {
+        return log.lines().stream().filter(line -> line.kind() == LogLine.Kind.WARNING
+                && line.text().startsWith("@connections")).toList();
     }
 
     @Test

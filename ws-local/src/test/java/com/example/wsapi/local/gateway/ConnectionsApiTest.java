@@ -1,5 +1,6 @@
 package com.example.wsapi.local.gateway;
 
+import com.example.wsapi.local.log.LogLine;
 import com.example.wsapi.local.testing.JdkClient;
 
 import com.google.gson.JsonObject;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +20,12 @@ class ConnectionsApiTest extends GatewayTestBase {
 
     private HttpResponse<String> post(String path, String data) {
         return send(request(http(path)).POST(HttpRequest.BodyPublishers.ofString(data)).build());
+    }
+
+    /** The gateway's warnings about how {@code @connections} requests are signed. */
+    private List<LogLine> signingWarnings() {
+        return log.lines().stream().filter(line -> line.kind() == LogLine.Kind.WARNING
+                && line.text().startsWith("@connections")).toList();
     }
 
     private void assertAwsError(HttpResponse<String> response, int status, String errorType) {
@@ -67,6 +75,57 @@ class ConnectionsApiTest extends GatewayTestBase {
 
         assertEquals(200, response.statusCode());
         assertEquals("signed", client.nextMessage());
+        assertEquals(List.of(), signingWarnings(), "signed for execute-api in the API's region");
+    }
+
+    @Test
+    void post_unsigned_isAccepted_andWarnedOnceForItsClient() {
+        start(settings(CONNECT));
+        JdkClient client = connect();
+        String connectionId = connectionIdOfConnect(1);
+
+        HttpResponse<String> first = send(request(http(connectionPath(connectionId))).header("User-Agent", "backend/1")
+                .POST(HttpRequest.BodyPublishers.ofString("one")).build());
+        // The AWS CLI's User-Agent differs from one request to the next past its first word.
+        HttpResponse<String> second = send(request(http(connectionPath(connectionId))).header("User-Agent",
+                "backend/1 m/Z,b").POST(HttpRequest.BodyPublishers.ofString("two")).build());
+
+        assertEquals(200, first.statusCode());
+        assertEquals(200, second.statusCode());
+        assertEquals("one", client.nextMessage());
+        assertEquals("two", client.nextMessage());
+        List<LogLine> warnings = signingWarnings();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertEquals("@connections POST is not signed (no SigV4 Authorization header, no X-Amz-Signature query "
+                + "parameter), from \"backend/1\" (its User-Agent's first word): ws-local serves it, API Gateway would "
+                + "answer 403; later @connections requests with this problem from this client are not repeated",
+                warnings.get(0).text());
+        assertTrue(warnings.get(0).advice().contains("SigV4 for the service execute-api in the API's region "
+                + "(eu-west-1 here)"), warnings.get(0).advice());
+    }
+
+    @Test
+    void post_signedForAnotherService_isWarnedApartFromUnsigned_perClient() {
+        start(settings(CONNECT));
+        connect();
+        String path = connectionPath(connectionIdOfConnect(1));
+        String apigatewayScope = "AWS4-HMAC-SHA256 Credential=AKID/20240209/eu-west-1/apigateway/aws4_request, "
+                + "SignedHeaders=host;x-amz-date, Signature=00";
+
+        for (String userAgent : List.of("backend/1", "backend/1", "other/2")) {
+            assertEquals(200, send(request(http(path)).header("User-Agent", userAgent).header("Authorization",
+                    apigatewayScope).POST(HttpRequest.BodyPublishers.ofString("x")).build()).statusCode());
+        }
+        assertEquals(200, send(request(http(path)).header("User-Agent", "backend/1")
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build()).statusCode());
+
+        List<String> texts = signingWarnings().stream().map(LogLine::text).toList();
+        assertEquals(3, texts.size(), texts.toString());
+        assertTrue(texts.get(0).startsWith("@connections POST is signed for the service \"apigateway\", not "
+                + "execute-api, from \"backend/1\""), texts.get(0));
+        assertTrue(texts.get(1).contains("from \"other/2\""), texts.get(1));
+        assertTrue(texts.get(2).startsWith("@connections POST is not signed"), texts.get(2));
+        assertFalse(log.text().contains("AKID"), "no access key id in the log");
     }
 
     @Test
