@@ -1,5 +1,7 @@
 package com.example.wsapi.local.gateway;
 
+import com.example.wsapi.local.gateway.integration.Deadline;
+import com.example.wsapi.local.log.LogQuote;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -22,8 +24,19 @@ sealed interface AuthorizerDecision {
     /** @param authorizer principalId and the context's entries, flattened as API Gateway puts them in events */
     record Allowed(JsonObject authorizer) implements AuthorizerDecision {}
 
-    /** @param status 401, 403 or 500; {@code message} names the cause for the log */
-    record Refused(int status, String message) implements AuthorizerDecision {}
+    /**
+     * @param status  401, 403 or 500
+     * @param message the cause, for the log line
+     * @param advice  what the person can do: what was wrong with a malformed answer, or that the authorizer refused
+     *                by its own choice
+     */
+    record Refused(int status, String message, String advice) implements AuthorizerDecision {}
+
+    /** What a REQUEST authorizer returns, for the advice on a malformed answer. */
+    String EXPECTED_ANSWER = "a REQUEST authorizer returns a JSON object such as {\"principalId\": \"user\", "
+            + "\"policyDocument\": {\"Version\": \"2012-10-17\", \"Statement\": [{\"Action\": "
+            + "\"execute-api:Invoke\", \"Effect\": \"Allow\", \"Resource\": \"<the event's methodArn>\"}]}}, "
+            + "optionally with a \"context\" of strings, numbers and booleans";
 
     /** The first identity source the request lacks (absent or empty), or null when all are present. */
     static String missingIdentitySource(List<String> identitySources, HandshakeRequest request) {
@@ -41,25 +54,46 @@ sealed interface AuthorizerDecision {
         return null;
     }
 
-    /** A failed authorizer: {@code Unauthorized} (thrown or returned as errorMessage) means 401, anything else 500. */
-    static Refused fromFailure(Throwable failure) {
+    /**
+     * A failed authorizer {@code function}: {@code Unauthorized} (thrown or returned as errorMessage) means 401,
+     * anything else 500.
+     */
+    static Refused fromFailure(Throwable failure, String function) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CompletionException || t instanceof ExecutionException) {
                 continue;
             }
             String message = t.getMessage();
             if ("Unauthorized".equals(message) || "Unauthorized".equals(errorMessageOf(message))) {
-                return new Refused(401, "authorizer answered Unauthorized");
+                return unauthorized(function);
             }
         }
-        return new Refused(500, "authorizer failed: " + failure);
+        if (Deadline.isTimeout(failure)) {
+            return new Refused(500, "authorizer timed out: " + Deadline.rootMessage(failure), function + " did not "
+                    + "answer within the integration timeout: its own lines show how far it got");
+        }
+        return new Refused(500, "authorizer failed: " + Deadline.rootMessage(failure), function + " failed with "
+                + "an error rather than answering Unauthorized or a policy: its own lines show the error");
     }
 
     /**
      * Evaluates the authorizer's response against {@code methodArn}: Deny or no matching Allow gives 403, an answer
-     * that is not a valid policy output gives 500 (as API Gateway does).
+     * that is not a valid policy output gives 500 (as API Gateway does). {@code function} is the authorizer's, for the
+     * advice.
      */
-    static AuthorizerDecision fromResponse(String responseJson, String methodArn, long latencyMillis) {
+    static AuthorizerDecision fromResponse(String responseJson, String methodArn, long latencyMillis,
+                                           String function) {
+        AuthorizerDecision decision = decide(responseJson, methodArn, latencyMillis, function);
+        if (decision instanceof Refused refused && refused.advice() == null) {
+            // Malformed: the function ran and answered, so its own lines need not say what was wrong.
+            return new Refused(refused.status(), refused.message(), function + " returned "
+                    + LogQuote.of(responseJson) + ": " + EXPECTED_ANSWER);
+        }
+        return decision;
+    }
+
+    private static AuthorizerDecision decide(String responseJson, String methodArn, long latencyMillis,
+                                             String function) {
         JsonObject response;
         try {
             JsonElement parsed = JsonParser.parseString(responseJson);
@@ -72,7 +106,7 @@ sealed interface AuthorizerDecision {
         }
         // Like API Gateway, an answer that says "Unauthorized" as an error payload means 401.
         if (response.has("errorMessage") && "Unauthorized".equals(stringOrNull(response.get("errorMessage")))) {
-            return new Refused(401, "authorizer answered Unauthorized");
+            return unauthorized(function);
         }
         String principalId = stringOrNull(response.get("principalId"));
         if (principalId == null) {
@@ -107,12 +141,15 @@ sealed interface AuthorizerDecision {
             boolean matches = actions.stream().anyMatch(a -> glob(a.toLowerCase(Locale.ROOT), "execute-api:invoke"))
                     && resources.stream().anyMatch(r -> glob(r, methodArn));
             if (matches && "Deny".equals(effect)) {
-                return new Refused(403, "the policy denies " + methodArn);
+                return new Refused(403, "the policy denies " + methodArn, function + " returned a policy that "
+                        + "denies the client: its choice, not a failure; its own lines are where it may have said why");
             }
             allowed |= matches;
         }
         if (!allowed) {
-            return new Refused(403, "the policy does not allow " + methodArn);
+            return new Refused(403, "the policy does not allow " + methodArn, function + " returned a policy with no "
+                    + "Allow of execute-api:Invoke on " + methodArn + ": to let the client in, its Resource must be "
+                    + "the event's methodArn or a wildcard covering it");
         }
         JsonObject authorizer = new JsonObject();
         authorizer.addProperty("principalId", principalId);
@@ -133,8 +170,15 @@ sealed interface AuthorizerDecision {
         return new Allowed(authorizer);
     }
 
+    /** Malformed: {@link #fromResponse} adds the advice, quoting the answer. */
     private static Refused malformed(String why) {
-        return new Refused(500, "malformed authorizer answer: " + why);
+        return new Refused(500, "malformed authorizer answer: " + why, null);
+    }
+
+    private static Refused unauthorized(String function) {
+        return new Refused(401, "authorizer answered Unauthorized", function + " answered Unauthorized itself: its "
+                + "choice, not a failure (the client's identity was not accepted); its own lines are where it may "
+                + "have said why");
     }
 
     private static String errorMessageOf(String text) {

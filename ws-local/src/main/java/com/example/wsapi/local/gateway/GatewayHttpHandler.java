@@ -2,6 +2,7 @@ package com.example.wsapi.local.gateway;
 
 import com.example.wsapi.local.gateway.integration.ClientOutcome;
 import com.example.wsapi.local.gateway.integration.Deadline;
+import com.example.wsapi.local.gateway.integration.IntegrationAnswer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -264,14 +265,15 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
                             core.settings.integrationTimeout(), ctx.channel().eventLoop(), authorizer.functionName())
                     .whenComplete((response, failure) -> {
                         long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - authorizerStart);
-                        AuthorizerDecision decision = failure != null ? AuthorizerDecision.fromFailure(failure)
-                                : AuthorizerDecision.fromResponse(response, core.events.connectMethodArn(), latency);
+                        String function = authorizer.functionName();
+                        AuthorizerDecision decision = failure != null
+                                ? AuthorizerDecision.fromFailure(failure, function)
+                                : AuthorizerDecision.fromResponse(response, core.events.connectMethodArn(), latency,
+                                        function);
                         if (decision instanceof AuthorizerDecision.Refused refused) {
                             String body = HttpResponses.message(refused.status() == 401 ? "Unauthorized"
                                     : refused.status() == 403 ? "Forbidden" : "Internal server error");
-                            refuse(refused.status(), body, refused.message(), authorizer.functionName()
-                                    + (refused.status() >= 500 ? " failed, or did not answer with a policy"
-                                    : " refused the client") + ": its own lines say why");
+                            refuse(refused.status(), body, refused.message(), refused.advice());
                         } else {
                             info = info.withAuthorizer(((AuthorizerDecision.Allowed) decision).authorizer());
                             invokeConnect(connect);
@@ -294,8 +296,10 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
                             ClientOutcome.Refuse refused = (ClientOutcome.Refuse) handshake;
                             // Nothing of the backend's answer but the status reaches the client.
                             refuse(refused.status(), refused.jsonBody(), refused.detail(),
-                                    (refused.status() >= 500 ? "the handshake failed: " : "$connect refused the "
-                                            + "client: ") + GatewayLog.whereToLook(connect, answer));
+                                    answer instanceof IntegrationAnswer.Answered
+                                            ? "$connect refused the client: " + GatewayLog.connectAnswered(connect,
+                                                    refused.status())
+                                            : "the handshake failed: " + GatewayLog.whereToLook(connect, answer));
                         }
                     });
         }

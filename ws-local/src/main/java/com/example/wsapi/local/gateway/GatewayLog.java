@@ -130,6 +130,24 @@ final class GatewayLog {
         return whereToLook(route);
     }
 
+    /**
+     * Where a {@code $connect} that answered {@code status} (not 2xx) chose it: the function or backend answered so
+     * itself (below 500 no failure at all), so its lines are only where it may have said why.
+     */
+    static String connectAnswered(RouteBinding route, int status) {
+        String choice = " itself (the client got " + status + "): " + (status < 500 ? "its choice, not a failure; "
+                : "a failure it reported, not one of the gateway; ");
+        if (route.integration() instanceof IntegrationSpec.CallsFunction calls) {
+            return calls.functionLogicalId() + " answered statusCode " + status + choice
+                    + "its own lines are where it may have said why";
+        }
+        if (route.integration() instanceof IntegrationSpec.CallsHttp http) {
+            return "the backend (" + http.method() + " " + http.uri() + ") answered " + status + choice
+                    + "the backend's own log is where it may have said why";
+        }
+        return "the route's MOCK integration answered " + status + ": its request template chose that statusCode";
+    }
+
     /** Where the cause of a route's failure shows: its function's lines, or its backend. */
     static String whereToLook(RouteBinding route) {
         if (route == null) {

@@ -113,7 +113,81 @@ class GatewayLogTest extends GatewayTestBase {
         assertEquals(Kind.WARNING, refused.kind());
         assertTrue(refused.text().matches("connect connectionId=\\S+ status=403 duration=\\d+ms \\(\\$connect "
                 + "answered 403\\)"), refused.text());
-        assertEquals("$connect refused the client: connectFn's own lines say why", refused.advice());
+        assertEquals("$connect refused the client: connectFn answered statusCode 403 itself (the client got 403): its "
+                + "choice, not a failure; its own lines are where it may have said why", refused.advice());
+    }
+
+    @Test
+    void handshakeRefusedByConnectAnswering500Itself_isAnError_butSaysTheFunctionChoseIt() {
+        functions.answer("connectFn", "{\"statusCode\":500}");
+        start(settings(CONNECT, ECHO));
+
+        assertEquals(500, JdkClient.refusedStatus(ws()));
+
+        LogLine refused = awaitGatewayLine("connect ");
+        assertEquals(Kind.ERROR, refused.kind());
+        assertEquals("$connect refused the client: connectFn answered statusCode 500 itself (the client got 500): a "
+                + "failure it reported, not one of the gateway; its own lines are where it may have said why",
+                refused.advice());
+    }
+
+    static final RouteBinding AUTHORIZED_CONNECT = new RouteBinding("$connect", "connectFn", false,
+            new RouteBinding.AuthorizerBinding("authFn", List.of("route.request.querystring.token")));
+
+    @Test
+    void handshakeRefusedByAMalformedAuthorizerAnswer_quotesIt_andSaysWhatAnAuthorizerReturns() {
+        functions.answer("authFn", "{\"principalId\":\"user-42\"}");
+        start(settings(AUTHORIZED_CONNECT));
+
+        assertEquals(500, JdkClient.refusedStatus(ws("/dev?token=t")));
+
+        LogLine failed = awaitGatewayLine("connect ");
+        assertEquals(Kind.ERROR, failed.kind());
+        assertTrue(failed.text().endsWith("(malformed authorizer answer: policyDocument is missing)"), failed.text());
+        assertTrue(failed.advice().startsWith("authFn returned \"{\\\"principalId\\\":\\\"user-42\\\"}\": a REQUEST "
+                + "authorizer returns a JSON object such as {\"principalId\": \"user\", \"policyDocument\": "), failed.advice());
+        assertFalse(failed.advice().contains("own lines"), failed.advice());
+    }
+
+    @Test
+    void handshakeRefusedByTheAuthorizersChoice_saysItChose_notThatItFailed() {
+        functions.failWith("authFn", "Unauthorized");
+        start(settings(AUTHORIZED_CONNECT));
+
+        assertEquals(401, JdkClient.refusedStatus(ws("/dev?token=t")));
+
+        LogLine refused = awaitGatewayLine("connect ");
+        assertEquals(Kind.WARNING, refused.kind());
+        assertEquals("authFn answered Unauthorized itself: its choice, not a failure (the client's identity was not "
+                + "accepted); its own lines are where it may have said why", refused.advice());
+    }
+
+    @Test
+    void handshakeRefusedByAPolicyForAnotherResource_namesTheArnItMustAllow() {
+        functions.answer("authFn", "{\"principalId\":\"u\",\"policyDocument\":{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"Allow\",\"Resource\":"
+                + "\"arn:aws:execute-api:eu-west-1:123456789012:otherapi/dev/$connect\"}]}}");
+        start(settings(AUTHORIZED_CONNECT));
+
+        assertEquals(403, JdkClient.refusedStatus(ws("/dev?token=t")));
+
+        LogLine refused = awaitGatewayLine("connect ");
+        assertTrue(refused.advice().matches("authFn returned a policy with no Allow of execute-api:Invoke on "
+                + "arn:aws:execute-api:eu-west-1:\\d+:" + API_ID + "/dev/\\$connect: to let the client in, its "
+                + "Resource must be the event's methodArn or a wildcard covering it"), refused.advice());
+    }
+
+    @Test
+    void handshakeFailedByTheAuthorizersError_pointsAtItsLines() {
+        functions.failWith("authFn", "boom");
+        start(settings(AUTHORIZED_CONNECT));
+
+        assertEquals(500, JdkClient.refusedStatus(ws("/dev?token=t")));
+
+        LogLine failed = awaitGatewayLine("connect ");
+        assertTrue(failed.text().contains("(authorizer failed: boom)"), failed.text());
+        assertEquals("authFn failed with an error rather than answering Unauthorized or a policy: its own lines show "
+                + "the error", failed.advice());
     }
 
     @Test
