@@ -62,6 +62,11 @@ fi
 grep -q 'GoneException' <<<"$err" || fail "post after delete: expected GoneException, got: $err"
 passed=$((passed + 1)); echo "client-check: aws delete-connection, then GoneException ok"
 
+# The CLI (and the echo function's SDK) sign for execute-api in ws-local's region: no signing warning may show.
+! grep -q 'WARNING @connections' "$work/ws-local.log" \
+  || fail "ws-local warned of a correctly signed @connections request: $(grep -A1 'WARNING @connections' "$work/ws-local.log")"
+passed=$((passed + 1)); echo "client-check: no @connections signing warning for the AWS CLI"
+
 for _ in $(seq 1 40); do grep -q "disconnect connectionId=$id .*status=1000" "$work/ws-local.log" && break; sleep 0.25; done
 grep -q "disconnect connectionId=$id .*status=1000" "$work/ws-local.log" || fail "no \$disconnect with 1000 after delete-connection"
 passed=$((passed + 1)); echo "client-check: \$disconnect ran with 1000"

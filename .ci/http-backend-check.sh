@@ -79,3 +79,8 @@ ids=$(aws dynamodb scan --endpoint-url "http://127.0.0.1:$dynamo_port" \
   --table-name http-backend-ConnectionsTable-LOCAL --query 'Items[].connectionId.S' --output text)
 [ "$ids" = "$id1" ] || fail "the table should hold only client 1 ($id1), holds: $ids"
 echo "http-backend-check: closing a client removes its record"
+
+# The backend signs its @connections posts for execute-api in ws-local's region (us-east-1): no signing warning.
+! grep -q 'WARNING @connections' "$work/ws-local.log" \
+  || fail "ws-local warned of the backend's @connections signing: $(grep -A1 'WARNING @connections' "$work/ws-local.log")"
+echo "http-backend-check: the backend's @connections posts are signed as AWS wants them"
