@@ -313,7 +313,7 @@ public final class LocalApi implements AutoCloseable {
                 template.api().apiId(), options.region(), template.api().routeSelectionExpression(), routes);
         return new GatewaySettings(defaults.host(), defaults.port(), defaults.stage(), defaults.apiId(),
                 defaults.region(), defaults.routeSelectionExpression(), defaults.routes(), options.idleTimeout(),
-                defaults.maxLifetime(), defaults.integrationTimeout(), defaults.maxFrameBytes(),
+                options.maxLifetime(), defaults.integrationTimeout(), defaults.maxFrameBytes(),
                 defaults.maxMessageBytes(), defaults.maxNewConnectionsPerSecond(), template.api().stageVariables());
     }
 

@@ -29,16 +29,30 @@ import java.util.Objects;
  * @param scaling            when a function gets another instance
  * @param pickJava           when the runtime options' {@code java} is older than the template's Java runtime, run the
  *                           functions on an installed Java of that runtime's version (no {@code --java} given)
+ * @param maxLifetime        API Gateway's connection lifetime: every connection is closed this long after its handshake
  */
 public record LocalOptions(Path template, String host, int port, String stage, String region, Duration idleTimeout,
                            Path dbPath, int dynamoDbPort, Map<String, String> parameterOverrides,
                            Map<String, Map<String, String>> envVars, int maxConcurrency, String stackName,
-                           boolean warmContainers, Scaling scaling, boolean pickJava) {
+                           boolean warmContainers, Scaling scaling, boolean pickJava, Duration maxLifetime) {
+
+    /** API Gateway's: a connection is closed two hours after its handshake, whatever its traffic. */
+    public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofHours(2);
 
     public LocalOptions {
         parameterOverrides = parameterOverrides == null ? null : Map.copyOf(parameterOverrides);
         envVars = Map.copyOf(envVars);
         Objects.requireNonNull(scaling, "scaling");
+        Objects.requireNonNull(maxLifetime, "maxLifetime");
+    }
+
+    /** API Gateway's connection lifetime, {@link #DEFAULT_MAX_LIFETIME}. */
+    public LocalOptions(Path template, String host, int port, String stage, String region, Duration idleTimeout,
+                        Path dbPath, int dynamoDbPort, Map<String, String> parameterOverrides,
+                        Map<String, Map<String, String>> envVars, int maxConcurrency, String stackName,
+                        boolean warmContainers, Scaling scaling, boolean pickJava) {
+        this(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort, parameterOverrides, envVars,
+                maxConcurrency, stackName, warmContainers, scaling, pickJava, DEFAULT_MAX_LIFETIME);
     }
 
     /** Functions on the runtime options' {@code java}, whatever the template's runtime. */

@@ -86,51 +86,51 @@ public final class Main implements Callable<Integer> {
         @OptionsTable.Default("`stack_name` in `samconfig.toml`, else the template's folder name")
         String stackName;
 
-        @Option(names = "--db-path", order = 8, paramLabel = "<folder>",
+        @Option(names = "--db-path", order = 9, paramLabel = "<folder>",
                 description = "persist DynamoDB Local's data there")
         @OptionsTable.Default("in memory")
         Path dbPath;
 
-        @Option(names = "--dynamodb-port", order = 9, paramLabel = "<n>", defaultValue = "0",
+        @Option(names = "--dynamodb-port", order = 10, paramLabel = "<n>", defaultValue = "0",
                 description = "e.g. `8000`, for `sam local invoke` or to browse tables with "
                         + "`aws dynamodb ... --endpoint-url`")
         @OptionsTable.Default("a free one")
         int dynamoDbPort;
 
         // As for sam deploy: Key=Value pairs separated by spaces or commas, in one argument or several.
-        @Option(names = "--parameter-overrides", order = 10, arity = "1..*", paramLabel = "K=V,...",
+        @Option(names = "--parameter-overrides", order = 11, arity = "1..*", paramLabel = "K=V,...",
                 description = "template parameters, as for `sam deploy`; they replace all of the config file's")
         @OptionsTable.Default("`parameter_overrides` in `samconfig.toml`")
         List<String> parameterOverrides = new ArrayList<>();
 
-        @Option(names = "--env-vars", order = 11, paramLabel = "<file.json>",
+        @Option(names = "--env-vars", order = 12, paramLabel = "<file.json>",
                 description = "environment overrides, as for `sam local invoke --env-vars`: only variables the "
                         + "template declares")
         Path envVars;
 
-        @Option(names = "--max-concurrency", order = 12, paramLabel = "<n>", defaultValue = "10",
+        @Option(names = "--max-concurrency", order = 13, paramLabel = "<n>", defaultValue = "10",
                 description = "the most instances (JVMs) a function gets")
         int maxConcurrency;
 
-        @Option(names = "--java", order = 15, paramLabel = "<path>",
+        @Option(names = "--java", order = 16, paramLabel = "<path>",
                 description = "the `java` that runs the functions")
         @OptionsTable.Default("the running JVM, or an installed Java of the template's `Runtime` when that is newer")
         Path java;
 
-        @Option(names = "--class-data-cache", order = 16, paramLabel = "<folder>|off",
+        @Option(names = "--class-data-cache", order = 17, paramLabel = "<folder>|off",
                 description = "CDS archives of the function JVMs: recorded when ws-local stops, reused on later "
                         + "starts (cold starts about 2x faster; see `BENCHMARKS.md`); archives unused for 30 "
                         + "days are deleted")
         @OptionsTable.Default("`ws-local-class-data` in the temp folder")
         String classDataCache;
 
-        @Option(names = "--verbose", order = 18,
+        @Option(names = "--verbose", order = 19,
                 description = "also print what you rarely need: Lambda's `START`/`END`/`REPORT` lines (`invoke` "
                         + "prints them anyway), the function JVMs' own notes, `@connections` requests")
         boolean verbose;
 
-        LocalOptions options(String host, int port, Duration idleTimeout, boolean warmContainers, Scaling scaling)
-                throws LocalApiException {
+        LocalOptions options(String host, int port, Duration idleTimeout, Duration maxLifetime, boolean warmContainers,
+                             Scaling scaling) throws LocalApiException {
             requirePort("--dynamodb-port", dynamoDbPort);
             if (maxConcurrency < 1) {
                 throw new LocalApiException("--max-concurrency must be at least 1 (instances per function), not "
@@ -145,7 +145,7 @@ public final class Main implements Callable<Integer> {
             }
             return new LocalOptions(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort,
                     parameterOverrides.isEmpty() ? null : ParameterOverrides.parse(parameterOverrides), readEnvVars(envVars), maxConcurrency, stackName,
-                    warmContainers, scaling, java == null);
+                    warmContainers, scaling, java == null, maxLifetime);
         }
 
         /**
@@ -188,18 +188,23 @@ public final class Main implements Callable<Integer> {
             description = "close a connection without traffic this long, as API Gateway does after 10 minutes")
     long idleTimeoutSeconds;
 
-    @Option(names = "--warm-containers", order = 13, paramLabel = "EAGER|LAZY", defaultValue = "EAGER",
+    @Option(names = "--max-lifetime", order = 8, paramLabel = "<seconds>", defaultValue = "7200",
+            description = "close every connection this long after its handshake, as API Gateway does after 2 hours "
+                    + "(a short one tries clients' reconnecting)")
+    long maxLifetimeSeconds;
+
+    @Option(names = "--warm-containers", order = 14, paramLabel = "EAGER|LAZY", defaultValue = "EAGER",
             description = "`EAGER` starts an instance of every routed function, and runs SnapStart's priming, before "
                     + "ready; `LAZY` starts each on its first event, as Lambda does")
     String warmContainers;
 
-    @Option(names = "--scaling", order = 14, paramLabel = "auto|lambda", defaultValue = "auto",
+    @Option(names = "--scaling", order = 15, paramLabel = "auto|lambda", defaultValue = "auto",
             description = "when a function gets another instance: `auto`, once an event has run, or events have "
                     + "waited, longer than an instance takes to start (then up to one per CPU core); `lambda`, for "
                     + "every event that finds all instances busy")
     String scaling;
 
-    @Option(names = "--issuer-keys", order = 17, paramLabel = "<folder>",
+    @Option(names = "--issuer-keys", order = 18, paramLabel = "<folder>",
             description = "the development issuer's signing keys, published at `/@issuer` (the `token` command's)")
     @OptionsTable.Default("`ws-local-issuer-<user>` in the temp folder")
     Path issuerKeys;
@@ -235,6 +240,9 @@ public final class Main implements Callable<Integer> {
         if (idleTimeoutSeconds <= 0) {
             throw new LocalApiException("--idle-timeout must be a positive number of seconds");
         }
+        if (maxLifetimeSeconds <= 0) {
+            throw new LocalApiException("--max-lifetime must be a positive number of seconds, not " + maxLifetimeSeconds);
+        }
         requirePort("--port", port);
         String exposure = exposureWarning(host);
         if (exposure != null) {
@@ -265,8 +273,8 @@ public final class Main implements Callable<Integer> {
         GatheredFlushes log = new GatheredFlushes(console, flusher, CONSOLE_FLUSH_DELAY);
         LocalApi api;
         try {
-            api = LocalApi.start(common.options(host, port, Duration.ofSeconds(idleTimeoutSeconds), eager,
-                    scalingPolicy), common.runtimeOptions().withLogSink(log), new IssuerKeyStore(issuerKeys != null
+            api = LocalApi.start(common.options(host, port, Duration.ofSeconds(idleTimeoutSeconds),
+                    Duration.ofSeconds(maxLifetimeSeconds), eager, scalingPolicy), common.runtimeOptions().withLogSink(log), new IssuerKeyStore(issuerKeys != null
                             ? issuerKeys : IssuerKeyStore.defaultFolder()));
         } finally {
             log.flushNow(); // what the start logged comes before the banner, or before the error that ends it
@@ -399,7 +407,8 @@ public final class Main implements Callable<Integer> {
                 }
             });
             // One function, once: nothing to warm ahead, and Lambda's scaling.
-            LocalOptions options = common.options("127.0.0.1", 0, Duration.ofMinutes(10), false, Scaling.LAMBDA);
+            LocalOptions options = common.options("127.0.0.1", 0, Duration.ofMinutes(10), LocalOptions.DEFAULT_MAX_LIFETIME, false,
+                    Scaling.LAMBDA);
             try (LocalApi api = LocalApi.start(options, runtimeOptions)) {
                 api.register(logicalId, options);
                 try {

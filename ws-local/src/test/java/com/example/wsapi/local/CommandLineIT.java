@@ -181,6 +181,7 @@ class CommandLineIT {
                 {"--port", "99999", "--port must be a port from 1 to 65535, or 0 for a free one; not 99999"},
                 {"--dynamodb-port", "-1", "--dynamodb-port must be a port from 1 to 65535, or 0 for a free one; not -1"},
                 {"--max-concurrency", "0", "--max-concurrency must be at least 1 (instances per function), not 0"},
+                {"--max-lifetime", "0", "--max-lifetime must be a positive number of seconds, not 0"},
                 {"--java", "/no/such/java", "--java /no/such/java: no such file"},
                 {"--java", jdkFolder.toString(), "is a Java installation's folder: give its launcher, --java "
                         + jdkFolder.resolve("bin").resolve("java")}};
