@@ -144,7 +144,8 @@ public final class Main implements Callable<Integer> {
                         + "bin/java)" : ": no such file: give the path of a java launcher (a JDK's bin/java)"));
             }
             return new LocalOptions(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort,
-                    parameterOverrides.isEmpty() ? null : ParameterOverrides.parse(parameterOverrides), readEnvVars(envVars), maxConcurrency, stackName,
+                    parameterOverrides.isEmpty() ? null : ParameterOverrides.parse(parameterOverrides),
+                    readEnvVars(envVars), maxConcurrency, stackName,
                     warmContainers, scaling, java == null, maxLifetime);
         }
 
@@ -241,7 +242,8 @@ public final class Main implements Callable<Integer> {
             throw new LocalApiException("--idle-timeout must be a positive number of seconds");
         }
         if (maxLifetimeSeconds <= 0) {
-            throw new LocalApiException("--max-lifetime must be a positive number of seconds, not " + maxLifetimeSeconds);
+            throw new LocalApiException("--max-lifetime must be a positive number of seconds, not "
+                    + maxLifetimeSeconds);
         }
         requirePort("--port", port);
         String exposure = exposureWarning(host);
@@ -274,7 +276,8 @@ public final class Main implements Callable<Integer> {
         LocalApi api;
         try {
             api = LocalApi.start(common.options(host, port, Duration.ofSeconds(idleTimeoutSeconds),
-                    Duration.ofSeconds(maxLifetimeSeconds), eager, scalingPolicy), common.runtimeOptions().withLogSink(log), new IssuerKeyStore(issuerKeys != null
+                    Duration.ofSeconds(maxLifetimeSeconds), eager, scalingPolicy),
+                    common.runtimeOptions().withLogSink(log), new IssuerKeyStore(issuerKeys != null
                             ? issuerKeys : IssuerKeyStore.defaultFolder()));
         } finally {
             log.flushNow(); // what the start logged comes before the banner, or before the error that ends it
@@ -407,8 +410,8 @@ public final class Main implements Callable<Integer> {
                 }
             });
             // One function, once: nothing to warm ahead, and Lambda's scaling.
-            LocalOptions options = common.options("127.0.0.1", 0, Duration.ofMinutes(10), LocalOptions.DEFAULT_MAX_LIFETIME, false,
-                    Scaling.LAMBDA);
+            LocalOptions options = common.options("127.0.0.1", 0, Duration.ofMinutes(10),
+                    LocalOptions.DEFAULT_MAX_LIFETIME, false, Scaling.LAMBDA);
             try (LocalApi api = LocalApi.start(options, runtimeOptions)) {
                 api.register(logicalId, options);
                 try {

@@ -43,8 +43,10 @@ final class ConnectionsSigning {
 
     /** Warns about the request's signing problem, unless it was warned for its client already. */
     void check(HttpRequest request) {
-        Problem problem = problem(request.headers().get(HttpHeaderNames.AUTHORIZATION),
-                new QueryStringDecoder(request.uri()).parameters(), region);
+        String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+        // Every echo posts here: the query is decoded only for a request without the header, as a presigned one is.
+        Problem problem = problem(authorization, authorization != null ? Map.of()
+                : new QueryStringDecoder(request.uri()).parameters(), region);
         if (problem == null) {
             return;
         }
