@@ -36,6 +36,8 @@ public record LocalOptions(Path template, String host, int port, String stage, S
                            Map<String, Map<String, String>> envVars, int maxConcurrency, String stackName,
                            boolean warmContainers, Scaling scaling, boolean pickJava, Duration maxLifetime) {
 
+    /** API Gateway's: a connection is closed after ten minutes without traffic either way. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
     /** API Gateway's: a connection is closed two hours after its handshake, whatever its traffic. */
     public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofHours(2);
 

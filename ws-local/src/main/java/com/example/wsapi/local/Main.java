@@ -289,7 +289,8 @@ public final class Main implements Callable<Integer> {
             log.flushNow();
             stopped.countDown();
         }, "ws-local-shutdown"));
-        printBanner(out, api, common.region, common.dbPath, issuerKeys);
+        printBanner(out, api, common.region, common.dbPath, issuerKeys, Duration.ofSeconds(idleTimeoutSeconds),
+                Duration.ofSeconds(maxLifetimeSeconds));
         SelfLaunch.signalReady();
         stopped.await();
         return 0;
@@ -298,9 +299,12 @@ public final class Main implements Callable<Integer> {
     /**
      * What a person needs to start: where everything listens, the routes, how to connect.
      *
-     * @param issuerKeys the --issuer-keys folder given, or null for the default
+     * @param issuerKeys  the --issuer-keys folder given, or null for the default
+     * @param idleTimeout what --idle-timeout set
+     * @param maxLifetime what --max-lifetime set
      */
-    static void printBanner(PrintWriter out, LocalApi api, String region, Path dbPath, Path issuerKeys) {
+    static void printBanner(PrintWriter out, LocalApi api, String region, Path dbPath, Path issuerKeys,
+                            Duration idleTimeout, Duration maxLifetime) {
         out.printf("ws-local: %s (stage %s, region %s)%n", api.template().file(), api.template().api().stageName(),
                 region);
         out.printf("  WebSocket      %s%n", api.gateway().webSocketUrl());
@@ -311,6 +315,10 @@ public final class Main implements Callable<Integer> {
         if (api.parameters().fromConfigFile()) {
             out.printf("  Parameters     %s (from %s)%n", String.join(", ", api.parameters().byName().keySet()),
                     api.parameters().source());
+        }
+        String limits = connectionLimits(idleTimeout, maxLifetime);
+        if (limits != null) {
+            out.printf("  Connections    %s%n", limits);
         }
         out.printf("  Functions      %s%n", api.functionJava().describe());
         for (Table table : api.template().tables()) {
@@ -326,6 +334,21 @@ public final class Main implements Callable<Integer> {
         }
         out.printf("%s%n", SignInBanner.readyLine(api.template(), api.gateway().webSocketUrl()));
         out.flush();
+    }
+
+    /**
+     * The banner's note of connection timeouts set apart from API Gateway's (a short lifetime closes every connection
+     * soon: it should not be forgotten), or null when both are API Gateway's.
+     */
+    static String connectionLimits(Duration idleTimeout, Duration maxLifetime) {
+        if (idleTimeout.equals(LocalOptions.DEFAULT_IDLE_TIMEOUT)
+                && maxLifetime.equals(LocalOptions.DEFAULT_MAX_LIFETIME)) {
+            return null;
+        }
+        return "closed after " + idleTimeout.toSeconds() + " s without traffic, or " + maxLifetime.toSeconds()
+                + " s after the handshake (--idle-timeout, --max-lifetime; API Gateway's: "
+                + LocalOptions.DEFAULT_IDLE_TIMEOUT.toSeconds() + " s and "
+                + LocalOptions.DEFAULT_MAX_LIFETIME.toSeconds() + " s)";
     }
 
     /** The banner's table of routes: each route's key, its integration's type and what it calls. */
@@ -410,7 +433,7 @@ public final class Main implements Callable<Integer> {
                 }
             });
             // One function, once: nothing to warm ahead, and Lambda's scaling.
-            LocalOptions options = common.options("127.0.0.1", 0, Duration.ofMinutes(10),
+            LocalOptions options = common.options("127.0.0.1", 0, LocalOptions.DEFAULT_IDLE_TIMEOUT,
                     LocalOptions.DEFAULT_MAX_LIFETIME, false, Scaling.LAMBDA);
             try (LocalApi api = LocalApi.start(options, runtimeOptions)) {
                 api.register(logicalId, options);
