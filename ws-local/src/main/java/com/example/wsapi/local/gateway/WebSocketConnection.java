@@ -25,6 +25,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One accepted WebSocket connection: routes its messages, enforces its limits, closes it and runs
@@ -49,6 +51,8 @@ final class WebSocketConnection extends ChannelDuplexHandler {
     static final Duration CLOSE_HANDSHAKE_TIMEOUT = Duration.ofSeconds(2);
     /** The highest close status RFC 6455 defines (4000-4999 are for private use). */
     private static final int MAX_CLOSE_STATUS = 4999;
+    /** Netty's message for a close status RFC 6455 section 7.4 does not allow on the wire. */
+    private static final Pattern NETTY_BAD_CLOSE_STATUS = Pattern.compile("Invalid close frame \\w* ?code: (\\d+)");
 
     private enum State { OPEN, CLOSING, CLOSED }
 
@@ -261,13 +265,27 @@ final class WebSocketConnection extends ChannelDuplexHandler {
             // close frame, also for a close frame with a status not allowed on the wire (7.4) or a reason not UTF-8,
             // where Netty's decoder would send none. After the client's own close, only the socket closes.
             WebSocketCloseStatus status = corrupted.closeStatus();
-            failConnection(status.code(), corrupted.getMessage() != null ? corrupted.getMessage() : status.reasonText());
+            failConnection(status.code(), closeReason(corrupted, status));
         } else if (cause instanceof TooLongFrameException) {
             closeFromServer(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), WebSocketCloseStatus.MESSAGE_TOO_BIG.reasonText());
         } else {
             core.log.detail("connectionId=" + info.connectionId() + ": " + cause);
             channel.close();
         }
+    }
+
+    /**
+     * The reason sent with the close frame failing the connection: Netty's message, except for a close status not
+     * allowed on the wire, where it names its own method ("Invalid close frame getStatus code: 1005"): said as for a
+     * status above 4999.
+     */
+    private static String closeReason(CorruptedWebSocketFrameException corrupted, WebSocketCloseStatus status) {
+        String message = corrupted.getMessage();
+        if (message == null) {
+            return status.reasonText();
+        }
+        Matcher badStatus = NETTY_BAD_CLOSE_STATUS.matcher(message);
+        return badStatus.matches() ? "Invalid close frame status code: " + badStatus.group(1) : message;
     }
 
     private void onInactive() {
