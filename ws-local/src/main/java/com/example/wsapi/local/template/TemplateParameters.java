@@ -29,6 +29,23 @@ final class TemplateParameters {
                         + ", which the template does not declare: check its spelling");
             }
         }
+        checkEveryValue();
+    }
+
+    /**
+     * Checks now every parameter that has a value here (an override, or a Default that is not an SSM parameter's name),
+     * referenced or not: CloudFormation refuses a bad one at deploy time even if nothing uses it (a Stage's throttling
+     * is read by no part of ws-local). One without a value fails only where it is used.
+     */
+    private void checkEveryValue() {
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            boolean hasValue = parameterOverrides.containsKey(parameter.getKey())
+                    || parameter.getValue() instanceof Map<?, ?> declaration && declaration.get("Default") != null
+                    && !String.valueOf(declaration.get("Type")).startsWith("AWS::SSM::Parameter");
+            if (hasValue) {
+                value(parameter.getKey());
+            }
+        }
     }
 
     /** True when the template declares a parameter of that name. */

@@ -51,6 +51,21 @@ class TemplateParametersTest {
     }
 
     @Test
+    void aBadValueOfAParameterNothingReferences_failsAtOnce_asCloudFormationWould() {
+        Map<String, Object> declared = Map.of("Rate", Map.of("Type", "Number", "Default", 50, "MinValue", 1),
+                "Secret", Map.of("Type", "AWS::SSM::Parameter::Value<String>", "Default", "/app/secret"),
+                "Required", Map.of("Type", "String"));
+
+        TemplateProblem problem = assertThrows(TemplateProblem.class,
+                () -> new TemplateParameters(declared, Map.of("Rate", "abc")));
+
+        assertTrue(problem.getMessage().startsWith("Parameters.Rate")
+                && problem.getMessage().contains("\"abc\" is not a number"), problem.getMessage());
+        // Values that cannot be known here (an SSM parameter, none given) still fail only where they are used.
+        assertEquals("50", new TemplateParameters(declared, Map.of()).value("Rate"));
+    }
+
+    @Test
     void anOverrideOfAnUndeclaredParameter_failsNamingIt() {
         TemplateProblem problem = assertThrows(TemplateProblem.class,
                 () -> new TemplateParameters(Map.of(), Map.of("Stage", "prod")));
