@@ -38,6 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +47,8 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** {@code java -jar ws-local.jar [options]} runs the API; {@code ... invoke <LogicalId> --event <file>} runs one function. */
 @Command(name = "ws-local", mixinStandardHelpOptions = true, sortOptions = false,
@@ -232,7 +235,30 @@ public final class Main implements Callable<Integer> {
             cl.getErr().println("ws-local: " + e.getMessage());
             return 2;
         });
+        // A mistyped option gets its problem and what to do, as other errors do: the whole usage text after it would
+        // scroll the one line that matters out of sight.
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("ws-local: " + e.getMessage());
+            UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("ws-local --help lists every option.");
+            return 2;
+        });
+        commandLine.registerConverter(Integer.class, value -> wholeNumber(value, Integer::parseInt));
+        commandLine.registerConverter(int.class, value -> wholeNumber(value, Integer::parseInt));
+        commandLine.registerConverter(Long.class, value -> wholeNumber(value, Long::parseLong));
+        commandLine.registerConverter(long.class, value -> wholeNumber(value, Long::parseLong));
         return commandLine;
+    }
+
+    /** A number option's value, or an error in words a user knows ("a whole number", not picocli's "a long"). */
+    private static <T> T wholeNumber(String value, Function<String, T> parse) {
+        try {
+            return parse.apply(value);
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + value + "' is "
+                    + (value.matches("-?[0-9]+") ? "too large" : "not a whole number"));
+        }
     }
 
     @Override

@@ -197,10 +197,11 @@ class CommandLineIT {
     }
 
     @Test
-    void unknownOption_printsUsage() {
+    void unknownOption_isNamed_andHelpPointedTo() {
         InvokeIT.Result result = InvokeIT.run("--no-such-option");
 
         assertEquals(2, result.exitCode());
-        assertTrue(result.err().contains("Unknown option") && result.err().contains("--template"), result.err());
+        assertTrue(result.err().contains("Unknown option: '--no-such-option'")
+                && result.err().contains("ws-local --help lists every option."), result.err());
     }
 }
