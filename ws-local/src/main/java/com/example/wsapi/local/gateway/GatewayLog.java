@@ -102,8 +102,8 @@ final class GatewayLog {
      */
     void connectionsNotSignedForAws(String method, ConnectionsSigning.Problem problem, String client) {
         write(LogLine.warning(null, "@connections " + method + " " + problem.what() + ", from " + client
-                        + ": ws-local serves it, API Gateway would answer 403; later @connections requests with this "
-                        + "problem from this client are not repeated", problem.fix()));
+                        + ": ws-local serves it, API Gateway would answer 403; this warning is not repeated for the "
+                        + "client's later requests with the same problem", problem.fix()));
     }
 
     void connectionsSigningWarningsCapped(int warnings) {

@@ -98,7 +98,7 @@ class ConnectionsApiTest extends GatewayTestBase {
         assertEquals(1, warnings.size(), warnings.toString());
         assertEquals("@connections POST is not signed (no SigV4 Authorization header, no X-Amz-Signature query "
                 + "parameter), from \"backend/1\" (its User-Agent's first word): ws-local serves it, API Gateway would "
-                + "answer 403; later @connections requests with this problem from this client are not repeated",
+                + "answer 403; this warning is not repeated for the client's later requests with the same problem",
                 warnings.get(0).text());
         assertTrue(warnings.get(0).advice().contains("SigV4 for the service execute-api in the API's region "
                 + "(eu-west-1 here)"), warnings.get(0).advice());
