@@ -135,7 +135,8 @@ final class ParameterOverrides {
                     } else {
                         throw new LocalApiException(where + ": \"" + piece + "\" is not Key=Value: "
                                 + (piece.startsWith("file://") ? "ws-local reads no parameter files; " : "")
-                                + "write Key=Value pairs separated by spaces or commas, e.g. Env=prod Suffix=x");
+                                + "write Key=Value pairs separated by spaces or commas, e.g. Env=prod Suffix=x, "
+                                + "and quote a value with spaces: Name=\"a b\"");
                     }
                 }
             }

@@ -50,6 +50,15 @@ class ParameterOverridesTest {
     }
 
     @Test
+    void parse_ofAValueWithAnUnquotedSpace_failsSayingHowToQuoteIt() {
+        LocalApiException thrown = assertThrows(LocalApiException.class,
+                () -> ParameterOverrides.parse(List.of("StageName=bad stage!")));
+
+        assertTrue(thrown.getMessage().contains("\"stage!\" is not Key=Value")
+                && thrown.getMessage().contains("quote a value with spaces: Name=\"a b\""), thrown.getMessage());
+    }
+
+    @Test
     void choose_withoutTheOption_takesTheDeploySectionsString_namingFileAndSection() throws Exception {
         Optional<SamConfig> config = config("samconfig.toml", """
                 version = 0.1
