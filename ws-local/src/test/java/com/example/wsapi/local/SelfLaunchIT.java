@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.example.wsapi.local.lambda.JavaHome;
-import com.example.wsapi.local.lambda.JavaInstallations;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.testing.Await;
+import com.example.wsapi.local.testing.InstalledJava;
 import com.example.wsapi.local.testing.ProjectApi;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -79,9 +79,7 @@ class SelfLaunchIT {
 
     @Test
     void onJava22OrLater_startsWithoutNativeAccessWarnings() throws Exception {
-        Optional<JavaHome> newer = JavaHome.ofExecutable(RuntimeOptions.currentJava())
-                .filter(java -> java.feature() >= 22)
-                .or(() -> JavaInstallations.ofThisMachine().forFeature(22));
+        Optional<JavaHome> newer = InstalledJava.atLeast(22);
         assumeTrue(newer.isPresent(), "no Java 22 or later on this machine");
         Started started = start(newer.get().executable());
         try {

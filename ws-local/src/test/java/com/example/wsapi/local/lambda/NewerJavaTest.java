@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.example.wsapi.local.lambda.testfunctions.EchoHandler;
+import com.example.wsapi.local.testing.InstalledJava;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,9 +22,7 @@ class NewerJavaTest {
 
     @Test
     void aFunctionOnJava22OrLater_startsWithoutNativeAccessWarnings() throws Exception {
-        Optional<JavaHome> newer = JavaHome.ofExecutable(RuntimeOptions.currentJava())
-                .filter(java -> java.feature() >= 22)
-                .or(() -> JavaInstallations.ofThisMachine().forFeature(22));
+        Optional<JavaHome> newer = InstalledJava.atLeast(22);
         assumeTrue(newer.isPresent(), "no Java 22 or later on this machine");
         LambdaRuntimeTest.RecordingSink logs = new LambdaRuntimeTest.RecordingSink();
         Path testClasses = Path.of(EchoHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
