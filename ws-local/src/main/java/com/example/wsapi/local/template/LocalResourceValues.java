@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -31,10 +32,9 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
 
     private final TemplateContext context;
     private final ApiReader api;
-    private final Map<String, String> tableNames = new HashMap<>();
-    private final Set<String> tableNamesInProgress = new HashSet<>();
-    private final Map<String, String> functionNames = new HashMap<>();
-    private final Set<String> functionNamesInProgress = new HashSet<>();
+    /** Tables' and functions' names by logical id (one namespace: logical ids are unique in a template). */
+    private final Map<String, String> names = new HashMap<>();
+    private final Set<String> namesInProgress = new HashSet<>();
 
     LocalResourceValues(TemplateContext context) {
         this.context = context;
@@ -95,41 +95,39 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
 
     /** A table's TableName, or the name CloudFormation would generate (with a fixed suffix). */
     private String tableName(String id) {
-        String known = tableNames.get(id);
-        if (known != null) {
-            return known;
-        }
-        String at = "Resources." + id + ".Properties.TableName";
-        if (!tableNamesInProgress.add(id)) {
-            throw new TemplateProblem(at, "the table name refers to itself: write the name without Ref to the table");
-        }
-        String name = context.resolveString(context.properties(id).get("TableName"), at);
-        tableNamesInProgress.remove(id);
         // CloudFormation names an unnamed table {stack}-{logical id}-{random}; a fixed suffix keeps runs stable.
-        name = name == null ? context.settings().stackName() + "-" + id + "-LOCAL" : name;
-        tableNames.put(id, name);
-        return name;
+        return name(id, "TableName", "the table name refers to itself: write the name without Ref to the table",
+                (name, at) -> name == null ? context.settings().stackName() + "-" + id + "-LOCAL" : name);
     }
 
     /** A function's FunctionName (which Lambda requires to be 1 to 64 letters, digits, - or _), else its logical id. */
     private String functionName(String id) {
-        String known = functionNames.get(id);
+        return name(id, "FunctionName", "the function name refers to the function itself: write the name without "
+                + "Ref or GetAtt of the function", (name, at) -> {
+                    if (name != null && !LAMBDA_FUNCTION_NAME.matcher(name).matches()) {
+                        throw new TemplateProblem(at, "\"" + name + "\" is not a function name Lambda accepts: use 1 "
+                                + "to 64 letters, digits, hyphens or underscores");
+                    }
+                    return name == null ? id : name;
+                });
+    }
+
+    /**
+     * A resource's name, resolved once: its {@code property} (null when absent) made final by {@code finish}, given
+     * the property's location; a name that refers to its own resource is refused with {@code selfReference}.
+     */
+    private String name(String id, String property, String selfReference, BiFunction<String, String, String> finish) {
+        String known = names.get(id);
         if (known != null) {
             return known;
         }
-        String at = "Resources." + id + ".Properties.FunctionName";
-        if (!functionNamesInProgress.add(id)) {
-            throw new TemplateProblem(at, "the function name refers to the function itself: write the name without "
-                    + "Ref or GetAtt of the function");
+        String at = "Resources." + id + ".Properties." + property;
+        if (!namesInProgress.add(id)) {
+            throw new TemplateProblem(at, selfReference);
         }
-        String name = context.resolveString(context.properties(id).get("FunctionName"), at);
-        functionNamesInProgress.remove(id);
-        if (name != null && !LAMBDA_FUNCTION_NAME.matcher(name).matches()) {
-            throw new TemplateProblem(at, "\"" + name + "\" is not a function name Lambda accepts: use 1 to 64 "
-                    + "letters, digits, hyphens or underscores");
-        }
-        name = name == null ? id : name;
-        functionNames.put(id, name);
+        String name = finish.apply(context.resolveString(context.properties(id).get(property), at), at);
+        namesInProgress.remove(id);
+        names.put(id, name);
         return name;
     }
 
