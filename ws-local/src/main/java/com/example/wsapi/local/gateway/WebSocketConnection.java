@@ -233,7 +233,7 @@ final class WebSocketConnection extends ChannelDuplexHandler {
             int code = frame.statusCode();
             if (code > MAX_CLOSE_STATUS) {
                 // Netty's decoder passes these; RFC 6455 section 7.4.2 defines no status above 4999.
-                failConnection(WebSocketCloseStatus.PROTOCOL_ERROR.code(), "Invalid close frame status code: " + code);
+                failConnection(WebSocketCloseStatus.PROTOCOL_ERROR.code(), invalidCloseStatus(code));
                 return;
             }
             if (code == -1) {
@@ -285,7 +285,12 @@ final class WebSocketConnection extends ChannelDuplexHandler {
             return status.reasonText();
         }
         Matcher badStatus = NETTY_BAD_CLOSE_STATUS.matcher(message);
-        return badStatus.matches() ? "Invalid close frame status code: " + badStatus.group(1) : message;
+        return badStatus.matches() ? invalidCloseStatus(Integer.parseInt(badStatus.group(1))) : message;
+    }
+
+    /** The reason of the close frame refusing a close status RFC 6455 does not allow on the wire. */
+    private static String invalidCloseStatus(int code) {
+        return "Invalid close frame status code: " + code;
     }
 
     private void onInactive() {
