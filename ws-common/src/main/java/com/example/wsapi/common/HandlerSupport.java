@@ -13,6 +13,9 @@ import java.util.function.Function;
  */
 public final class HandlerSupport {
 
+    /** Set by Lambda for the function's LoggingConfig (absent: text). */
+    private static final String LOG_FORMAT = System.getenv("AWS_LAMBDA_LOG_FORMAT");
+
     private HandlerSupport() {}
 
     public static APIGatewayV2WebSocketResponse respond(APIGatewayV2WebSocketEvent event, Context context,
@@ -37,9 +40,20 @@ public final class HandlerSupport {
     /** Logs ids and outcomes only: message bodies and client metadata stay out of logs. */
     public static void log(Context context, LogLevel level, String message) {
         if (context != null && context.getLogger() != null) {
-            // A line of its own: on Lambda each call is one log event, but on plain stdout (sam local, ws-local)
-            // the runtime writes no newline and whatever it prints next (an error's trace) would join this line.
-            context.getLogger().log(message.endsWith("\n") ? message : message + "\n", level);
+            context.getLogger().log(record(message, LOG_FORMAT), level);
         }
+    }
+
+    /**
+     * The message as the runtime should get it for {@code logFormat} (the function's {@code AWS_LAMBDA_LOG_FORMAT}).
+     * In text a line of its own: on Lambda each call is one log event, but on plain stdout (sam local, ws-local) the
+     * runtime writes no newline and whatever it prints next (an error's trace) would join this line. In JSON the
+     * runtime ends each record's line itself, and a newline would be part of the record's message.
+     */
+    static String record(String message, String logFormat) {
+        if ("JSON".equalsIgnoreCase(logFormat)) {
+            return message.endsWith("\n") ? message.substring(0, message.length() - 1) : message;
+        }
+        return message.endsWith("\n") ? message : message + "\n";
     }
 }

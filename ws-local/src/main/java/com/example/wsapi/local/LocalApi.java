@@ -293,6 +293,8 @@ public final class LocalApi implements AutoCloseable {
         Map<String, String> environment = new HashMap<>();
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
         environment.putAll(EnvVars.apply(function.logicalId(), function.environment(), options.envVars()));
+        // Lambda sets these for the LoggingConfig, whatever the function's own variables say.
+        environment.putAll(function.logging().runtimeVariables());
         List<Path> classpath = new ArrayList<>(
                 FunctionCode.classpath(templateDir, function.logicalId(), function.codeUri(), function.handler()));
         for (LambdaLayer layer : function.layers()) {
@@ -300,7 +302,8 @@ public final class LocalApi implements AutoCloseable {
         }
         return new FunctionSettings(function.logicalId(), function.handler(), classpath, environment,
                 Duration.ofSeconds(function.timeoutSeconds()), function.memorySize(), options.maxConcurrency(),
-                options.scaling(), function.snapStart(), function.runtime(), function.functionName());
+                options.scaling(), function.snapStart(), function.runtime(), function.functionName(),
+                function.logging().logGroup());
     }
 
     private static GatewaySettings gatewaySettings(SamTemplate template, LocalOptions options, int port) {

@@ -147,9 +147,10 @@ class ConnectionFaultsIT {
         Await.until("an empty connection table after " + count + " drops", Duration.ofSeconds(90),
                 () -> api.records().isEmpty());
         long drainedMillis = Duration.ofNanos(System.nanoTime() - dropStart).toMillis();
-        String disconnected = "[DisconnectFunction] [INFO] disconnected ";
-        java.util.function.LongSupplier disconnectLines = () -> LOGS.matching(line -> line.startsWith(disconnected)
-                && ids.contains(line.substring(disconnected.length()).trim())).size();
+        String disconnected = "disconnected ";
+        java.util.function.LongSupplier disconnectLines = () -> LOGS.records("DisconnectFunction").stream()
+                .filter(record -> "INFO".equals(record.level()) && record.message().startsWith(disconnected)
+                        && ids.contains(record.message().substring(disconnected.length()).trim())).count();
         // The functions' output reaches the sink a little after their DynamoDB writes.
         Await.until("a $disconnect log line per drop", REPLY, () -> disconnectLines.getAsLong() >= count);
         long disconnects = disconnectLines.getAsLong();
@@ -169,9 +170,9 @@ class ConnectionFaultsIT {
             assertEquals(500, JdkClient.refusedStatus(api.ws(), builder -> builder.header("User-Agent", refused),
                     REPLY));
             // The log line says why: the table's endpoint does not answer.
-            LOGS.await("$connect's refusal", REPLY, line -> line.startsWith("[ConnectFunction] [ERROR] refused ")
-                    && line.contains(": the connection could not be stored: PutItem on table " + api.table() + " at ")
-                    && line.contains(" failed: the endpoint is unreachable ("));
+            LOGS.awaitRecord("$connect's refusal", REPLY, "ConnectFunction", "ERROR", message -> message.startsWith(
+                    "refused ") && message.contains(": the connection could not be stored: PutItem on table "
+                    + api.table() + " at ") && message.contains(" failed: the endpoint is unreachable ("));
         } finally {
             restartDynamoDb();
         }
@@ -194,10 +195,9 @@ class ConnectionFaultsIT {
         stopDynamoDb();
         try {
             JdkClient.join(client.socket().sendClose(1000, "bye"));
-            LOGS.await("$disconnect's TTL fallback", REPLY, line -> line.startsWith("[DisconnectFunction] [ERROR] ")
-                    && line.contains("could not delete " + id + " now (its TTL will remove it): DeleteItem on table "
-                            + api.table() + " at ")
-                    && line.contains(" failed: the endpoint is unreachable ("));
+            LOGS.awaitRecord("$disconnect's TTL fallback", REPLY, "DisconnectFunction", "ERROR", message ->
+                    message.contains("could not delete " + id + " now (its TTL will remove it): DeleteItem on table "
+                            + api.table() + " at ") && message.contains(" failed: the endpoint is unreachable ("));
         } finally {
             restartDynamoDb();
         }
@@ -232,8 +232,8 @@ class ConnectionFaultsIT {
 
         assertEquals("hello everyone", json(client.nextMessage(REPLY)).get("data").getAsString());
         api.awaitNoRecord(ghost);
-        LOGS.await("the broadcast summary", REPLY, line -> line.startsWith("[SendMessageFunction] [INFO] sendmessage from")
-                && line.contains("delivered=1 gone=1 failed=0"));
+        LOGS.awaitRecord("the broadcast summary", REPLY, "SendMessageFunction", "INFO", message ->
+                message.startsWith("sendmessage from") && message.contains("delivered=1 gone=1 failed=0"));
     }
 
     @Test

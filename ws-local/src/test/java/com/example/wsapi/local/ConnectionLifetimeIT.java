@@ -7,11 +7,10 @@ import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.lambda.Scaling;
 import com.example.wsapi.local.testing.Await;
 import com.example.wsapi.local.testing.JdkClient;
+import com.example.wsapi.local.testing.LogLines;
 import com.example.wsapi.local.testing.ProjectApi;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,10 +23,10 @@ class ConnectionLifetimeIT {
 
     @Test
     void aBusyConnection_isClosedWithGoingAway_atItsLifetime_andItsDisconnectRuns() throws Exception {
-        List<String> logs = new CopyOnWriteArrayList<>();
+        LogLines logs = new LogLines(false);
         try (LocalApi api = LocalApi.start(new LocalOptions(ProjectApi.template(), "127.0.0.1", 0, null, "us-east-1",
                 Duration.ofMinutes(10), null, 0, Map.of(), Map.of(), 10, null, false, Scaling.AUTO, false, LIFETIME),
-                RuntimeOptions.defaults().withLogSink(line -> logs.add(line.toString())))) {
+                RuntimeOptions.defaults().withLogSink(logs))) {
             JdkClient client = JdkClient.connect(api.gateway().webSocketUrl());
             // Traffic keeps resetting the idle timeout (ten minutes here anyway): only the lifetime can close it.
             Await.until("the connection's close", ProjectApi.REPLY.plus(LIFETIME).plus(LIFETIME), () -> {
@@ -44,10 +43,10 @@ class ConnectionLifetimeIT {
 
             assertEquals(1001, client.awaitClose().code());
             // The gateway's line comes once $disconnect has run.
-            Await.until("$disconnect with status 1001", ProjectApi.REPLY, () -> logs.stream()
-                    .anyMatch(line -> line.startsWith("disconnect connectionId=") && line.contains("status=1001")));
-            assertTrue(logs.stream().anyMatch(line -> line.startsWith("[DisconnectFunction] [INFO] disconnected ")),
-                    String.join("\n", logs));
+            logs.await("$disconnect with status 1001", ProjectApi.REPLY,
+                    line -> line.startsWith("disconnect connectionId=") && line.contains("status=1001"));
+            assertTrue(logs.records("DisconnectFunction").stream().anyMatch(record -> "INFO".equals(record.level())
+                    && record.message().startsWith("disconnected ")), logs.text());
         }
     }
 }

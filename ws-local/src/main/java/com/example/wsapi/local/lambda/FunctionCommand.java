@@ -96,7 +96,7 @@ final class FunctionCommand {
         env.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.functionName());
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", function.logGroupName());
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName);
         // SnapStart: the runtime interface client runs the checkpoint hooks and asks for the restore before events.
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", function.snapStart() ? "snap-start" : "on-demand");

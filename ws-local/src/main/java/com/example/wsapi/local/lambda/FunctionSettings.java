@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param runtime        the template's {@code Runtime}, e.g. {@code java25} (the functions see it in AWS_EXECUTION_ENV)
  * @param functionName   the name Lambda knows the function by (its FunctionName, else {@code name}): the function
  *                       sees it in AWS_LAMBDA_FUNCTION_NAME (its Context's function name), its log group and its ARN
+ * @param logGroup       the log group the function logs to (its LoggingConfig's), or null for Lambda's
+ *                       {@code /aws/lambda/<functionName>}
  */
 public record FunctionSettings(String name, String handler, List<Path> classpath, Map<String, String> environment,
                                Duration timeout, int memoryMb, int maxConcurrency, Scaling scaling,
-                               boolean snapStart, String runtime, String functionName) {
+                               boolean snapStart, String runtime, String functionName, String logGroup) {
     /** The runtime when none is named: the project's own. */
     public static final String DEFAULT_RUNTIME = "java25";
 
@@ -35,6 +37,19 @@ public record FunctionSettings(String name, String handler, List<Path> classpath
         Objects.requireNonNull(scaling, "scaling");
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(functionName, "functionName");
+    }
+
+    /** Logging to Lambda's log group of the function. */
+    public FunctionSettings(String name, String handler, List<Path> classpath, Map<String, String> environment,
+                            Duration timeout, int memoryMb, int maxConcurrency, Scaling scaling, boolean snapStart,
+                            String runtime, String functionName) {
+        this(name, handler, classpath, environment, timeout, memoryMb, maxConcurrency, scaling, snapStart, runtime,
+                functionName, null);
+    }
+
+    /** The log group the function's AWS_LAMBDA_LOG_GROUP_NAME names. */
+    public String logGroupName() {
+        return logGroup != null ? logGroup : "/aws/lambda/" + functionName;
     }
 
     /** On {@value #DEFAULT_RUNTIME}, named {@code name} on Lambda too. */

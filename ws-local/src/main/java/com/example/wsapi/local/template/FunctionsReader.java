@@ -152,7 +152,9 @@ final class FunctionsReader {
         // Ref of a function is its name (FunctionName, else the logical id), as on Lambda.
         String functionName = Intrinsics.text(context.ref(id), "Resources." + id + ".Properties.FunctionName");
         return new LambdaFunction(id, functionName, handler, runtime, codeUri, memory, timeout, Collections.unmodifiableMap(environment),
-                snapStart(props, at), layers(props, at));
+                snapStart(props, at), layers(props, at),
+                FunctionLogging.read(context.resolve(props.get("LoggingConfig"), at + ".LoggingConfig"),
+                        at + ".LoggingConfig"));
     }
 
     /** The function's Layers: each must be an AWS::Serverless::LayerVersion of the template, with local content. */

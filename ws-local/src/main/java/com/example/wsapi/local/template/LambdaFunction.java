@@ -3,6 +3,7 @@ package com.example.wsapi.local.template;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An {@code AWS::Serverless::Function} with {@code Globals.Function} applied.
@@ -19,13 +20,23 @@ import java.util.Map;
  * @param snapStart      {@code SnapStart: ApplyOn: PublishedVersions} with an {@code AutoPublishAlias}: the versions
  *                       the alias points at are SnapStart snapshots (plain {@code $LATEST} never is)
  * @param layers         the function's Layers, in order
+ * @param logging        its LoggingConfig
  */
 public record LambdaFunction(String logicalId, String functionName, String handler, String runtime, Path codeUri, int memorySize,
                              int timeoutSeconds, Map<String, String> environment, boolean snapStart,
-                             List<LambdaLayer> layers) {
+                             List<LambdaLayer> layers, FunctionLogging logging) {
 
     public LambdaFunction {
         layers = List.copyOf(layers);
+        Objects.requireNonNull(logging, "logging");
+    }
+
+    /** With Lambda's default logging. */
+    public LambdaFunction(String logicalId, String functionName, String handler, String runtime, Path codeUri,
+                          int memorySize, int timeoutSeconds, Map<String, String> environment, boolean snapStart,
+                          List<LambdaLayer> layers) {
+        this(logicalId, functionName, handler, runtime, codeUri, memorySize, timeoutSeconds, environment, snapStart,
+                layers, FunctionLogging.DEFAULT);
     }
 
     /** Without a FunctionName, SnapStart or layers. */

@@ -2,6 +2,7 @@ package com.example.wsapi.local.template;
 
 import static com.example.wsapi.local.template.ResourceTypes.API;
 import static com.example.wsapi.local.template.ResourceTypes.LAMBDA_FUNCTION;
+import static com.example.wsapi.local.template.ResourceTypes.LOG_GROUP;
 import static com.example.wsapi.local.template.ResourceTypes.SAM_FUNCTION;
 import static com.example.wsapi.local.template.ResourceTypes.SIMPLE_TABLE;
 import static com.example.wsapi.local.template.ResourceTypes.STAGE;
@@ -57,6 +58,8 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
                 case SAM_FUNCTION:
                 case LAMBDA_FUNCTION:
                     return functionName(name);
+                case LOG_GROUP:
+                    return logGroupName(name);
                 default:
                     return name;
             }
@@ -81,6 +84,10 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
             case SAM_FUNCTION + ".Arn":
             case LAMBDA_FUNCTION + ".Arn":
                 return functionArn(resource);
+            case LOG_GROUP + ".Arn":
+                // CloudFormation's Arn of a log group ends in :* (its streams).
+                return "arn:" + PseudoParameters.partition(region) + ":logs:" + region + ":"
+                        + context.settings().accountId() + ":log-group:" + logGroupName(resource) + ":*";
             case API + ".ApiId":
                 return ApiReader.apiId(resource);
             case API + ".ApiEndpoint":
@@ -88,8 +95,8 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
                         + region + "." + PseudoParameters.urlSuffix(region);
             default:
                 throw new TemplateProblem(location, "GetAtt " + resource + "." + attribute + " has no local value "
-                        + "(ws-local knows Arn of tables and functions, StreamArn of tables, ApiId and ApiEndpoint "
-                        + "of APIs): use a parameter for this value instead");
+                        + "(ws-local knows Arn of tables, functions and log groups, StreamArn of tables, ApiId and "
+                        + "ApiEndpoint of APIs): use a parameter for this value instead");
         }
     }
 
@@ -110,6 +117,12 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
                     }
                     return name == null ? id : name;
                 });
+    }
+
+    /** A log group's LogGroupName, or the name CloudFormation would generate (with a fixed suffix). */
+    private String logGroupName(String id) {
+        return name(id, "LogGroupName", "the log group name refers to itself: write the name without Ref to the "
+                + "log group", (name, at) -> name == null ? context.settings().stackName() + "-" + id + "-LOCAL" : name);
     }
 
     /**

@@ -15,6 +15,7 @@ final class ResourceTypes {
     static final String SAM_LAYER = "AWS::Serverless::LayerVersion";
     static final String TABLE = "AWS::DynamoDB::Table";
     static final String SIMPLE_TABLE = "AWS::Serverless::SimpleTable";
+    static final String LOG_GROUP = "AWS::Logs::LogGroup";
 
     private ResourceTypes() {}
 }

@@ -41,4 +41,16 @@ class FunctionCommandTest {
         assertEquals("chat-stack-connect", env.get("AWS_LAMBDA_FUNCTION_NAME"));
         assertEquals("/aws/lambda/chat-stack-connect", env.get("AWS_LAMBDA_LOG_GROUP_NAME"));
     }
+
+    @Test
+    void aFunctionWithALogGroup_seesThatGroup() {
+        FunctionSettings function = new FunctionSettings("ConnectFunction", "example.Handler::handleRequest",
+                List.of(home), Map.of(), Duration.ofSeconds(3), 128, 1, Scaling.LAMBDA, false, "java25",
+                "ConnectFunction", "/aws/lambda/stack/ConnectFunction");
+
+        Map<String, String> env = FunctionCommand.build(function, RuntimeOptions.defaults(), Optional.empty(), null,
+                "stream", 9001, home, null).environment();
+
+        assertEquals("/aws/lambda/stack/ConnectFunction", env.get("AWS_LAMBDA_LOG_GROUP_NAME"));
+    }
 }

@@ -58,6 +58,107 @@ class FunctionsReaderTest {
     }
 
     @Test
+    void function_withoutLoggingConfig_logsTextToItsOwnGroup() {
+        assertEquals(FunctionLogging.DEFAULT, reader(WITH_GLOBALS).functions().get("Fn").logging());
+    }
+
+    @Test
+    void function_withLoggingConfigInGlobalsAndItsOwn_hasBothMerged_andItsLogGroupsName() {
+        String template = WITH_GLOBALS.replace("""
+                    Timeout: 10
+                """, """
+                    Timeout: 10
+                    LoggingConfig:
+                      LogFormat: JSON
+                      ApplicationLogLevel: WARN
+                """).replace("""
+                      MemorySize: 512
+                """, """
+                      MemorySize: 512
+                      LoggingConfig:
+                        LogGroup: !Ref FnLogs
+                  FnLogs:
+                    Type: AWS::Logs::LogGroup
+                    Properties:
+                      LogGroupName: !Sub /aws/lambda/${AWS::StackName}/Fn
+                """);
+
+        FunctionLogging logging = reader(template).functions().get("Fn").logging();
+
+        assertEquals(new FunctionLogging("JSON", "WARN", null, "/aws/lambda/stack/Fn"), logging);
+        assertEquals(Map.of("AWS_LAMBDA_LOG_FORMAT", "JSON", "AWS_LAMBDA_LOG_LEVEL", "WARN"), logging.runtimeVariables());
+    }
+
+    @Test
+    void logGroups_refAndArn_areTheirNames_orTheNameCloudFormationGenerates() {
+        String template = WITH_GLOBALS.replace("""
+                          ENDPOINT: !Sub https://${Api}.execute-api.${AWS::Region}.amazonaws.com/dev
+                """, """
+                          NAMED: !GetAtt Named.Arn
+                          UNNAMED: !Ref Unnamed
+                  Named:
+                    Type: AWS::Logs::LogGroup
+                    Properties:
+                      LogGroupName: /custom/logs
+                  Unnamed:
+                    Type: AWS::Logs::LogGroup
+                """);
+
+        Map<String, String> environment = reader(template).functions().get("Fn").environment();
+
+        assertEquals("arn:aws:logs:us-east-1:123456789012:log-group:/custom/logs:*", environment.get("NAMED"));
+        assertEquals("stack-Unnamed-LOCAL", environment.get("UNNAMED"));
+    }
+
+    @Test
+    void loggingConfig_inJsonWithoutALevel_filtersAtInfo_asLambdaDoes() {
+        String template = WITH_GLOBALS.replace("""
+                    Timeout: 10
+                """, """
+                    Timeout: 10
+                    LoggingConfig:
+                      LogFormat: JSON
+                """);
+
+        assertEquals(Map.of("AWS_LAMBDA_LOG_FORMAT", "JSON", "AWS_LAMBDA_LOG_LEVEL", "INFO"),
+                reader(template).functions().get("Fn").logging().runtimeVariables());
+        assertEquals(Map.of(), FunctionLogging.DEFAULT.runtimeVariables());
+    }
+
+    @Test
+    void loggingConfig_withALevelButTextLogs_failsAsLambdaRefusesIt() {
+        String template = WITH_GLOBALS.replace("""
+                    Timeout: 10
+                """, """
+                    Timeout: 10
+                    LoggingConfig:
+                      ApplicationLogLevel: DEBUG
+                """);
+
+        problem(() -> reader(template).functions(), "Resources.Fn.Properties.LoggingConfig.ApplicationLogLevel",
+                "only to JSON logs", "Text (the default)", "add LogFormat: JSON");
+    }
+
+    @Test
+    void loggingConfig_withValuesLambdaRefuses_failsNamingTheProperty() {
+        String withConfig = WITH_GLOBALS.replace("""
+                    Timeout: 10
+                """, """
+                    Timeout: 10
+                    LoggingConfig:
+                      LogFormat: CONFIG
+                """);
+        problem(() -> reader(withConfig.replace("CONFIG", "json")).functions(),
+                "Resources.Fn.Properties.LoggingConfig.LogFormat", "\"json\" is not one of [Text, JSON]");
+        problem(() -> reader(withConfig.replace("CONFIG", "JSON\n      SystemLogLevel: ERROR")).functions(),
+                "Resources.Fn.Properties.LoggingConfig.SystemLogLevel", "[DEBUG, INFO, WARN]");
+        problem(() -> reader(withConfig.replace("CONFIG", "JSON\n      LogGroup: my logs")).functions(),
+                "Resources.Fn.Properties.LoggingConfig.LogGroup", "not a log group name");
+        problem(() -> reader(withConfig.replace("CONFIG", "JSON\n      Format: JSON")).functions(),
+                "Resources.Fn.Properties.LoggingConfig.Format", "not a LoggingConfig property");
+    }
+
+    @Test
     void function_withATimeoutLambdaRefuses_failsNamingTheRange() {
         problem(() -> reader(WITH_GLOBALS.replace("Timeout: 10", "Timeout: 901")).functions(),
                 "Resources.Fn.Properties.Timeout", "Lambda accepts 1 to 900");

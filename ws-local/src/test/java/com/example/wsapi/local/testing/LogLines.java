@@ -4,6 +4,7 @@ import com.example.wsapi.local.log.LogLine;
 import com.example.wsapi.local.log.LogSink;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -48,5 +49,20 @@ public final class LogLines implements LogSink {
     public LogLine awaitLine(String what, Duration bound, Predicate<LogLine> wanted) {
         Await.until(what, bound, () -> lines.stream().anyMatch(wanted));
         return lines.stream().filter(wanted).findFirst().orElseThrow();
+    }
+
+    /** The JSON log records {@code function} has written so far (see {@link FunctionLogRecord}). */
+    public List<FunctionLogRecord> records(String function) {
+        return lines.stream().map(FunctionLogRecord::of).flatMap(Optional::stream)
+                .filter(record -> record.function().equals(function)).toList();
+    }
+
+    /** Waits until {@code function} writes a record of {@code level} whose message matches. */
+    public FunctionLogRecord awaitRecord(String what, Duration bound, String function, String level,
+                                         Predicate<String> message) {
+        Predicate<FunctionLogRecord> wanted = record -> level.equals(record.level()) && record.message() != null
+                && message.test(record.message());
+        Await.until(what, bound, () -> records(function).stream().anyMatch(wanted));
+        return records(function).stream().filter(wanted).findFirst().orElseThrow();
     }
 }
