@@ -117,7 +117,7 @@ public final class LocalApi implements AutoCloseable {
             template = TemplateLoader.load(templateFile, new LocalSettings(options.region(), ACCOUNT_ID,
                     stack.name(), options.stage(), localEndpoint), parameters.byName(), mappingTemplates);
         } catch (TemplateException e) {
-            throw new LocalApiException(e.getMessage() + ParameterOverrides.whence(parameters, e.getMessage()), e);
+            throw new LocalApiException(e.getMessage() + ParameterOverrides.whence(parameters, e), e);
         }
         List<AutoCloseable> started = new ArrayList<>();
         try {

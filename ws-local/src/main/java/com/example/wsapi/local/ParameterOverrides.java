@@ -1,6 +1,7 @@
 package com.example.wsapi.local;
 
 import com.example.wsapi.local.template.SamConfig;
+import com.example.wsapi.local.template.TemplateException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -73,8 +74,8 @@ final class ParameterOverrides {
      * For a template error about its Parameters when the values came from the config file: where they came from, so
      * that a value the user never typed can be found; else nothing.
      */
-    static String whence(Values values, String templateError) {
-        return values != null && values.fromConfigFile() && templateError.contains(": Parameters")
+    static String whence(Values values, TemplateException templateError) {
+        return values != null && values.fromConfigFile() && templateError.concernsParameters()
                 ? " (parameter values from " + values.source() + " " + CONFIG_KEY + "; " + OPTION + " replaces them)"
                 : "";
     }

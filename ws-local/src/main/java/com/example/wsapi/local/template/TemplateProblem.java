@@ -6,8 +6,16 @@ package com.example.wsapi.local.template;
  */
 final class TemplateProblem extends RuntimeException {
 
+    private final String location;
+
     /** @param location where in the template, e.g. {@code Resources.EchoFunction.Properties.CodeUri} */
     TemplateProblem(String location, String message) {
         super(location + ": " + message);
+        this.location = location;
+    }
+
+    /** Where in the template, e.g. {@code Resources.EchoFunction.Properties.CodeUri}. */
+    String location() {
+        return location;
     }
 }

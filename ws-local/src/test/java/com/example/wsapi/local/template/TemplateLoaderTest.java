@@ -202,6 +202,7 @@ class TemplateLoaderTest {
                 () -> TemplateLoader.load(REALISTIC, settings(null), Map.of("EnableAuthorizer", "maybe")));
 
         assertMentions(e.getMessage(), "Parameters.EnableAuthorizer", "maybe", "AllowedValues");
+        assertTrue(e.concernsParameters(), "a parameter's value: the run says where values came from");
     }
 
     @Test
@@ -210,6 +211,7 @@ class TemplateLoaderTest {
                 () -> TemplateLoader.load(REALISTIC, settings(null), Map.of("StageNmae", "prod")));
 
         assertMentions(e.getMessage(), "StageNmae", "does not declare");
+        assertTrue(e.concernsParameters());
     }
 
     @Test
@@ -377,6 +379,7 @@ class TemplateLoaderTest {
         TemplateException e = assertThrows(TemplateException.class, () -> TemplateLoader.load(REALISTIC, settings("a/b")));
 
         assertMentions(e.getMessage(), "a/b", "not a valid stage name");
+        assertFalse(e.concernsParameters(), "a problem of a property, not of the parameters' values");
     }
 
     @Test
