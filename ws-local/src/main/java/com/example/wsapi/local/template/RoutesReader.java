@@ -54,6 +54,7 @@ final class RoutesReader {
             }
             String integrationId = target.substring("integrations/".length());
             IntegrationSpec integration = integrations.integration(integrationId, id, at + ".Target");
+            requireSameApi(integrationId, "integration", "route " + id + " (" + routeKey + ")");
             String integrationAt = "Resources." + integrationId + ".Properties";
             if (integration instanceof IntegrationSpec.CallsFunction calls) {
                 functions.requireRunnable(calls.functionLogicalId(), "route " + id + " (" + routeKey + ")",
@@ -68,7 +69,7 @@ final class RoutesReader {
                     }
                 }
             }
-            Authorizer authorizer = authorizer(props, routeKey, at);
+            Authorizer authorizer = authorizer(props, id, routeKey, at);
             boolean twoWay = context.resolveString(props.get("RouteResponseSelectionExpression"),
                     at + ".RouteResponseSelectionExpression") != null && routesWithDefaultResponse().contains(id);
             // Unconfirmed (API Gateway "requires" one): a two-way non-proxy route without any fails to load.
@@ -134,7 +135,7 @@ final class RoutesReader {
         }
     }
 
-    private Authorizer authorizer(Map<String, Object> props, String routeKey, String at) {
+    private Authorizer authorizer(Map<String, Object> props, String routeId, String routeKey, String at) {
         String authorization = Objects.requireNonNullElse(
                 context.resolveString(props.get("AuthorizationType"), at + ".AuthorizationType"), "NONE");
         if (!authorization.equals("NONE") && !routeKey.equals("$connect")) {
@@ -150,10 +151,31 @@ final class RoutesReader {
             case "CUSTOM":
                 String authorizerId = context.requiredString(props, "AuthorizerId", at,
                         "AuthorizerId: !Ref YourAuthorizer, needed by AuthorizationType CUSTOM");
-                return authorizers.authorizer(authorizerId, at + ".AuthorizerId");
+                Authorizer authorizer = authorizers.authorizer(authorizerId, at + ".AuthorizerId");
+                requireSameApi(authorizerId, "authorizer", "route " + routeId + " (" + routeKey + ")");
+                return authorizer;
             default:
                 throw new TemplateProblem(at + ".AuthorizationType", "AuthorizationType " + authorization
                         + " does not exist for WebSocket APIs: use NONE, AWS_IAM or CUSTOM");
+        }
+    }
+
+    /**
+     * API Gateway creates an integration, authorizer or route response inside the API its ApiId names, so one whose
+     * ApiId is another (a typo such as {@code ApiId: Ref! Api} is a literal id) fails to deploy, never reaching the
+     * route that names it.
+     */
+    private void requireSameApi(String resourceId, String kind, String route) {
+        String at = "Resources." + resourceId + ".Properties.ApiId";
+        Object written = context.properties(resourceId).get("ApiId");
+        String apiId = context.resolveString(written, at);
+        if (!api.webSocketApiId().equals(apiId)) {
+            String named = written instanceof Map<?, ?> ref && ref.get("Ref") instanceof String name ? "!Ref " + name
+                    : "\"" + apiId + "\"";
+            throw new TemplateProblem(at, (apiId == null ? "ApiId is missing" : "ApiId " + named + " is not WebSocket "
+                    + "API " + api.webSocketApi()) + ", but " + kind + " " + resourceId
+                    + " serves " + route + " of that API: API Gateway would create it in "
+                    + "another API or refuse it; write ApiId: !Ref " + api.webSocketApi());
         }
     }
 
@@ -169,7 +191,13 @@ final class RoutesReader {
                     throw new TemplateProblem(at + ".RouteResponseKey", "RouteResponseKey " + key + ": WebSocket "
                             + "APIs have only $default route responses, write RouteResponseKey: $default");
                 }
-                routesWithDefaultResponse.add(context.resolveString(props.get("RouteId"), at + ".RouteId"));
+                String routeId = context.resolveString(props.get("RouteId"), at + ".RouteId");
+                if (context.belongingToApi(ROUTE, api.webSocketApiId()).contains(routeId)) {
+                    requireSameApi(id, "route response", "route " + routeId + " (" + context.resolveString(
+                            context.properties(routeId).get("RouteKey"), "Resources." + routeId + ".Properties.RouteKey")
+                            + ")");
+                }
+                routesWithDefaultResponse.add(routeId);
             }
         }
         return routesWithDefaultResponse;

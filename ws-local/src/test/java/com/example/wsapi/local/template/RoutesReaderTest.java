@@ -188,4 +188,50 @@ class RoutesReaderTest {
                         """) + route("LegacyRoute", "legacy", "Legacy", "")),
                 "Resources.Legacy.Properties.IntegrationUri", "route LegacyRoute (legacy)", "Elsewhere");
     }
+
+    @Test
+    void integrationAuthorizerOrRouteResponse_ofAnotherApi_failsNamingItsApiId() {
+        // As in a published sample: "ApiId: Ref! WebsocketApi" is a literal id, which API Gateway refuses.
+        String typo = integration("Backend", HTTP_PROXY).replace("ApiId: !Ref Api", "ApiId: Ref! Api");
+        problem(() -> routes(typo + route("SendRoute", "send", "Backend", "")),
+                "Resources.Backend.Properties.ApiId", "ApiId \"Ref! Api\" is not WebSocket API Api",
+                "route SendRoute (send)", "ApiId: !Ref Api");
+
+        String otherApi = """
+                  Http:
+                    Type: AWS::ApiGatewayV2::Api
+                    Properties:
+                      Name: http
+                      ProtocolType: HTTP
+                """;
+        problem(() -> routes(otherApi + integration("Backend", HTTP_PROXY).replace("!Ref Api", "!Ref Http")
+                        + route("SendRoute", "send", "Backend", "")),
+                "Resources.Backend.Properties.ApiId", "ApiId !Ref Http is not WebSocket API Api");
+
+        problem(() -> routes(integration("Backend", HTTP_PROXY) + route("WhoRoute", "whoami", "Backend",
+                        "RouteResponseSelectionExpression: $default\n")
+                        + routeResponse("WhoResponse", "WhoRoute", "$default").replace("!Ref Api", "!Ref Apii")
+                        .replace("ApiId: !Ref Apii", "ApiId: apii")),
+                "Resources.WhoResponse.Properties.ApiId", "route response WhoResponse serves route WhoRoute (whoami)");
+
+        problem(() -> routes("""
+                  Authorizer:
+                    Type: AWS::ApiGatewayV2::Authorizer
+                    Properties:
+                      ApiId: wrong
+                      Name: auth
+                      AuthorizerType: REQUEST
+                      AuthorizerUri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Auth.Arn}/invocations
+                  Auth:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: example.Auth
+                      Runtime: java21
+                      CodeUri: .
+                """ + integration("Backend", HTTP_PROXY) + route("ConnectRoute", "$connect", "Backend", """
+                        AuthorizationType: CUSTOM
+                        AuthorizerId: !Ref Authorizer
+                        """)),
+                "Resources.Authorizer.Properties.ApiId", "authorizer Authorizer serves route ConnectRoute ($connect)");
+    }
 }
