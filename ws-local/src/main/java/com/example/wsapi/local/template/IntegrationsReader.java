@@ -27,6 +27,8 @@ final class IntegrationsReader {
 
     private static final Pattern STAGE_VARIABLE = Pattern.compile("\\$\\{stageVariables\\.([A-Za-z0-9_]+)}");
     private static final Pattern AWS_SERVICE_URI = Pattern.compile("arn:[^:]+:apigateway:[^:]*:([^:]*):.*");
+    /** The service of an AWS integration's URI as written, e.g. {@code ":sqs:path/"} of a Fn::Join's pieces. */
+    private static final Pattern WRITTEN_SERVICE = Pattern.compile(":([a-z0-9-]+):(?:path|action)/");
     private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     private static final Pattern DESTINATION = Pattern.compile("integration\\.request\\.(header|querystring)\\.(.+)");
     /** {@code context.<name>} sources: what $context holds (8.3). */
@@ -135,15 +137,41 @@ final class IntegrationsReader {
 
     /** An AWS integration's function: the only AWS service ws-local calls is Lambda. */
     private String awsLambdaFunction(Map<String, Object> props, String at) {
-        String uri = substituteStageVariables(context.requiredString(props, "IntegrationUri", at,
-                FunctionsReader.invocationUriHint("IntegrationUri")), at + ".IntegrationUri");
+        String uri;
+        try {
+            uri = substituteStageVariables(context.requiredString(props, "IntegrationUri", at,
+                    FunctionsReader.invocationUriHint("IntegrationUri")), at + ".IntegrationUri");
+        } catch (TemplateProblem e) {
+            // A queue's or state machine's attribute has no local value: that the service is not emulated matters more.
+            Matcher written = WRITTEN_SERVICE.matcher(String.join("", texts(props.get("IntegrationUri"), new ArrayList<>())));
+            if (written.find() && !written.group(1).equals("lambda")) {
+                throw serviceNotEmulated(written.group(1), at);
+            }
+            throw e;
+        }
         Matcher service = AWS_SERVICE_URI.matcher(uri);
         if (service.matches() && !service.group(1).equals("lambda")) {
-            throw new TemplateProblem(at + ".IntegrationUri", "an AWS integration with " + service.group(1) + " is not "
-                    + "emulated: ws-local's AWS integrations call Lambda functions of the template "
-                    + "(arn:...:apigateway:...:lambda:path/2015-03-31/functions/.../invocations)");
+            throw serviceNotEmulated(service.group(1), at);
         }
         return functions.logicalIdOf(FunctionsReader.invokedFunction(uri, "IntegrationUri", at + ".IntegrationUri"));
+    }
+
+    private static TemplateProblem serviceNotEmulated(String service, String at) {
+        return new TemplateProblem(at + ".IntegrationUri", "an AWS integration with " + service + " is not "
+                + "emulated: ws-local's AWS integrations call Lambda functions of the template "
+                + "(arn:...:apigateway:...:lambda:path/2015-03-31/functions/.../invocations)");
+    }
+
+    /** Every piece of text in a value as written, intrinsic functions unresolved, in order. */
+    private static List<String> texts(Object value, List<String> into) {
+        if (value instanceof String text) {
+            into.add(text);
+        } else if (value instanceof Map<?, ?> map) {
+            map.values().forEach(item -> texts(item, into));
+        } else if (value instanceof List<?> list) {
+            list.forEach(item -> texts(item, into));
+        }
+        return into;
     }
 
     private String method(Map<String, Object> props, String at) {

@@ -4,6 +4,7 @@ import static com.example.wsapi.local.template.TemplateFixture.API;
 import static com.example.wsapi.local.template.TemplateFixture.context;
 import static com.example.wsapi.local.template.TemplateFixture.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.example.wsapi.local.template.RequestParameter.Target;
 import com.example.wsapi.local.template.RequestTemplates.PassthroughBehavior;
@@ -134,6 +135,34 @@ class IntegrationsReaderTest {
                 IntegrationMethod: POST
                 IntegrationUri: arn:aws:apigateway:us-east-1:dynamodb:action/PutItem
                 """)), "Resources.Integration.Properties.IntegrationUri", "dynamodb", "Lambda");
+    }
+
+    @Test
+    void awsIntegrationWithAnotherService_whoseUriHasNoLocalValue_isRefusedForTheService() {
+        // The shape of a published SQS sample: the queue's name has no local value, which is beside the point.
+        String sqs = """
+                  Queue:
+                    Type: AWS::SQS::Queue
+                """ + integration("""
+                IntegrationType: AWS
+                IntegrationMethod: POST
+                IntegrationUri: !Join
+                  - ""
+                  - - "arn:aws:apigateway:"
+                    - !Ref AWS::Region
+                    - :sqs:path/
+                    - !Ref AWS::AccountId
+                    - /
+                    - !GetAtt Queue.QueueName
+                """);
+        String message = problem(() -> read(sqs), "Resources.Integration.Properties.IntegrationUri",
+                "an AWS integration with sqs is not emulated");
+        assertFalse(message.contains("QueueName"), message);
+
+        problem(() -> read(integration("""
+                IntegrationType: AWS
+                IntegrationUri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Missing.Arn}/invocations
+                """)), "GetAtt Missing.Arn");
     }
 
     @Test
