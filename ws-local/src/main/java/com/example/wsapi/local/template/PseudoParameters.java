@@ -3,9 +3,14 @@ package com.example.wsapi.local.template;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** CloudFormation's pseudo parameters ({@code AWS::Region}, {@code AWS::StackName}, ...) as they are locally. */
 final class PseudoParameters {
+
+    /** Every pseudo parameter's name, {@code AWS::NoValue} included. */
+    static final Set<String> NAMES = Set.of("AWS::Region", "AWS::AccountId", "AWS::StackName", "AWS::Partition",
+            "AWS::URLSuffix", "AWS::StackId", "AWS::NotificationARNs", "AWS::NoValue");
 
     private PseudoParameters() {}
 

@@ -49,6 +49,7 @@ public final class TemplateLoader {
         checkSettings(settings);
         Map<String, Object> template = TemplateYaml.read(templateFile);
         try {
+            TemplateReferences.check(template);
             Map<String, String> overrides = parameterOverrides;
             String stageParameter = settings.stageOverride() == null ? null
                     : new ApiReader(context(templateFile, template, settings, overrides)).stageParameter();

@@ -389,6 +389,12 @@ class TemplateLoaderTest {
     }
 
     @Test
+    void load_withAnOutputNamingAnUndeclaredResource_failsAsCloudFormationWould() {
+        assertMentions(failureOf("broken/output-names-missing-api.yaml", settings(null)),
+                "Outputs.WebSocketCommand.Value", "Ref WebSocketApi", "did you mean WebsocketApi?");
+    }
+
+    @Test
     void load_withSamResourcesWithoutTransform_failsAskingForIt() {
         assertMentions(failureOf("broken/no-transform.yaml", settings(null)),
                 "Resources.Fn", "Transform: AWS::Serverless-2016-10-31");
