@@ -4,6 +4,8 @@ import static com.example.wsapi.local.template.TemplateFixture.API;
 import static com.example.wsapi.local.template.TemplateFixture.context;
 import static com.example.wsapi.local.template.TemplateFixture.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,6 +158,57 @@ class FunctionsReaderTest {
                 "Resources.Fn.Properties.LoggingConfig.LogGroup", "not a log group name");
         problem(() -> reader(withConfig.replace("CONFIG", "JSON\n      Format: JSON")).functions(),
                 "Resources.Fn.Properties.LoggingConfig.Format", "not a LoggingConfig property");
+    }
+
+    @Test
+    void function_mayManageConnections_byItsPolicies_orItsRoleAndThePoliciesAttachedToIt() {
+        String base = """
+                Transform: AWS::Serverless-2016-10-31
+                """ + API + """
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: example.Handler
+                      Runtime: java21
+                      CodeUri: .
+                """;
+        assertFalse(reader(base + """
+                      Policies:
+                        - DynamoDBCrudPolicy:
+                            TableName: connections
+                """).functions().get("Fn").managesConnections());
+        assertTrue(reader(base + """
+                      Policies:
+                        - Statement:
+                            - Effect: Allow
+                              Action: ['execute-api:ManageConnections']
+                              Resource: !Sub arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*
+                """).functions().get("Fn").managesConnections());
+        assertTrue(reader(base + """
+                      Policies: [AmazonAPIGatewayInvokeFullAccess]
+                """).functions().get("Fn").managesConnections());
+        // As a published SQS sample grants it: a role of the template, and a policy attached to that role.
+        String role = base + """
+                      Role: !GetAtt FnRole.Arn
+                  FnRole:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument: {}
+                  FnRolePolicy:
+                    Type: AWS::IAM::Policy
+                    Properties:
+                      PolicyName: p
+                      Roles: [!Ref FnRole]
+                      PolicyDocument:
+                        Statement:
+                          - Action: execute-api:ManageConnections
+                            Effect: Allow
+                            Resource: '*'
+                """;
+        assertTrue(reader(role).functions().get("Fn").managesConnections());
+        assertFalse(reader(role.replace("Roles: [!Ref FnRole]", "Roles: [!Ref OtherRole]")
+                .replace("  FnRolePolicy:", "  OtherRole:\n    Type: AWS::IAM::Role\n  FnRolePolicy:"))
+                .functions().get("Fn").managesConnections());
     }
 
     @Test

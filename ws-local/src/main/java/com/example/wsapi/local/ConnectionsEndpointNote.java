@@ -1,0 +1,63 @@
+package com.example.wsapi.local;
+
+import com.example.wsapi.local.template.IntegrationSpec;
+import com.example.wsapi.local.template.LambdaFunction;
+import com.example.wsapi.local.template.Route;
+import com.example.wsapi.local.template.SamTemplate;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The banner's note of routed functions that may post to {@code @connections} (their policies allow
+ * {@code execute-api:ManageConnections}) but have no environment variable holding the API's URL, which ws-local
+ * would point at itself. Such a function, like most published samples, builds the endpoint from the event's
+ * {@code domainName} and {@code stage}: that is AWS's host, so its posts leave the machine (or hang offline) and
+ * nothing else would say why its clients get nothing.
+ */
+final class ConnectionsEndpointNote {
+
+    private ConnectionsEndpointNote() {}
+
+    /**
+     * @param connections the local {@code @connections} URL, e.g. {@code http://127.0.0.1:3001/dev/@connections}
+     * @return the note's lines, or an empty string when every such function has a local endpoint
+     */
+    static String of(SamTemplate template, URI connections) {
+        Set<String> routed = new LinkedHashSet<>();
+        for (Route route : template.api().routes()) {
+            if (route.integration() instanceof IntegrationSpec.CallsFunction calls) {
+                routed.add(calls.functionLogicalId());
+            }
+        }
+        List<String> without = new ArrayList<>();
+        for (String id : routed) {
+            LambdaFunction function = template.functions().get(id);
+            if (function != null && function.managesConnections() && !holdsLocalUrl(function, connections)) {
+                without.add(id);
+            }
+        }
+        if (without.isEmpty()) {
+            return "";
+        }
+        String stageUrl = connections.toString().substring(0, connections.toString().lastIndexOf("/@connections"));
+        return String.format("%nNote: %s may post to @connections (%s policies allow execute-api:ManageConnections), but "
+                        + "no variable of %s Environment holds the API's URL.%n"
+                        + "      An endpoint built from the event's domainName and stage is AWS's, not ws-local's: "
+                        + "set one, e.g.%n"
+                        + "      CONNECTIONS_ENDPOINT: !Sub https://${%s}.execute-api.${AWS::Region}.amazonaws.com/%s%n"
+                        + "      (ws-local points it at %s) and build the @connections client with that endpoint.%n",
+                String.join(", ", without), without.size() == 1 ? "its" : "their",
+                without.size() == 1 ? "its" : "their", template.api().logicalId(), template.api().stageName(),
+                stageUrl);
+    }
+
+    /** Whether an environment value holds a URL of the local gateway (an API URL ws-local rewrote, or written so). */
+    private static boolean holdsLocalUrl(LambdaFunction function, URI connections) {
+        String authority = "://" + connections.getRawAuthority();
+        return function.environment().values().stream().anyMatch(value -> value.contains(authority));
+    }
+}
