@@ -12,5 +12,18 @@ import java.util.Map;
  * @param api       the one WebSocket API of the template
  * @param functions the template's functions by logical id
  * @param tables    the template's DynamoDB tables
+ * @param notes     what ws-local runs although it would fail on AWS (each a sentence naming what to add), for the
+ *                  banner
  */
-public record SamTemplate(Path file, WebSocketApi api, Map<String, LambdaFunction> functions, List<Table> tables) {}
+public record SamTemplate(Path file, WebSocketApi api, Map<String, LambdaFunction> functions, List<Table> tables,
+                          List<String> notes) {
+
+    public SamTemplate {
+        notes = List.copyOf(notes);
+    }
+
+    /** Without notes. */
+    public SamTemplate(Path file, WebSocketApi api, Map<String, LambdaFunction> functions, List<Table> tables) {
+        this(file, api, functions, tables, List.of());
+    }
+}

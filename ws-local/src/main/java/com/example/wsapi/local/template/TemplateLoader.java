@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -90,7 +91,12 @@ public final class TemplateLoader {
                 new AuthorizersReader(context, functions), functions);
         WebSocketApi webSocket = new WebSocketApi(api.webSocketApi(), api.webSocketApiId(), routeSelection,
                 stage.name(), stage.variables(), routes.routes());
-        return new SamTemplate(context.file(), webSocket, functions.functions(), new TablesReader(context).tables());
+        Set<String> stages = new HashSet<>(templateStages);
+        stages.add(stage.name());
+        List<String> notes = new InvokePermissions(context, api.webSocketApiId(), stages)
+                .notes(api.webSocketApi(), webSocket.routes());
+        return new SamTemplate(context.file(), webSocket, functions.functions(), new TablesReader(context).tables(),
+                notes);
     }
 
     private static void checkSettings(LocalSettings settings) throws TemplateException {

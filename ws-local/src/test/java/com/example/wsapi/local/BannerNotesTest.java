@@ -18,7 +18,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-class ConnectionsEndpointNoteTest {
+class BannerNotesTest {
 
     private static final URI CONNECTIONS = URI.create("http://127.0.0.1:4201/Prod/@connections");
 
@@ -43,7 +43,7 @@ class ConnectionsEndpointNoteTest {
     @Test
     void functionAllowedToManageConnections_withoutTheApisUrlInItsEnvironment_isNamedWithTheVariableToAdd() {
         // The published samples' way: the endpoint comes from the event's domainName, which is AWS's host.
-        String note = ConnectionsEndpointNote.of(template(function("SendMessage", Map.of("TABLE_NAME", "t"), true)),
+        String note = BannerNotes.of(template(function("SendMessage", Map.of("TABLE_NAME", "t"), true)),
                 CONNECTIONS);
 
         assertTrue(note.contains("SendMessage may post to @connections"), note);
@@ -56,10 +56,29 @@ class ConnectionsEndpointNoteTest {
 
     @Test
     void functionWithTheApisUrlRewrittenToTheGateway_orNotAllowedToPost_getsNoNote() {
-        assertEquals("", ConnectionsEndpointNote.of(template(function("SendMessage",
+        assertEquals("", BannerNotes.of(template(function("SendMessage",
                 Map.of("ENDPOINT", "http://127.0.0.1:4201/Prod"), true)), CONNECTIONS));
-        assertEquals("", ConnectionsEndpointNote.of(template(function("SendMessage",
+        assertEquals("", BannerNotes.of(template(function("SendMessage",
                 Map.of("API_ENDPOINT", "ws://127.0.0.1:4201"), true)), CONNECTIONS));
-        assertEquals("", ConnectionsEndpointNote.of(template(function("SendMessage", Map.of(), false)), CONNECTIONS));
+        assertEquals("", BannerNotes.of(template(function("SendMessage", Map.of(), false)), CONNECTIONS));
+    }
+
+    @Test
+    void templateNotes_followEachOnItsOwn_wrappedToTheBannersWidth() {
+        SamTemplate plain = template(function("SendMessage", Map.of("ENDPOINT", "http://127.0.0.1:4201/Prod"), true));
+        String note = "Send: no AWS::Lambda::Permission lets API Gateway invoke it for route sendmessage ".repeat(4);
+        SamTemplate noted = new SamTemplate(plain.file(), plain.api(), plain.functions(), plain.tables(),
+                List.of(note.trim(), "Second."));
+
+        String notes = BannerNotes.of(noted, CONNECTIONS);
+
+        List<String> lines = notes.lines().toList();
+        assertEquals("", lines.get(0));
+        assertTrue(lines.get(1).startsWith("Note: Send: no AWS::Lambda::Permission"), notes);
+        assertTrue(lines.stream().allMatch(line -> line.length() <= 118), notes);
+        assertTrue(lines.get(2).startsWith("      "), notes);
+        assertEquals(note.trim(), String.join(" ", lines.subList(1, lines.size() - 2)).replace("Note: ", "")
+                .replaceAll(" +", " ").trim());
+        assertEquals(List.of("", "Note: Second."), lines.subList(lines.size() - 2, lines.size()));
     }
 }

@@ -12,21 +12,34 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The banner's note of routed functions that may post to {@code @connections} (their policies allow
+ * The banner's notes: what ws-local runs although it would not work the same on AWS. The template's own notes
+ * ({@link SamTemplate#notes()}), and routed functions that may post to {@code @connections} (their policies allow
  * {@code execute-api:ManageConnections}) but have no environment variable holding the API's URL, which ws-local
  * would point at itself. Such a function, like most published samples, builds the endpoint from the event's
  * {@code domainName} and {@code stage}: that is AWS's host, so its posts leave the machine (or hang offline) and
  * nothing else would say why its clients get nothing.
  */
-final class ConnectionsEndpointNote {
+final class BannerNotes {
 
-    private ConnectionsEndpointNote() {}
+    /** The banner's width: notes are wrapped to it. */
+    private static final int WIDTH = 118;
+
+    private BannerNotes() {}
 
     /**
      * @param connections the local {@code @connections} URL, e.g. {@code http://127.0.0.1:3001/dev/@connections}
-     * @return the note's lines, or an empty string when every such function has a local endpoint
+     * @return the notes' lines, each note after an empty line, or an empty string when there is none
      */
     static String of(SamTemplate template, URI connections) {
+        StringBuilder notes = new StringBuilder(connectionsEndpoint(template, connections));
+        for (String note : template.notes()) {
+            notes.append(String.format("%n")).append(wrap("Note: " + note));
+        }
+        return notes.toString();
+    }
+
+    /** The note on functions that may post to @connections with no local endpoint, or an empty string. */
+    static String connectionsEndpoint(SamTemplate template, URI connections) {
         Set<String> routed = new LinkedHashSet<>();
         for (Route route : template.api().routes()) {
             if (route.integration() instanceof IntegrationSpec.CallsFunction calls) {
@@ -53,6 +66,24 @@ final class ConnectionsEndpointNote {
                 String.join(", ", without), without.size() == 1 ? "its" : "their",
                 without.size() == 1 ? "its" : "their", template.api().logicalId(), template.api().stageName(),
                 stageUrl);
+    }
+
+    /** Words of {@code text} in lines of at most {@link #WIDTH} characters, the later ones indented. */
+    static String wrap(String text) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        boolean empty = true;
+        for (String word : text.split(" ")) {
+            if (!empty && line.length() + 1 + word.length() > WIDTH) {
+                out.append(line).append(String.format("%n"));
+                line.setLength(0);
+                line.append("      ");
+                empty = true;
+            }
+            line.append(empty ? "" : " ").append(word);
+            empty = false;
+        }
+        return out.append(line).append(String.format("%n")).toString();
     }
 
     /** Whether an environment value holds a URL of the local gateway (an API URL ws-local rewrote, or written so). */
