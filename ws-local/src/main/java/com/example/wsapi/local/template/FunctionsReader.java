@@ -134,7 +134,12 @@ final class FunctionsReader {
         if (!JAVA_RUNTIMES.contains(runtime)) {
             // Otherwise a python or node function would be started as Java and fail on its first event.
             throw new TemplateProblem(at + ".Runtime", "Runtime " + runtime + " is not one of Lambda's Java runtimes "
-                    + JAVA_RUNTIMES + ": ws-local runs Java functions only");
+                    + JAVA_RUNTIMES + ": " + (runtime.matches("java\\d+") ? runtime + " is a deprecated runtime of "
+                    + "Lambda's, write " + (runtime.equals("java8") ? "java8.al2 (Java 8 on Amazon Linux 2) or a "
+                    + "newer one" : "a newer one")
+                    : runtime.startsWith("provided") ? "ws-local runs no custom runtime (a native image's bootstrap), "
+                    + "only Java functions from their classes: a parameter can choose a Java runtime for running "
+                    + "locally" : "ws-local runs Java functions only"));
         }
         Path codeUri = codeUri(props.get("CodeUri"), at + ".CodeUri");
         int memory = context.intProperty(props, "MemorySize", 128, 128, 10240, "Lambda", at);

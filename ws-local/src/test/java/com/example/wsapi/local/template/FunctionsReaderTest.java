@@ -223,6 +223,11 @@ class FunctionsReaderTest {
                 "Resources.Fn.Properties.Runtime", "python3.12", "java21", "Java functions only");
         assertEquals("java8.al2",
                 reader(WITH_GLOBALS.replace("Runtime: java25", "Runtime: java8.al2")).functions().get("Fn").runtime());
+        String java8 = problem(() -> reader(WITH_GLOBALS.replace("Runtime: java25", "Runtime: java8")).functions(),
+                "Resources.Fn.Properties.Runtime", "java8 is a deprecated runtime", "write java8.al2");
+        assertFalse(java8.contains("Java functions only"), java8);
+        problem(() -> reader(WITH_GLOBALS.replace("Runtime: java25", "Runtime: provided.al2023")).functions(),
+                "Resources.Fn.Properties.Runtime", "no custom runtime", "a parameter can choose a Java runtime");
     }
 
     @Test
