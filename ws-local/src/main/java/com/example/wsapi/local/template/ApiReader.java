@@ -85,6 +85,11 @@ final class ApiReader {
             throw new TemplateProblem(at, "a WebSocket API needs a RouteSelectionExpression: add "
                     + "RouteSelectionExpression: $request.body.action");
         }
+        try {
+            RouteSelectionExpression.bodyPath(routeSelection);
+        } catch (IllegalArgumentException e) {
+            throw new TemplateProblem(at + ".RouteSelectionExpression", e.getMessage());
+        }
         return routeSelection;
     }
 

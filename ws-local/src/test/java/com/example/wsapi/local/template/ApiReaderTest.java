@@ -6,6 +6,7 @@ import static com.example.wsapi.local.template.TemplateFixture.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,5 +100,17 @@ class ApiReaderTest {
     void routeSelectionExpression_isRequired() {
         problem(() -> new ApiReader(context(folder, API.replace("      RouteSelectionExpression: $request.body.action\n",
                 ""))).routeSelectionExpression(), "Resources.Api.Properties", "RouteSelectionExpression");
+    }
+
+    @Test
+    void routeSelectionExpression_ofAFormWsLocalDoesNotEvaluate_failsAtStartNamingTheProperty() {
+        // Before, ws-local refused it only when the gateway started, naming neither the template nor the property.
+        for (String expression : List.of("$request.header.x-route", "\\$default", "${request.body.a}-${request.body.b}")) {
+            problem(() -> new ApiReader(context(folder, API.replace("$request.body.action", expression)))
+                            .routeSelectionExpression(),
+                    "Resources.Api.Properties.RouteSelectionExpression", expression, "$request.body.<property>");
+        }
+        assertEquals("${request.body.message}", new ApiReader(context(folder,
+                API.replace("$request.body.action", "\"${request.body.message}\""))).routeSelectionExpression());
     }
 }
