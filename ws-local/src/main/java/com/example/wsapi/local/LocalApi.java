@@ -10,17 +10,18 @@ import com.example.wsapi.local.gateway.integration.FunctionInvoker;
 import com.example.wsapi.local.gateway.RouteBinding;
 import com.example.wsapi.local.issuer.IssuerKeyStore;
 import com.example.wsapi.local.issuer.LocalIssuer;
-import com.example.wsapi.local.lambda.FunctionCode;
+import com.example.wsapi.local.log.LogSink;
+import com.example.wsapi.local.lambda.CodeWatch;
 import com.example.wsapi.local.lambda.FunctionFailure;
 import com.example.wsapi.local.lambda.FunctionJava;
 import com.example.wsapi.local.lambda.FunctionSettings;
+import com.example.wsapi.local.lambda.FunctionSource;
 import com.example.wsapi.local.lambda.JavaInstallations;
 import com.example.wsapi.local.lambda.LambdaRuntime;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.storage.LocalDynamoDb;
 import com.example.wsapi.local.template.IntegrationSpec;
 import com.example.wsapi.local.template.LambdaFunction;
-import com.example.wsapi.local.template.LambdaLayer;
 import com.example.wsapi.local.template.LocalSettings;
 import com.example.wsapi.local.template.Route;
 import com.example.wsapi.local.template.SamConfig;
@@ -32,6 +33,7 @@ import com.example.wsapi.local.vtl.MappingTemplates;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,9 +66,13 @@ public final class LocalApi implements AutoCloseable {
     private final Gateway gateway;
     private final List<String> tables;
     private final FunctionJava functionJava;
+    /** Rebuilt code and template changes, while the API serves; null with {@code --reload off}. */
+    private final CodeWatch codeWatch;
+    private final LogSink log;
 
     private LocalApi(SamTemplate template, StackName stack, ParameterOverrides.Values parameters, LocalDynamoDb dynamo,
-                     LambdaRuntime runtime, Gateway gateway, List<String> tables, FunctionJava functionJava) {
+                     LambdaRuntime runtime, Gateway gateway, List<String> tables, FunctionJava functionJava,
+                     CodeWatch codeWatch, LogSink log) {
         this.template = template;
         this.stack = stack;
         this.parameters = parameters;
@@ -75,6 +81,8 @@ public final class LocalApi implements AutoCloseable {
         this.gateway = gateway;
         this.tables = tables;
         this.functionJava = functionJava;
+        this.codeWatch = codeWatch;
+        this.log = log;
     }
 
     /** Starts everything, the development issuer's keys in their default folder. */
@@ -132,8 +140,18 @@ public final class LocalApi implements AutoCloseable {
             LambdaRuntime runtime = new LambdaRuntime(runtimeOptions.withRegion(options.region())
                     .withJavaExecutable(functionJava.executable()));
             started.add(runtime);
+            List<FunctionSource> sources = new ArrayList<>();
             for (String name : routedFunctions(template)) {
-                runtime.register(settings(template, template.functions().get(name), dynamoEndpoint, options));
+                FunctionSource source = source(template, template.functions().get(name));
+                runtime.register(settings(template.functions().get(name), source, dynamoEndpoint, options,
+                        runtimeOptions.logSink()));
+                sources.add(source);
+            }
+            CodeWatch codeWatch = null;
+            if (options.reload()) {
+                codeWatch = CodeWatch.start(runtime, sources, templateFile, runtimeOptions.logSink(),
+                        options.warmContainers(), Clock.systemUTC());
+                started.add(codeWatch);
             }
             CompletableFuture<Void> warming = options.warmContainers()
                     ? runtime.prewarm(warmingOrder(template)) : CompletableFuture.completedFuture(null);
@@ -146,7 +164,8 @@ public final class LocalApi implements AutoCloseable {
                     runtimeOptions.logSink());
             started.add(gateway);
             awaitWarm(warming, runtimeOptions.initTimeout());
-            return new LocalApi(template, stack, parameters, dynamo, runtime, gateway, tables, functionJava);
+            return new LocalApi(template, stack, parameters, dynamo, runtime, gateway, tables, functionJava, codeWatch,
+                    runtimeOptions.logSink());
         } catch (GatewayStartException | RuntimeException e) {
             closeAll(started);
             throw new LocalApiException(e.getMessage(), e);
@@ -175,7 +194,7 @@ public final class LocalApi implements AutoCloseable {
                     + String.join(", ", template.functions().keySet()));
         }
         if (!routedFunctions(template).contains(logicalId)) {
-            runtime.register(settings(template, function, dynamo.endpoint(), options));
+            runtime.register(settings(function, source(template, function), dynamo.endpoint(), options, log));
         }
     }
 
@@ -218,7 +237,11 @@ public final class LocalApi implements AutoCloseable {
     @Override
     public void close() {
         // The gateway first: its open connections still run $disconnect through the runtime.
-        closeAll(List.of(dynamo, runtime, gateway));
+        List<AutoCloseable> parts = new ArrayList<>(List.of(dynamo, runtime, gateway));
+        if (codeWatch != null) {
+            parts.add(codeWatch); // first: no code is handed to a runtime that stops
+        }
+        closeAll(parts);
     }
 
     /** Functions behind routes and authorizers, in route order. */
@@ -287,19 +310,22 @@ public final class LocalApi implements AutoCloseable {
         };
     }
 
-    private static FunctionSettings settings(SamTemplate template, LambdaFunction function, URI dynamoEndpoint,
-                                             LocalOptions options) {
-        Path templateDir = template.file().getParent();
+    private static FunctionSource source(SamTemplate template, LambdaFunction function) {
+        return new FunctionSource(template.file().getParent(), function.logicalId(), function.codeUri(),
+                function.handler(), function.layers().stream()
+                .map(layer -> new FunctionSource.Layer(layer.logicalId(), layer.contentUri())).toList());
+    }
+
+    /** A function's settings, its code found now; warns when that is sam build's and Maven built since. */
+    private static FunctionSettings settings(LambdaFunction function, FunctionSource source, URI dynamoEndpoint,
+                                             LocalOptions options, LogSink log) {
         Map<String, String> environment = new HashMap<>();
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
         environment.putAll(EnvVars.apply(function.logicalId(), function.environment(), options.envVars()));
         // Lambda sets these for the LoggingConfig, whatever the function's own variables say.
         environment.putAll(function.logging().runtimeVariables());
-        List<Path> classpath = new ArrayList<>(
-                FunctionCode.classpath(templateDir, function.logicalId(), function.codeUri(), function.handler()));
-        for (LambdaLayer layer : function.layers()) {
-            classpath.addAll(FunctionCode.layerJars(templateDir, layer.logicalId(), layer.contentUri()));
-        }
+        List<Path> classpath = source.classpath();
+        source.staleSamBuild(classpath).ifPresent(log::line);
         return new FunctionSettings(function.logicalId(), function.handler(), classpath, environment,
                 Duration.ofSeconds(function.timeoutSeconds()), function.memorySize(), options.maxConcurrency(),
                 options.scaling(), function.snapStart(), function.runtime(), function.functionName(),

@@ -30,11 +30,14 @@ import java.util.Objects;
  * @param pickJava           when the runtime options' {@code java} is older than the template's Java runtime, run the
  *                           functions on an installed Java of that runtime's version (no {@code --java} given)
  * @param maxLifetime        API Gateway's connection lifetime: every connection is closed this long after its handshake
+ * @param reload             while the API runs, run a routed function's rebuilt code from its next events
+ *                           ({@link com.example.wsapi.local.lambda.CodeWatch}), and say when the template changed
  */
 public record LocalOptions(Path template, String host, int port, String stage, String region, Duration idleTimeout,
                            Path dbPath, int dynamoDbPort, Map<String, String> parameterOverrides,
                            Map<String, Map<String, String>> envVars, int maxConcurrency, String stackName,
-                           boolean warmContainers, Scaling scaling, boolean pickJava, Duration maxLifetime) {
+                           boolean warmContainers, Scaling scaling, boolean pickJava, Duration maxLifetime,
+                           boolean reload) {
 
     /** API Gateway's: a connection is closed after ten minutes without traffic either way. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
@@ -46,6 +49,15 @@ public record LocalOptions(Path template, String host, int port, String stage, S
         envVars = Map.copyOf(envVars);
         Objects.requireNonNull(scaling, "scaling");
         Objects.requireNonNull(maxLifetime, "maxLifetime");
+    }
+
+    /** Code and template not watched. */
+    public LocalOptions(Path template, String host, int port, String stage, String region, Duration idleTimeout,
+                        Path dbPath, int dynamoDbPort, Map<String, String> parameterOverrides,
+                        Map<String, Map<String, String>> envVars, int maxConcurrency, String stackName,
+                        boolean warmContainers, Scaling scaling, boolean pickJava, Duration maxLifetime) {
+        this(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort, parameterOverrides, envVars,
+                maxConcurrency, stackName, warmContainers, scaling, pickJava, maxLifetime, false);
     }
 
     /** API Gateway's connection lifetime, {@link #DEFAULT_MAX_LIFETIME}. */

@@ -133,7 +133,7 @@ public final class Main implements Callable<Integer> {
         boolean verbose;
 
         LocalOptions options(String host, int port, Duration idleTimeout, Duration maxLifetime, boolean warmContainers,
-                             Scaling scaling) throws LocalApiException {
+                             Scaling scaling, boolean reload) throws LocalApiException {
             requirePort("--dynamodb-port", dynamoDbPort);
             if (maxConcurrency < 1) {
                 throw new LocalApiException("--max-concurrency must be at least 1 (instances per function), not "
@@ -149,7 +149,7 @@ public final class Main implements Callable<Integer> {
             return new LocalOptions(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort,
                     parameterOverrides.isEmpty() ? null : ParameterOverrides.parse(parameterOverrides),
                     readEnvVars(envVars), maxConcurrency, stackName,
-                    warmContainers, scaling, java == null, maxLifetime);
+                    warmContainers, scaling, java == null, maxLifetime, reload);
         }
 
         /**
@@ -207,6 +207,12 @@ public final class Main implements Callable<Integer> {
                     + "waited, longer than an instance takes to start (then up to one per CPU core); `lambda`, for "
                     + "every event that finds all instances busy")
     String scaling;
+
+    @Option(names = "--reload", order = 20, paramLabel = "on|off", defaultValue = "on",
+            description = "`on` runs a routed function's rebuilt code (`mvn package`, `sam build`) from its next "
+                    + "events, without a restart, and says when the template changed; `off` keeps the code each "
+                    + "function started with")
+    String reload;
 
     @Option(names = "--issuer-keys", order = 18, paramLabel = "<folder>",
             description = "the development issuer's signing keys, published at `/@issuer` (the `token` command's)")
@@ -282,6 +288,11 @@ public final class Main implements Callable<Integer> {
             case "LAZY" -> false;
             default -> throw new LocalApiException("--warm-containers must be EAGER or LAZY, not " + warmContainers);
         };
+        boolean watch = switch (reload.toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new LocalApiException("--reload must be on or off, not " + reload);
+        };
         Scaling scalingPolicy;
         try {
             scalingPolicy = Scaling.parse(scaling);
@@ -302,7 +313,7 @@ public final class Main implements Callable<Integer> {
         LocalApi api;
         try {
             api = LocalApi.start(common.options(host, port, Duration.ofSeconds(idleTimeoutSeconds),
-                    Duration.ofSeconds(maxLifetimeSeconds), eager, scalingPolicy),
+                    Duration.ofSeconds(maxLifetimeSeconds), eager, scalingPolicy, watch),
                     common.runtimeOptions().withLogSink(log), new IssuerKeyStore(issuerKeys != null
                             ? issuerKeys : IssuerKeyStore.defaultFolder()));
         } finally {
@@ -461,7 +472,7 @@ public final class Main implements Callable<Integer> {
             });
             // One function, once: nothing to warm ahead, and Lambda's scaling.
             LocalOptions options = common.options("127.0.0.1", 0, LocalOptions.DEFAULT_IDLE_TIMEOUT,
-                    LocalOptions.DEFAULT_MAX_LIFETIME, false, Scaling.LAMBDA);
+                    LocalOptions.DEFAULT_MAX_LIFETIME, false, Scaling.LAMBDA, false);
             try (LocalApi api = LocalApi.start(options, runtimeOptions)) {
                 api.register(logicalId, options);
                 try {

@@ -45,7 +45,7 @@ public final class FunctionCode {
         Objects.requireNonNull(logicalId, "logicalId");
         Objects.requireNonNull(codeUri, "codeUri");
         Objects.requireNonNull(handler, "handler");
-        Path samBuild = templateDir.resolve(".aws-sam").resolve("build").resolve(logicalId);
+        Path samBuild = samBuild(templateDir, logicalId);
         if (hasContent(samBuild)) {
             return withJars(samBuild, samBuild.resolve("lib"));
         }
@@ -94,7 +94,7 @@ public final class FunctionCode {
     }
 
     static List<Path> layerJars(Path templateDir, String layerId, Path contentUri, Path archives) {
-        Path samBuild = templateDir.resolve(".aws-sam").resolve("build").resolve(layerId);
+        Path samBuild = samBuild(templateDir, layerId);
         Path content = hasContent(samBuild) ? samBuild : templateDir.resolve(contentUri).normalize();
         if (Files.isRegularFile(content) && CodeArchive.isArchive(content)) {
             content = CodeArchive.extract(content, archives);
@@ -106,6 +106,11 @@ public final class FunctionCode {
                     + "lay its ContentUri out so, or build it with `sam build`");
         }
         return jars.subList(1, jars.size());
+    }
+
+    /** Where {@code sam build} puts a function's or a layer's code: {@code <templateDir>/.aws-sam/build/<logicalId>}. */
+    static Path samBuild(Path templateDir, String logicalId) {
+        return templateDir.resolve(".aws-sam").resolve("build").resolve(logicalId);
     }
 
     private static boolean hasContent(Path dir) {
@@ -120,7 +125,7 @@ public final class FunctionCode {
     }
 
     /** The last modification time of the newest file under {@code dir} (millis), or 0 when it holds none. */
-    private static long newestFile(Path dir) {
+    static long newestFile(Path dir) {
         if (!Files.isDirectory(dir)) {
             return 0;
         }

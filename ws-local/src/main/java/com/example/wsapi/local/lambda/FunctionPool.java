@@ -16,8 +16,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -32,13 +34,16 @@ final class FunctionPool {
     /** How often waiting events are looked at again under {@link Scaling#AUTO} (durations grow while they wait). */
     private static final Duration SCALING_RECHECK = Duration.ofMillis(50);
 
-    private final FunctionSettings function;
+    /** Replaced with its code ({@link #replaceCode}); read without the lock only for what a new code keeps. */
+    private volatile FunctionSettings function;
     private final RuntimeServices services;
-    private final InstanceLauncher launcher;
+    private InstanceLauncher launcher;
     private final PlatformLog log;
     private final String functionArn;
     private final Deque<Invocation> queue = new ArrayDeque<>();
     private final List<FunctionInstance> instances = new ArrayList<>();
+    /** Instances of a replaced code finishing the event they run: out of dispatching, stopped once it is answered. */
+    private final List<FunctionInstance> draining = new ArrayList<>();
     private int launched;
     private boolean closed;
     /** Recent init durations (a mean; -1 until there is one): what {@link ScaleOut} weighs a new instance by. */
@@ -89,9 +94,38 @@ final class FunctionPool {
         }
     }
 
-    /** How many processes this function has now (starting, idle or busy). */
+    /** How many processes this function has now (starting, idle or busy, of its current code or a replaced one). */
     synchronized int instanceCount() {
-        return instances.size();
+        return instances.size() + draining.size();
+    }
+
+    synchronized FunctionSettings settings() {
+        return function;
+    }
+
+    /**
+     * The function's code was rebuilt: instances start from {@code next} from now on. Idle and starting instances stop
+     * now; a busy one finishes its event (its response still goes out) and then stops; no event goes to them any
+     * more. Returns how many events are still running on the replaced code.
+     */
+    int replaceCode(FunctionSettings next) {
+        synchronized (this) {
+            if (closed) {
+                return 0;
+            }
+            function = next;
+            launcher = new InstanceLauncher(next, services);
+            for (FunctionInstance instance : List.copyOf(instances)) {
+                if (instance.state == State.BUSY) {
+                    instances.remove(instance);
+                    draining.add(instance);
+                } else {
+                    retire(instance);
+                }
+            }
+            dispatch();
+            return draining.size();
+        }
     }
 
     // ---- Runtime API callbacks (event loop) ----
@@ -146,7 +180,10 @@ final class FunctionPool {
         log.report(finished, durationNanos, log.showsInvocationLines() ? PlatformLog.maxMemoryUsedMb(instance.pid())
                 : OptionalLong.empty(), List.of(), "");
         synchronized (this) {
-            if (instance.state == State.READY && instance.poll == null) {
+            if (draining.contains(instance)) {
+                instance.poll = poll;
+                retire(instance); // its code was replaced: its event is answered, and it gets no other
+            } else if (instance.state == State.READY && instance.poll == null) {
                 instance.poll = poll;
                 dispatch();
             } else {
@@ -334,6 +371,7 @@ final class FunctionPool {
     private void retire(FunctionInstance instance) {
         instance.state = State.GONE;
         instances.remove(instance);
+        draining.remove(instance);
         cancelTimer(instance);
         instance.ready.complete(false);
         if (closed && instance.classData != null && instance.classData.records()) {
@@ -345,25 +383,40 @@ final class FunctionPool {
             // Kill before cutting its Runtime API: a live runtime client would log the lost poll as an error.
             InstanceLauncher.kill(instance.process);
         }
-        if (instance.poll != null) {
-            instance.poll.close();
-            instance.poll = null;
-        }
-        if (instance.server != null) {
-            instance.server.close();
-        }
-        instance.connections.close();
+        PendingPoll poll = instance.poll;
+        instance.poll = null;
+        Channel server = instance.server;
+        Runnable cutRuntimeApi = () -> {
+            if (poll != null) {
+                poll.close();
+            }
+            if (server != null) {
+                server.close();
+            }
+            instance.connections.close();
+        };
         Process process = instance.process;
         OutputPump output = instance.output;
-        if (process != null && !closed) {
-            services.execute(() -> {
-                // Killing closes the process's output stream: forward what it wrote first (a crash's last words).
-                if (output != null) {
-                    output.drainAll();
-                }
-                InstanceLauncher.kill(process);
-            });
+        if (process == null || closed) {
+            cutRuntimeApi.run();
+            return;
         }
+        services.execute(() -> {
+            // Killing closes the process's output stream: forward what it wrote first (a crash's last words).
+            if (output != null) {
+                output.drainAll();
+            }
+            InstanceLauncher.kill(process);
+            // Then its Runtime API: a live runtime (idle, its code replaced) would log its cut poll as an error.
+            try {
+                process.onExit().get(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // Not gone yet: cut it all the same.
+            }
+            cutRuntimeApi.run();
+        });
     }
 
     private static void cancelTimer(FunctionInstance instance) {
@@ -379,11 +432,12 @@ final class FunctionPool {
         FunctionInstance instance = new FunctionInstance(++launched, PlatformLog.logStreamName(),
                 new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
         instances.add(instance);
-        services.execute(() -> start(instance));
+        InstanceLauncher code = launcher;
+        services.execute(() -> start(instance, code));
         return instance;
     }
 
-    private void start(FunctionInstance instance) {
+    private void start(FunctionInstance instance, InstanceLauncher launcher) {
         try {
             Channel server = launcher.bindRuntimeApi(instance, this);
             InstanceLauncher.Launch launch = launcher.prepare(instance,
@@ -393,6 +447,9 @@ final class FunctionPool {
                 instance.server = server;
                 if (instance.state == State.GONE) {
                     server.close();
+                    if (classData != null) {
+                        classData.exited(false); // never started: another instance may record the archive
+                    }
                     return;
                 }
                 instance.startNanos = System.nanoTime();
@@ -568,7 +625,9 @@ final class FunctionPool {
             }
             pending.addAll(queue);
             queue.clear();
-            for (FunctionInstance instance : List.copyOf(instances)) {
+            List<FunctionInstance> all = new ArrayList<>(instances);
+            all.addAll(draining);
+            for (FunctionInstance instance : all) {
                 if (instance.current != null) {
                     pending.add(instance.current);
                     instance.current = null;

@@ -59,6 +59,12 @@ public record FunctionSettings(String name, String handler, List<Path> classpath
                 DEFAULT_RUNTIME, name);
     }
 
+    /** The same function on other code (a rebuild). */
+    public FunctionSettings withClasspath(List<Path> classpath) {
+        return new FunctionSettings(name, handler, classpath, environment, timeout, memoryMb, maxConcurrency, scaling,
+                snapStart, runtime, functionName, logGroup);
+    }
+
     /** Lambda's scaling, no SnapStart, on {@value #DEFAULT_RUNTIME}. */
     public FunctionSettings(String name, String handler, List<Path> classpath, Map<String, String> environment,
                             Duration timeout, int memoryMb, int maxConcurrency) {

@@ -188,6 +188,33 @@ public final class LambdaRuntime implements AutoCloseable {
         return pool.submit(eventJson);
     }
 
+    /** A registered function's settings now (its classpath changes with {@link #replaceCode}). */
+    FunctionSettings settings(String functionName) {
+        FunctionPool pool = pools.get(functionName);
+        if (pool == null) {
+            throw new IllegalArgumentException("No function named " + functionName + " is registered");
+        }
+        return pool.settings();
+    }
+
+    /**
+     * Runs a registered function's later events on new code: its idle and starting instances stop now, its busy ones
+     * once their event is answered, and the next event (or {@link #prewarm(String)}) starts an instance of the new
+     * code. Returns how many events are still running on the replaced code.
+     *
+     * @throws IllegalArgumentException when no function has that name, or the classpath is not valid
+     */
+    public int replaceCode(String functionName, List<Path> classpath) {
+        FunctionPool pool = functionName == null ? null : pools.get(functionName);
+        if (pool == null) {
+            throw new IllegalArgumentException("No function named " + functionName + " is registered; registered: "
+                    + new TreeSet<>(pools.keySet()));
+        }
+        FunctionSettings next = pool.settings().withClasspath(classpath);
+        validate(next);
+        return pool.replaceCode(next);
+    }
+
     /** How many processes a function has now (starting, idle or busy); 0 for an unknown function. */
     public int instanceCount(String functionName) {
         FunctionPool pool = pools.get(functionName);
