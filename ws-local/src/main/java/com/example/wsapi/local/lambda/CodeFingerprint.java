@@ -19,8 +19,9 @@ import java.util.TreeSet;
 /**
  * A cheap summary of the places code may come from, to notice a rebuild by polling: per place, how many files it
  * holds, the newest modification time of its files and folders (a folder's changes when an entry is added, removed or
- * renamed) and their total size. Reads only file attributes, never content: a second's poll of a function's places
- * costs well under a millisecond.
+ * renamed), their total size and the sum of their modification times (a file rewritten with an older time, as a copy
+ * keeping times does, changes no newest time). Reads only file attributes, never content: a poll of a function's
+ * places costs about a millisecond.
  *
  * @param places each place's summary, in the order given
  */
@@ -32,10 +33,11 @@ public record CodeFingerprint(Map<Path, Place> places) {
      * @param files        regular files in it (1 for a file); {@link #ABSENT} and {@link #UNREADABLE} are negative
      * @param newestMillis the newest modification time of its files and folders
      * @param bytes        the files' total size
+     * @param millisSum    the sum of the files' modification times
      */
-    public record Place(int files, long newestMillis, long bytes) {
-        public static final Place ABSENT = new Place(-1, 0, 0);
-        public static final Place UNREADABLE = new Place(-2, 0, 0);
+    public record Place(int files, long newestMillis, long bytes, long millisSum) {
+        public static final Place ABSENT = new Place(-1, 0, 0, 0);
+        public static final Place UNREADABLE = new Place(-2, 0, 0, 0);
     }
 
     public CodeFingerprint {
@@ -73,9 +75,10 @@ public record CodeFingerprint(Map<Path, Place> places) {
             return Place.UNREADABLE;
         }
         if (!top.isDirectory()) {
-            return new Place(1, top.lastModifiedTime().toMillis(), top.size());
+            long millis = top.lastModifiedTime().toMillis();
+            return new Place(1, millis, top.size(), millis);
         }
-        long[] sums = new long[3]; // files, newest, bytes
+        long[] sums = new long[4]; // files, newest, bytes, sum of times
         try {
             Files.walkFileTree(place, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
@@ -88,9 +91,11 @@ public record CodeFingerprint(Map<Path, Place> places) {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                             if (attributes.isRegularFile()) {
+                                long millis = attributes.lastModifiedTime().toMillis();
                                 sums[0]++;
-                                sums[1] = Math.max(sums[1], attributes.lastModifiedTime().toMillis());
+                                sums[1] = Math.max(sums[1], millis);
                                 sums[2] += attributes.size();
+                                sums[3] += millis;
                             }
                             return FileVisitResult.CONTINUE;
                         }
@@ -105,6 +110,6 @@ public record CodeFingerprint(Map<Path, Place> places) {
         } catch (IOException e) {
             return Place.UNREADABLE;
         }
-        return new Place((int) Math.min(Integer.MAX_VALUE, sums[0]), sums[1], sums[2]);
+        return new Place((int) Math.min(Integer.MAX_VALUE, sums[0]), sums[1], sums[2], sums[3]);
     }
 }

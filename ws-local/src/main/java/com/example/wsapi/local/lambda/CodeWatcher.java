@@ -54,6 +54,10 @@ final class CodeWatcher implements Runnable {
         List<Path> next;
         try {
             next = source.classpath();
+            if (CodeFingerprint.summarize(next.get(0)).files() <= 0) {
+                // Folders and no file: a build has only begun (or a clean left them).
+                throw new IllegalStateException(next.get(0) + " holds no file");
+            }
         } catch (RuntimeException e) {
             if (!gone) {
                 gone = true;

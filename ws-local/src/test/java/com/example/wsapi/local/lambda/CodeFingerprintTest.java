@@ -37,14 +37,14 @@ class CodeFingerprintTest {
         CodeFingerprint.Place place = CodeFingerprint.of(List.of(dir.resolve("classes"))).places()
                 .get(dir.resolve("classes"));
 
-        assertEquals(new CodeFingerprint.Place(2, BUILT.toMillis(), 8), place);
+        assertEquals(new CodeFingerprint.Place(2, BUILT.toMillis(), 8, 2 * BUILT.toMillis()), place);
     }
 
     @Test
     void of_summarizesAFile_andAPlaceThatIsNotThere() throws Exception {
         Path jar = file("app.jar", "zip bytes");
         CodeFingerprint fingerprint = CodeFingerprint.of(List.of(jar, dir.resolve("target/lambda")));
-        assertEquals(new CodeFingerprint.Place(1, BUILT.toMillis(), 9), fingerprint.places().get(jar));
+        assertEquals(new CodeFingerprint.Place(1, BUILT.toMillis(), 9, BUILT.toMillis()), fingerprint.places().get(jar));
         assertEquals(CodeFingerprint.Place.ABSENT, fingerprint.places().get(dir.resolve("target/lambda")));
     }
 
@@ -74,6 +74,19 @@ class CodeFingerprintTest {
         file("classes/B.class", "same"); // the folder's own time moves: an entry left, another came
 
         assertNotEquals(before, CodeFingerprint.of(List.of(classes)));
+    }
+
+    @Test
+    void of_seesAFileRewrittenWithAnOlderTime_thoughTheNewestTimeStays() throws Exception {
+        Path lib = dir.resolve("lib");
+        file("lib/a.jar", "aaaa");
+        Path newest = file("lib/b.jar", "bbbb");
+        Files.setLastModifiedTime(newest, FileTime.from(BUILT.toInstant().plusSeconds(60)));
+        CodeFingerprint before = CodeFingerprint.of(List.of(lib));
+
+        Files.setLastModifiedTime(dir.resolve("lib/a.jar"), FileTime.from(BUILT.toInstant().minusSeconds(60)));
+
+        assertEquals(Set.of(lib), CodeFingerprint.of(List.of(lib)).changedSince(before), "a copy keeping its times");
     }
 
     @Test

@@ -1,0 +1,170 @@
+package com.example.wsapi.local.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.wsapi.local.log.LogLine;
+import com.example.wsapi.local.testing.LogLines;
+import com.example.wsapi.local.testing.ManualClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a settled change to a function's code does, polled by hand on a manual clock: the runtime is real, its function
+ * registered but never invoked (no JVM starts), and its code is a Maven module's or sam build's output in a temporary
+ * project.
+ */
+class CodeWatcherTest {
+
+    private static final Duration SETTLE = Duration.ofSeconds(1);
+    private static final Instant EARLIER = Instant.parse("2026-01-01T10:00:00Z");
+
+    @TempDir
+    Path project;
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T12:00:00Z"));
+    private final LogLines logs = new LogLines(false);
+    private LambdaRuntime runtime;
+
+    @AfterEach
+    void close() {
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    private void built(String relative, Instant at) throws Exception {
+        Path file = project.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "code of " + at);
+        Files.setLastModifiedTime(file, FileTime.from(at));
+    }
+
+    private CodeWatcher watch(FunctionSource source) {
+        runtime = new LambdaRuntime(RuntimeOptions.defaults().withLogSink(line -> {}));
+        List<Path> classpath = source.classpath();
+        runtime.register(new FunctionSettings("Fn", "app.Handler::handleRequest", classpath, Map.of(),
+                Duration.ofSeconds(3), 256, 1));
+        return new CodeWatcher(source, classpath, runtime, logs, false, SETTLE, clock);
+    }
+
+    private FunctionSource source() {
+        return new FunctionSource(project, "Fn", Path.of("fn"), "app.Handler::handleRequest", List.of());
+    }
+
+    /** Two polls a settle time apart: how the watch sees a change once a build is done. */
+    private void pollSettled(CodeWatcher watcher) {
+        watcher.run();
+        clock.advance(SETTLE);
+        watcher.run();
+    }
+
+    private Path running() {
+        return runtime.settings("Fn").classpath().get(0);
+    }
+
+    @Test
+    void aSettledRebuild_isHandedToTheRuntime_whereverItNowIs_andSaid() throws Exception {
+        built("fn/target/classes/app/Handler.class", EARLIER);
+        CodeWatcher watcher = watch(source());
+        assertEquals(project.resolve("fn/target/classes"), running());
+
+        built("fn/target/lambda/app/Handler.class", EARLIER.plusSeconds(60)); // the artifact, laid out since
+        watcher.run();
+        assertEquals(project.resolve("fn/target/classes"), running(), "not before the change settled");
+        clock.advance(SETTLE);
+        watcher.run();
+
+        assertEquals(project.resolve("fn/target/lambda"), running());
+        assertEquals(List.of("Fn: new code in fn/target/lambda; the next events run it"),
+                logs.matching(line -> line.startsWith("Fn:")));
+        pollSettled(watcher);
+        assertEquals(1, logs.lines().size(), "said once");
+    }
+
+    @Test
+    void codeGone_isSaidOnce_theRunningCodeStays_andCodeBackIsTaken() throws Exception {
+        built("fn/target/classes/app/Handler.class", EARLIER);
+        CodeWatcher watcher = watch(source());
+
+        Files.delete(project.resolve("fn/target/classes/app/Handler.class")); // mvn clean
+        pollSettled(watcher);
+        Files.delete(project.resolve("fn/target/classes/app"));
+        pollSettled(watcher);
+
+        LogLine gone = logs.lines().get(0);
+        assertEquals(1, logs.lines().size(), logs.text());
+        assertEquals(LogLine.Kind.WARNING, gone.kind());
+        assertEquals("Fn: its code in fn/target/classes is gone (a clean or a build under way?); its instances "
+                + "keep running the code they started with", gone.text());
+        assertEquals(project.resolve("fn/target/classes"), running());
+
+        built("fn/target/classes/app/Handler.class", EARLIER.plusSeconds(60));
+        pollSettled(watcher);
+        assertEquals("Fn: new code in fn/target/classes; the next events run it", logs.lines().get(1).text());
+    }
+
+    @Test
+    void mavenBuildingUnderSamBuildsOutput_changesNothingItRuns_andSaysWhatToDo() throws Exception {
+        built("fn/target/lambda/app/Handler.class", EARLIER);
+        built(".aws-sam/build/Fn/app/Handler.class", EARLIER.plusSeconds(60));
+        CodeWatcher watcher = watch(source());
+        assertEquals(project.resolve(".aws-sam/build/Fn"), running());
+
+        built("fn/target/lambda/app/Handler.class", EARLIER.plusSeconds(120));
+        pollSettled(watcher);
+
+        assertEquals(project.resolve(".aws-sam/build/Fn"), running(), "sam build's output still runs");
+        LogLine warning = logs.lines().get(0);
+        assertEquals(1, logs.lines().size(), logs.text());
+        assertEquals("Fn runs sam build's code in .aws-sam/build/Fn, but Maven built fn/target/lambda since",
+                warning.text());
+        assertTrue(warning.advice().startsWith("run `sam build` again, or delete .aws-sam to run Maven's build"),
+                warning.advice());
+    }
+
+    @Test
+    void aChangeOutsideWhatItRuns_isNotANewCode() throws Exception {
+        built("fn/target/lambda/app/Handler.class", EARLIER.plusSeconds(60));
+        built("fn/target/dependency/x.jar", EARLIER);
+        CodeWatcher watcher = watch(source());
+
+        built("fn/target/dependency/y.jar", EARLIER); // copied for target/classes, which it does not run from
+        pollSettled(watcher);
+
+        assertEquals(List.of(), logs.lines());
+        assertEquals(project.resolve("fn/target/lambda"), running());
+    }
+
+    @Test
+    void aRebuiltArchive_isExtractedAgain() throws Exception {
+        Path jar = project.resolve("fn.jar");
+        writeJar(jar, "v1");
+        CodeWatcher watcher = watch(new FunctionSource(project, "Fn", Path.of("fn.jar"), "app.Handler::handleRequest",
+                List.of()));
+        Path first = running();
+
+        writeJar(jar, "v2, longer");
+        pollSettled(watcher);
+
+        assertEquals(List.of("Fn: new code in fn.jar; the next events run it"), logs.matching(line -> true));
+        assertTrue(!running().equals(first) && Files.readString(running().resolve("reply.txt")).equals("v2, longer"),
+                "runs the new version's extraction: " + running());
+    }
+
+    private static void writeJar(Path jar, String reply) throws Exception {
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("app/Handler.class"));
+            zip.write(new byte[] {(byte) 0xCA, (byte) 0xFE});
+            zip.putNextEntry(new java.util.zip.ZipEntry("reply.txt"));
+            zip.write(reply.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+}
