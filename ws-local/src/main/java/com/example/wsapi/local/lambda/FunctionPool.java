@@ -106,7 +106,7 @@ final class FunctionPool {
     /**
      * The function's code was rebuilt: instances start from {@code next} from now on. Idle and starting instances stop
      * now; a busy one finishes its event (its response still goes out) and then stops; no event goes to them any
-     * more. Returns how many events are still running on the replaced code.
+     * more. Returns how many events are still running on the replaced code (not answered yet).
      */
     int replaceCode(FunctionSettings next) {
         synchronized (this) {
@@ -124,7 +124,8 @@ final class FunctionPool {
                 }
             }
             dispatch();
-            return draining.size();
+            // Answered but yet to ask for the next event: not under way any more.
+            return (int) draining.stream().filter(instance -> !instance.current.answered).count();
         }
     }
 
