@@ -13,10 +13,13 @@ import com.example.wsapi.local.testing.LogLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,15 @@ class CodeReloadIT {
     static void start() throws Exception {
         layOutCode(dir.resolve("reply"), "first reply");
         layOutCode(dir.resolve("gone"), "gone v1");
+        // sam build's output from an hour ago, and Maven's build of the same function since.
+        Path samBuild = dir.resolve(".aws-sam/build/StaleFunction");
+        layOutCode(samBuild, "sam build's");
+        try (Stream<Path> files = Files.walk(samBuild)) {
+            for (Path file : files.toList()) {
+                Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+            }
+        }
+        layOutCode(dir.resolve("stale/target/classes"), "maven's");
         Path template = Files.writeString(dir.resolve("template.yaml"), """
                 Transform: AWS::Serverless-2016-10-31
                 Globals:
@@ -61,7 +73,8 @@ class CodeReloadIT {
                     Properties:
                       ApiId: !Ref Api
                       StageName: dev
-                %s%s""".formatted(HANDLER, route("Reply", "$default", "reply"), route("Gone", "gone", "gone")));
+                %s%s%s""".formatted(HANDLER, route("Reply", "$default", "reply"), route("Gone", "gone", "gone"),
+                route("Stale", "stale", "stale")));
         api = LocalApi.start(new LocalOptions(template, "127.0.0.1", 0, null, "us-east-1", Duration.ofMinutes(10),
                 null, 0, Map.of(), Map.of(), 4, null, true, Scaling.AUTO, false, LocalOptions.DEFAULT_MAX_LIFETIME,
                 true), RuntimeOptions.defaults().withLogSink(LOGS));
@@ -175,8 +188,21 @@ class CodeReloadIT {
         assertTrue(warning.advice().startsWith("restart ws-local to run the change"), warning.advice());
     }
 
+    @Test
+    void runningSamBuildsOutput_whileMavensIsNewer_isWarnedOfAtTheStart() {
+        LogLine warning = LOGS.awaitLine("the stale sam build warning", WAIT, line -> line.text().equals(
+                "StaleFunction runs sam build's code in .aws-sam/build/StaleFunction, but Maven built "
+                        + "stale/target/classes since"));
+        assertEquals(LogLine.Kind.WARNING, warning.kind());
+        assertTrue(warning.advice().startsWith("run `sam build` again, or delete .aws-sam to run Maven's build"),
+                warning.advice());
+        JdkClient client = connect();
+        client.send("{\"action\":\"stale\"}");
+        assertEquals("sam build's", client.nextMessage(WAIT), "as the SAM CLI, sam build's output runs");
+    }
+
     static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
+        try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }

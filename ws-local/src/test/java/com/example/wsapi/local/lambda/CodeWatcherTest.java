@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.wsapi.local.log.LogLine;
 import com.example.wsapi.local.testing.LogLines;
 import com.example.wsapi.local.testing.ManualClock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,12 +163,34 @@ class CodeWatcherTest {
                 "runs the new version's extraction: " + running());
     }
 
+    @Test
+    void aHalfWrittenArchive_isCodeGone_andTheWholeOneIsTaken() throws Exception {
+        Path jar = project.resolve("fn.jar");
+        writeJar(jar, "v1");
+        CodeWatcher watcher = watch(new FunctionSource(project, "Fn", Path.of("fn.jar"), "app.Handler::handleRequest",
+                List.of()));
+        Path first = running();
+        writeJar(jar, "v2");
+        byte[] whole = Files.readAllBytes(jar);
+
+        Files.write(jar, Arrays.copyOf(whole, whole.length / 2)); // a build stopped half-way
+        pollSettled(watcher);
+
+        assertEquals(List.of("Fn: its code in fn.jar is gone (a clean or a build under way?); its instances keep "
+                + "running the code they started with"), logs.matching(line -> true));
+        assertEquals(first, running());
+        Files.write(jar, whole);
+        pollSettled(watcher);
+        assertEquals("Fn: new code in fn.jar; the next events run it", logs.lines().get(1).text());
+        assertEquals("v2", Files.readString(running().resolve("reply.txt")));
+    }
+
     private static void writeJar(Path jar, String reply) throws Exception {
-        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("app/Handler.class"));
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry("app/Handler.class"));
             zip.write(new byte[] {(byte) 0xCA, (byte) 0xFE});
-            zip.putNextEntry(new java.util.zip.ZipEntry("reply.txt"));
-            zip.write(reply.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("reply.txt"));
+            zip.write(reply.getBytes(StandardCharsets.UTF_8));
         }
     }
 }
