@@ -44,6 +44,7 @@ class CodeReloadIT {
     static void start() throws Exception {
         layOutCode(dir.resolve("reply"), "first reply");
         layOutCode(dir.resolve("gone"), "gone v1");
+        layOutCode(dir.resolve("broken"), "works");
         // sam build's output from an hour ago, and Maven's build of the same function since.
         Path samBuild = dir.resolve(".aws-sam/build/StaleFunction");
         layOutCode(samBuild, "sam build's");
@@ -74,7 +75,7 @@ class CodeReloadIT {
                       ApiId: !Ref Api
                       StageName: dev
                 %s%s%s""".formatted(HANDLER, route("Reply", "$default", "reply"), route("Gone", "gone", "gone"),
-                route("Stale", "stale", "stale")));
+                route("Stale", "stale", "stale") + route("Broken", "broken", "broken")));
         api = LocalApi.start(new LocalOptions(template, "127.0.0.1", 0, null, "us-east-1", Duration.ofMinutes(10),
                 null, 0, Map.of(), Map.of(), 4, null, true, Scaling.AUTO, false, LocalOptions.DEFAULT_MAX_LIFETIME,
                 true), RuntimeOptions.defaults().withLogSink(LOGS));
@@ -176,6 +177,27 @@ class CodeReloadIT {
         client.send("{\"action\":\"gone\"}");
         assertEquals("gone v2, back", client.nextMessage(WAIT));
         assertEquals(1, LOGS.matching(gone::equals).size(), "said once");
+    }
+
+    @Test
+    void newCodeThatFailsItsInit_showsTheInitFailure_asDeployingABrokenVersionWould() throws IOException {
+        JdkClient client = connect();
+        client.send("{\"action\":\"broken\"}");
+        assertEquals("works", client.nextMessage(WAIT));
+
+        Files.delete(dir.resolve("broken/reply.txt")); // the handler's constructor fails without it
+        LOGS.await("the reload line", WAIT, line -> line.startsWith("BrokenFunction: new code in broken; "));
+        LogLine failed = LOGS.awaitLine("the init failure", WAIT, line -> "BrokenFunction".equals(line.function())
+                && line.text().startsWith("Init failed: ") && line.text().contains("no reply.txt on the classpath"));
+        assertEquals(LogLine.Kind.ERROR, failed.kind());
+        client.send("{\"action\":\"broken\"}");
+        assertTrue(client.nextMessage(WAIT).startsWith("{\"message\": \"Internal server error\""));
+
+        Files.writeString(dir.resolve("broken/reply.txt"), "fixed");
+        LOGS.await("the second reload line", WAIT, line -> line.startsWith("BrokenFunction: new code in broken; ")
+                && LOGS.matching(text -> text.startsWith("BrokenFunction: new code")).size() == 2);
+        client.send("{\"action\":\"broken\"}");
+        assertEquals("fixed", client.nextMessage(WAIT));
     }
 
     @Test
