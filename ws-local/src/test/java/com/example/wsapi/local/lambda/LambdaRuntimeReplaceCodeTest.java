@@ -39,6 +39,16 @@ class LambdaRuntimeReplaceCodeTest {
     }
 
     @Test
+    void withClasspath_changesTheCode_andKeepsEveryOtherSetting() {
+        FunctionSettings settings = new FunctionSettings("Fn", "app.Handler::handleRequest", List.of(Path.of("old")),
+                Map.of("K", "V"), Duration.ofSeconds(7), 512, 3, Scaling.AUTO, true, "java21", "fn-name", "/logs/fn");
+
+        assertEquals(new FunctionSettings("Fn", "app.Handler::handleRequest", List.of(Path.of("new")),
+                Map.of("K", "V"), Duration.ofSeconds(7), 512, 3, Scaling.AUTO, true, "java21", "fn-name", "/logs/fn"),
+                settings.withClasspath(List.of(Path.of("new"))));
+    }
+
+    @Test
     void replaceCode_stopsAnIdleInstanceNow_andTheNextEventStartsOneOfTheNewCode(@TempDir Path dir) throws Exception {
         try (LambdaRuntime runtime = new LambdaRuntime(RuntimeOptions.defaults()
                 .withLogSink(new LambdaRuntimeTest.RecordingSink()))) {
