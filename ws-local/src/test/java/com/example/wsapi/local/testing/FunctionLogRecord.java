@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * A function's log record as the runtime interface client writes it with {@code LoggingConfig: LogFormat: JSON}
- * (the project's template): one JSON object a line, with its level, message and request id.
+ * (the project's template): one JSON object a line, with its level, message and request id (always both of the
+ * first two, so callers need not check them).
  */
 public record FunctionLogRecord(String function, String level, String message, String requestId) {
 
@@ -20,8 +21,11 @@ public record FunctionLogRecord(String function, String level, String message, S
         }
         try {
             JsonObject record = JsonParser.parseString(line.text()).getAsJsonObject();
-            return Optional.of(new FunctionLogRecord(line.function(), text(record, "level"), text(record, "message"),
-                    text(record, "AWSRequestId")));
+            String level = text(record, "level");
+            String message = text(record, "message");
+            // Other JSON a function prints (its own objects on stdout) is no runtime log record.
+            return level == null || message == null ? Optional.empty()
+                    : Optional.of(new FunctionLogRecord(line.function(), level, message, text(record, "AWSRequestId")));
         } catch (JsonParseException | IllegalStateException e) {
             return Optional.empty();
         }

@@ -60,8 +60,7 @@ public final class LogLines implements LogSink {
     /** Waits until {@code function} writes a record of {@code level} whose message matches. */
     public FunctionLogRecord awaitRecord(String what, Duration bound, String function, String level,
                                          Predicate<String> message) {
-        Predicate<FunctionLogRecord> wanted = record -> level.equals(record.level()) && record.message() != null
-                && message.test(record.message());
+        Predicate<FunctionLogRecord> wanted = record -> level.equals(record.level()) && message.test(record.message());
         Await.until(what, bound, () -> records(function).stream().anyMatch(wanted));
         return records(function).stream().filter(wanted).findFirst().orElseThrow();
     }
