@@ -10,6 +10,7 @@ import static com.example.wsapi.local.template.ResourceTypes.TABLE;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -24,22 +25,42 @@ import java.util.regex.Pattern;
  *       {@code Function.Alias} and generated {@code FunctionAlias<name>} the ARN with {@code :<alias>}</li>
  *   <li>the API: Ref its local API id, {@code .ApiEndpoint} its {@code wss://} endpoint</li>
  *   <li>a stage: Ref its stage name (the {@code --stage} override for the API's stage)</li>
- *   <li>any other resource: Ref its logical id; GetAtt is an error naming the attribute</li>
+ *   <li>a log group: Ref its LogGroupName or generated name, {@code .Arn} its ARN ending in {@code :*}</li>
+ *   <li>a queue, topic, bucket, IAM role, state machine, event bus, Kinesis stream, secret, SSM parameter, KMS key,
+ *       Cognito user pool or user pool client: the values CloudFormation documents, in their shapes
+ *       ({@link OtherResourceValues})</li>
+ *   <li>any other resource: Ref its logical id; GetAtt a placeholder the banner lists ({@link LocalPlaceholders})</li>
  * </ul>
+ * An attribute a type does not have is refused, naming those it has.
  */
 final class LocalResourceValues implements Intrinsics.ResourceValues {
 
     private static final Pattern LAMBDA_FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+    /** The attributes CloudFormation gives the types read here; those not computed below are placeholders. */
+    private static final Map<String, List<String>> ATTRIBUTES = Map.of(
+            TABLE, List.of("Arn", "StreamArn"),
+            SIMPLE_TABLE, List.of("Arn"),
+            SAM_FUNCTION, List.of("Arn"),
+            LAMBDA_FUNCTION, List.of("Arn", "SnapStartResponse", "SnapStartResponse.ApplyOn",
+                    "SnapStartResponse.OptimizationStatus"),
+            LOG_GROUP, List.of("Arn"),
+            API, List.of("ApiEndpoint", "ApiId"));
+
     private final TemplateContext context;
     private final ApiReader api;
+    private final LocalPlaceholders placeholders;
+    private final OtherResourceValues others;
     /** Tables' and functions' names by logical id (one namespace: logical ids are unique in a template). */
     private final Map<String, String> names = new HashMap<>();
     private final Set<String> namesInProgress = new HashSet<>();
 
-    LocalResourceValues(TemplateContext context) {
+    /** @param placeholders collects the GetAtt values ws-local cannot know, for the banner */
+    LocalResourceValues(TemplateContext context, LocalPlaceholders placeholders) {
         this.context = context;
         this.api = new ApiReader(context);
+        this.placeholders = placeholders;
+        this.others = new OtherResourceValues(context, this::name, placeholders);
     }
 
     @Override
@@ -61,7 +82,7 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
                 case LOG_GROUP:
                     return logGroupName(name);
                 default:
-                    return name;
+                    return others.ref(name, type);
             }
         }
         return samGeneratedRef(name);
@@ -94,9 +115,14 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
                 return (api.isWebSocket(resource) ? "wss://" : "https://") + ApiReader.apiId(resource) + ".execute-api."
                         + region + "." + PseudoParameters.urlSuffix(region);
             default:
-                throw new TemplateProblem(location, "GetAtt " + resource + "." + attribute + " has no local value "
-                        + "(ws-local knows Arn of tables, functions and log groups, StreamArn of tables, ApiId and "
-                        + "ApiEndpoint of APIs): use a parameter for this value instead");
+                List<String> attributes = ATTRIBUTES.get(type);
+                if (attributes == null) {
+                    return others.getAtt(resource, type, attribute, location);
+                }
+                if (!attributes.contains(attribute)) {
+                    throw OtherResourceValues.unknownAttribute(resource, type, attribute, attributes, List.of(), location);
+                }
+                return placeholders.placeholder(resource, attribute, type, location);
         }
     }
 
@@ -129,7 +155,7 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
      * A resource's name, resolved once: its {@code property} (null when absent) made final by {@code finish}, given
      * the property's location; a name that refers to its own resource is refused with {@code selfReference}.
      */
-    private String name(String id, String property, String selfReference, BiFunction<String, String, String> finish) {
+    String name(String id, String property, String selfReference, BiFunction<String, String, String> finish) {
         String known = names.get(id);
         if (known != null) {
             return known;

@@ -4,6 +4,7 @@ import com.example.wsapi.local.vtl.MappingTemplates;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,13 +54,16 @@ public final class TemplateLoader {
             TemplateReferences.check(template);
             Map<String, String> overrides = parameterOverrides;
             String stageParameter = settings.stageOverride() == null ? null
-                    : new ApiReader(context(templateFile, template, settings, overrides)).stageParameter();
+                    : new ApiReader(context(templateFile, template, settings, overrides, new LocalPlaceholders()))
+                            .stageParameter();
             if (stageParameter != null) {
                 // The stage's name comes from a parameter: overriding it renames the stage everywhere it is used.
                 overrides = new HashMap<>(overrides);
                 overrides.put(stageParameter, settings.stageOverride());
             }
-            return read(context(templateFile, template, settings, overrides), mappingTemplates);
+            LocalPlaceholders placeholders = new LocalPlaceholders();
+            return read(context(templateFile, template, settings, overrides, placeholders), mappingTemplates,
+                    placeholders);
         } catch (TemplateProblem e) {
             throw new TemplateException(templateFile + ": " + e.getMessage(), e);
         }
@@ -71,11 +75,14 @@ public final class TemplateLoader {
     }
 
     private static TemplateContext context(Path file, Map<String, Object> template, LocalSettings settings,
-                                           Map<String, String> overrides) {
-        return new TemplateContext(file, template, settings, overrides, LocalResourceValues::new);
+                                           Map<String, String> overrides, LocalPlaceholders placeholders) {
+        return new TemplateContext(file, template, settings, overrides,
+                context -> new LocalResourceValues(context, placeholders));
     }
 
-    private static SamTemplate read(TemplateContext context, MappingTemplates mappingTemplates) {
+    /** @param placeholders the GetAtt values of {@code context} ws-local cannot know, noted for the banner */
+    private static SamTemplate read(TemplateContext context, MappingTemplates mappingTemplates,
+                                    LocalPlaceholders placeholders) {
         ApiReader api = new ApiReader(context);
         String routeSelection = api.routeSelectionExpression();
         ApiReader.Stage stage = api.stage();
@@ -93,10 +100,11 @@ public final class TemplateLoader {
                 stage.name(), stage.variables(), routes.routes());
         Set<String> stages = new HashSet<>(templateStages);
         stages.add(stage.name());
-        List<String> notes = new InvokePermissions(context, api.webSocketApiId(), stages)
-                .notes(api.webSocketApi(), webSocket.routes());
-        return new SamTemplate(context.file(), webSocket, functions.functions(), new TablesReader(context).tables(),
-                notes);
+        List<String> notes = new ArrayList<>(new InvokePermissions(context, api.webSocketApiId(), stages)
+                .notes(api.webSocketApi(), webSocket.routes()));
+        List<Table> tables = new TablesReader(context).tables();
+        notes.addAll(placeholders.notes());
+        return new SamTemplate(context.file(), webSocket, functions.functions(), tables, notes);
     }
 
     private static void checkSettings(LocalSettings settings) throws TemplateException {

@@ -37,11 +37,16 @@ final class TemplateFixture {
 
     /** Writes {@code yaml} as {@code template.yaml} in {@code folder} and reads it. */
     static TemplateContext context(Path folder, String yaml, String stageOverride) {
+        return context(folder, yaml, stageOverride, new LocalPlaceholders());
+    }
+
+    /** As {@link #context(Path, String, String)}, the placeholders of GetAtt values ws-local cannot know kept. */
+    static TemplateContext context(Path folder, String yaml, String stageOverride, LocalPlaceholders placeholders) {
         Path file = folder.resolve("template.yaml");
         try {
             Files.writeString(file, yaml);
             return new TemplateContext(file, TemplateYaml.read(file), settings(stageOverride), Map.of(),
-                    LocalResourceValues::new);
+                    context -> new LocalResourceValues(context, placeholders));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (TemplateException e) {
