@@ -139,7 +139,7 @@ class IntegrationsReaderTest {
 
     @Test
     void awsIntegrationWithAnotherService_whoseUriHasNoLocalValue_isRefusedForTheService() {
-        // The shape of a published SQS sample: the queue's name has no local value, which is beside the point.
+        // The shape of a published SQS sample: the queue's name resolves, the integration is what is refused.
         String sqs = """
                   Queue:
                     Type: AWS::SQS::Queue

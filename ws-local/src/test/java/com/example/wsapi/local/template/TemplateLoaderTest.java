@@ -315,6 +315,21 @@ class TemplateLoaderTest {
         assertEquals(Map.of("$default", "Fn"), routeFunctions(template));
     }
 
+    @Test
+    void load_givesValuesOfResourcesItDoesNotRun_theirShapesOrANotedPlaceholder() throws Exception {
+        SamTemplate template = TemplateLoader.load(TEMPLATES.resolve("other-resources.yaml"), settings(null));
+        Map<String, String> env = template.functions().get("Handler").environment();
+
+        assertEquals("https://sqs.us-east-1.amazonaws.com/123456789012/chat-Queue-LOCAL", env.get("QUEUE_URL"));
+        assertEquals("arn:aws:sqs:us-east-1:123456789012:chat-Queue-LOCAL", env.get("QUEUE_ARN"));
+        assertEquals("arn:aws:sns:us-east-1:123456789012:chat-Topic-LOCAL", env.get("TOPIC_ARN"));
+        assertEquals("arn:aws:iam::123456789012:role/chat-HandlerRole-LOCAL", env.get("ROLE_ARN"));
+        assertEquals("Thing.Endpoint-LOCAL", env.get("THING_URL"));
+        assertEquals(List.of("Handler Environment THING_URL is GetAtt Thing.Endpoint (Custom::Thing), which ws-local "
+                + "cannot know: it gets \"Thing.Endpoint-LOCAL\". Set it with a parameter if the function needs a real "
+                + "value"), template.notes());
+    }
+
     // ---------------------------------------------------------------- broken templates
 
     @Test
