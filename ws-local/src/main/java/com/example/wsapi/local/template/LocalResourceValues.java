@@ -37,13 +37,15 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
 
     private static final Pattern LAMBDA_FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+    /** A SAM function is an AWS::Lambda::Function once transformed: the same attributes. */
+    private static final List<String> FUNCTION_ATTRIBUTES = List.of("Arn", "SnapStartResponse",
+            "SnapStartResponse.ApplyOn", "SnapStartResponse.OptimizationStatus");
     /** The attributes CloudFormation gives the types read here; those not computed below are placeholders. */
     private static final Map<String, List<String>> ATTRIBUTES = Map.of(
             TABLE, List.of("Arn", "StreamArn"),
             SIMPLE_TABLE, List.of("Arn"),
-            SAM_FUNCTION, List.of("Arn"),
-            LAMBDA_FUNCTION, List.of("Arn", "SnapStartResponse", "SnapStartResponse.ApplyOn",
-                    "SnapStartResponse.OptimizationStatus"),
+            SAM_FUNCTION, FUNCTION_ATTRIBUTES,
+            LAMBDA_FUNCTION, FUNCTION_ATTRIBUTES,
             LOG_GROUP, List.of("Arn"),
             API, List.of("ApiEndpoint", "ApiId"));
 
