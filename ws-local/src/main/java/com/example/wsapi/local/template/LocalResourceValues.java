@@ -94,7 +94,7 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
     public Object getAtt(String resource, String attribute, String location) {
         String type = context.typeIfActive(resource);
         if (type == null) {
-            return null;
+            return samRoleAttribute(resource, attribute, location);
         }
         String region = context.settings().region();
         switch (type + "." + attribute) {
@@ -172,8 +172,14 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
         return name;
     }
 
-    /** SAM's {@code Function.Alias}, {@code Function.Version} and generated {@code Function}Alias{@code name}. */
+    /**
+     * SAM's {@code Function.Alias}, {@code Function.Version}, generated {@code Function}Alias{@code name} and
+     * {@code Function}Role.
+     */
     private Object samGeneratedRef(String name) {
+        if (samRoleFunction(name) != null) {
+            return samRoleName(name);
+        }
         int dot = name.indexOf('.');
         if (dot > 0 && SAM_FUNCTION.equals(context.typeIfActive(name.substring(0, dot)))) {
             String function = name.substring(0, dot);
@@ -197,6 +203,39 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
             }
         }
         return null;
+    }
+
+    /**
+     * The SAM function whose generated execution role is {@code name} ({@code <Function>Role}, made for a function
+     * without a Role), or null.
+     */
+    private String samRoleFunction(String name) {
+        if (!name.endsWith("Role")) {
+            return null;
+        }
+        String function = name.substring(0, name.length() - "Role".length());
+        return SAM_FUNCTION.equals(context.typeIfActive(function))
+                && FunctionsReader.withGlobals(context.functionGlobals(), context.properties(function)).get("Role") == null
+                ? function : null;
+    }
+
+    /** CloudFormation names the role SAM generates as any unnamed one: {@code <stack>-<logical id>-<random>}. */
+    private String samRoleName(String role) {
+        return context.settings().stackName() + "-" + role + "-LOCAL";
+    }
+
+    /** GetAtt of SAM's generated {@code <Function>Role}: its Arn; its RoleId only IAM knows. Null for no such role. */
+    private Object samRoleAttribute(String role, String attribute, String location) {
+        if (samRoleFunction(role) == null) {
+            return null;
+        }
+        return switch (attribute) {
+            case "Arn" -> "arn:" + PseudoParameters.partition(context.settings().region()) + ":iam::"
+                    + context.settings().accountId() + ":role/" + samRoleName(role);
+            case "RoleId" -> placeholders.placeholder(role, attribute, "AWS::IAM::Role", location);
+            default -> throw OtherResourceValues.unknownAttribute(role, "AWS::IAM::Role", attribute,
+                    List.of("Arn", "RoleId"), List.of(), location);
+        };
     }
 
     /** AutoPublishAlias of the function, with Globals.Function applied. */

@@ -4,6 +4,7 @@ import static com.example.wsapi.local.template.TemplateFixture.API;
 import static com.example.wsapi.local.template.TemplateFixture.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -199,6 +200,29 @@ class OtherResourceValuesTest {
         assertMatches("AROA[A-Z0-9]{17}", roleId);
         assertEquals(roleId, getAtt(context(roles), "Role", "RoleId"), "the same in every run");
         assertFalse(roleId.equals(getAtt(context, "Named", "RoleId")));
+    }
+
+    @Test
+    void samGeneratedRole_ofAFunctionWithoutRole_hasARoleName_andArn_asCloudFormationNamesIt() {
+        TemplateContext context = context("""
+                  Worker:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: example.Worker::handleRequest
+                  Assumed:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: example.Assumed::handleRequest
+                      Role: arn:aws:iam::123456789012:role/given
+                """);
+
+        assertEquals("stack-WorkerRole-LOCAL", ref(context, "WorkerRole"));
+        assertEquals("arn:aws:iam::123456789012:role/stack-WorkerRole-LOCAL", getAtt(context, "WorkerRole", "Arn"));
+        assertEquals("WorkerRole.RoleId-LOCAL", getAtt(context, "WorkerRole", "RoleId"));
+        assertThrows(TemplateProblem.class, () -> getAtt(context, "WorkerRole", "Name"));
+        // SAM makes no role for a function that names its own.
+        assertThrows(TemplateProblem.class, () -> getAtt(context, "AssumedRole", "Arn"));
+        assertThrows(TemplateProblem.class, () -> ref(context, "AssumedRole"));
     }
 
     // ---------------------------------------------------------------- Step Functions
