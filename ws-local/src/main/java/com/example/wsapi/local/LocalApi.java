@@ -1,6 +1,7 @@
 package com.example.wsapi.local;
 
 import com.example.wsapi.local.chat.ChatPage;
+import com.example.wsapi.local.gateway.ApiHostCertificate;
 import com.example.wsapi.local.gateway.Gateway;
 import com.example.wsapi.local.gateway.GatewaySettings;
 import com.example.wsapi.local.gateway.GatewayStartException;
@@ -30,6 +31,7 @@ import com.example.wsapi.local.template.StackName;
 import com.example.wsapi.local.template.TemplateException;
 import com.example.wsapi.local.template.TemplateLoader;
 import com.example.wsapi.local.vtl.MappingTemplates;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,11 +70,13 @@ public final class LocalApi implements AutoCloseable {
     private final FunctionJava functionJava;
     /** Rebuilt code and template changes, while the API serves; null with {@code --reload off}. */
     private final CodeWatch codeWatch;
+    /** The functions' HTTPS proxy: last to stop, after the functions. */
+    private final ApiHostRouting apiHost;
     private final LogSink log;
 
     private LocalApi(SamTemplate template, StackName stack, ParameterOverrides.Values parameters, LocalDynamoDb dynamo,
                      LambdaRuntime runtime, Gateway gateway, List<String> tables, FunctionJava functionJava,
-                     CodeWatch codeWatch, LogSink log) {
+                     CodeWatch codeWatch, ApiHostRouting apiHost, LogSink log) {
         this.template = template;
         this.stack = stack;
         this.parameters = parameters;
@@ -82,6 +86,7 @@ public final class LocalApi implements AutoCloseable {
         this.tables = tables;
         this.functionJava = functionJava;
         this.codeWatch = codeWatch;
+        this.apiHost = apiHost;
         this.log = log;
     }
 
@@ -137,8 +142,10 @@ public final class LocalApi implements AutoCloseable {
             FunctionJava functionJava = FunctionJava.choose(template.functions().values().stream()
                             .map(LambdaFunction::runtime).toList(), runtimeOptions.javaExecutable(),
                     options.pickJava() ? JavaInstallations.ofThisMachine() : null);
+            ApiHostRouting apiHost = apiHostRouting(template, options, port, runtimeOptions, functionJava);
+            started.add(apiHost);
             LambdaRuntime runtime = new LambdaRuntime(runtimeOptions.withRegion(options.region())
-                    .withJavaExecutable(functionJava.executable()));
+                    .withJavaExecutable(functionJava.executable()).withLaunchOptions(apiHost));
             started.add(runtime);
             List<FunctionSource> sources = new ArrayList<>();
             for (String name : routedFunctions(template)) {
@@ -165,11 +172,24 @@ public final class LocalApi implements AutoCloseable {
             started.add(gateway);
             awaitWarm(warming, runtimeOptions.initTimeout());
             return new LocalApi(template, stack, parameters, dynamo, runtime, gateway, tables, functionJava, codeWatch,
-                    runtimeOptions.logSink());
+                    apiHost, runtimeOptions.logSink());
         } catch (GatewayStartException | RuntimeException e) {
             closeAll(started);
             throw new LocalApiException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * What sends the functions' HTTPS calls to the API's own host (an endpoint built from the event's domainName) to
+     * the gateway: started on the first function launch, not now.
+     */
+    private static ApiHostRouting apiHostRouting(SamTemplate template, LocalOptions options, int port,
+                                                 RuntimeOptions runtimeOptions, FunctionJava functionJava) {
+        Path cacheRoot = runtimeOptions.classDataCache() != null ? runtimeOptions.classDataCache()
+                : RuntimeOptions.defaultClassDataCache();
+        return new ApiHostRouting(GatewaySettings.domainName(template.api().apiId(), options.region()),
+                InetSocketAddress.createUnresolved(hostForUrl(options.host()).replaceAll("^\\[|\\]$", ""), port),
+                cacheRoot, functionJava.executable(), ApiHostCertificate.currentKeytool(), runtimeOptions.logSink());
     }
 
     /**
@@ -237,7 +257,7 @@ public final class LocalApi implements AutoCloseable {
     @Override
     public void close() {
         // The gateway first: its open connections still run $disconnect through the runtime.
-        List<AutoCloseable> parts = new ArrayList<>(List.of(dynamo, runtime, gateway));
+        List<AutoCloseable> parts = new ArrayList<>(List.of(apiHost, dynamo, runtime, gateway));
         if (codeWatch != null) {
             parts.add(codeWatch); // first: no code is handed to a runtime that stops
         }

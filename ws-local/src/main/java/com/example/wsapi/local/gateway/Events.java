@@ -21,7 +21,7 @@ final class Events {
         this.stage = stage;
         this.apiId = apiId;
         this.region = region;
-        this.domainName = apiId + ".execute-api." + region + ".amazonaws.com";
+        this.domainName = GatewaySettings.domainName(apiId, region);
     }
 
     String domainName() {

@@ -43,6 +43,11 @@ public record GatewaySettings(String host, int port, String stage, String apiId,
                 Map.copyOf(variables));
     }
 
+    /** The API's host as AWS names it, and as events' {@code requestContext.domainName} say. */
+    public static String domainName(String apiId, String region) {
+        return apiId + ".execute-api." + region + ".amazonaws.com";
+    }
+
     /** API Gateway's limits with the given binding and routes. */
     public static GatewaySettings withDefaults(String host, int port, String stage, String apiId, String region,
                                                String routeSelectionExpression, List<RouteBinding> routes) {

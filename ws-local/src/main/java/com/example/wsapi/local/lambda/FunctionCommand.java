@@ -77,6 +77,7 @@ final class FunctionCommand {
             command.addAll(classData.jvmOptions);
             classpath = classData.classpath; // the same code, folders as jars (CDS archives only jar classes)
         }
+        command.addAll(options.launchOptions().jvmOptions(function));
         command.add("-cp");
         command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         command.add(RIC_MAIN_CLASS);

@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param initTimeout     how long a new process may take to ask for its first event, on top of the function timeout
  * @param classDataCache  where function JVMs' class-data archives (AOT cache, CDS) are kept and reused across
  *                        starts, or null for none (see {@link ClassDataCache})
+ * @param launchOptions   more JVM options for every function, out of the class-data archives' key (see
+ *                        {@link LaunchOptions})
  */
 public record RuntimeOptions(Path javaExecutable, List<Path> runtimeJars, List<String> jvmOptions, String region,
                              String accessKeyId, String secretAccessKey, String sessionToken, LogSink logSink,
-                             Duration initTimeout, Path classDataCache) {
+                             Duration initTimeout, Path classDataCache, LaunchOptions launchOptions) {
 
     /** The system property that overrides {@link #defaultClassDataCache()}. */
     public static final String CLASS_DATA_CACHE_PROPERTY = "ws-local.class-data-cache";
@@ -42,12 +44,21 @@ public record RuntimeOptions(Path javaExecutable, List<Path> runtimeJars, List<S
                 initTimeout, null);
     }
 
+    /** With no launch options of its own. */
+    public RuntimeOptions(Path javaExecutable, List<Path> runtimeJars, List<String> jvmOptions, String region,
+                          String accessKeyId, String secretAccessKey, String sessionToken, LogSink logSink,
+                          Duration initTimeout, Path classDataCache) {
+        this(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey, sessionToken, logSink,
+                initTimeout, classDataCache, LaunchOptions.NONE);
+    }
+
     public RuntimeOptions {
         Objects.requireNonNull(javaExecutable, "javaExecutable");
         runtimeJars = List.copyOf(runtimeJars);
         jvmOptions = List.copyOf(jvmOptions);
         Objects.requireNonNull(logSink, "logSink");
         Objects.requireNonNull(initTimeout, "initTimeout");
+        Objects.requireNonNull(launchOptions, "launchOptions");
         if (runtimeJars.isEmpty()) {
             throw new IllegalArgumentException("runtimeJars is empty: it must hold the Lambda runtime interface client "
                     + "and its dependencies (RuntimeJars.locate())");
@@ -91,43 +102,49 @@ public record RuntimeOptions(Path javaExecutable, List<Path> runtimeJars, List<S
 
     public RuntimeOptions withJavaExecutable(Path javaExecutable) {
         return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
-                sessionToken, logSink, initTimeout, classDataCache);
+                sessionToken, logSink, initTimeout, classDataCache, launchOptions);
     }
 
     public RuntimeOptions withRuntimeJars(List<Path> runtimeJars) {
         return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
-                sessionToken, logSink, initTimeout, classDataCache);
+                sessionToken, logSink, initTimeout, classDataCache, launchOptions);
     }
 
     public RuntimeOptions withJvmOptions(List<String> jvmOptions) {
         return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
-                sessionToken, logSink, initTimeout, classDataCache);
+                sessionToken, logSink, initTimeout, classDataCache, launchOptions);
     }
 
     public RuntimeOptions withRegion(String region) {
         return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
-                sessionToken, logSink, initTimeout, classDataCache);
+                sessionToken, logSink, initTimeout, classDataCache, launchOptions);
     }
 
     public RuntimeOptions withCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {
         return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
-                sessionToken, logSink, initTimeout, classDataCache);
+                sessionToken, logSink, initTimeout, classDataCache, launchOptions);
     }
 
     public RuntimeOptions withLogSink(LogSink logSink) {
         return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
-                sessionToken, logSink, initTimeout, classDataCache);
+                sessionToken, logSink, initTimeout, classDataCache, launchOptions);
     }
 
     public RuntimeOptions withInitTimeout(Duration initTimeout) {
         return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
-                sessionToken, logSink, initTimeout, classDataCache);
+                sessionToken, logSink, initTimeout, classDataCache, launchOptions);
     }
 
     /** Where class-data archives are kept, or null to start every function JVM without one. */
     public RuntimeOptions withClassDataCache(Path classDataCache) {
         return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
-                sessionToken, logSink, initTimeout, classDataCache);
+                sessionToken, logSink, initTimeout, classDataCache, launchOptions);
+    }
+
+    /** More JVM options for every function, out of the class-data archives' key. */
+    public RuntimeOptions withLaunchOptions(LaunchOptions launchOptions) {
+        return new RuntimeOptions(javaExecutable, runtimeJars, jvmOptions, region, accessKeyId, secretAccessKey,
+                sessionToken, logSink, initTimeout, classDataCache, launchOptions);
     }
 
     private static void requireText(String value, String name) {

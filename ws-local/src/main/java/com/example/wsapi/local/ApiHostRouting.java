@@ -1,0 +1,105 @@
+package com.example.wsapi.local;
+
+import com.example.wsapi.local.gateway.ApiHostCertificate;
+import com.example.wsapi.local.gateway.ApiHostProxy;
+import com.example.wsapi.local.lambda.FunctionSettings;
+import com.example.wsapi.local.lambda.JavaHome;
+import com.example.wsapi.local.lambda.LaunchOptions;
+import com.example.wsapi.local.log.LogLine;
+import com.example.wsapi.local.log.LogSink;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Points function JVMs at {@link ApiHostProxy} ({@code https.proxyHost}) and makes them trust its certificate, so that
+ * an {@code @connections} endpoint built from the event's {@code domainName} reaches ws-local. Nothing of it runs
+ * before the first function launch: the proxy, the certificate (made once, then read from the cache folder) and the
+ * trust store all wait for it, off the start's own thread.
+ */
+final class ApiHostRouting implements LaunchOptions, AutoCloseable {
+
+    /** Options in a function's JAVA_TOOL_OPTIONS that say it has a proxy or trust store of its own. */
+    private static final List<String> ITS_OWN = List.of("-Dhttps.proxyHost=", "-Djavax.net.ssl.trustStore=");
+
+    private final String apiHost;
+    private final InetSocketAddress gateway;
+    private final Path cacheRoot;
+    private final Path functionJava;
+    private final Path keytool;
+    private final LogSink log;
+    private final Set<String> toldKeepsItsOwn = ConcurrentHashMap.newKeySet();
+    private boolean prepared;
+    private List<String> options = List.of();
+    private ApiHostProxy proxy;
+
+    /**
+     * @param apiHost          the host events name ({@code <apiId>.execute-api.<region>.amazonaws.com})
+     * @param gateway          where the gateway serves plain HTTP
+     * @param cacheRoot        ws-local's cache folder (the class-data archives')
+     * @param functionJava     the {@code java} the functions run on: its installation's {@code cacerts} is copied
+     */
+    ApiHostRouting(String apiHost, InetSocketAddress gateway, Path cacheRoot, Path functionJava, Path keytool,
+                   LogSink log) {
+        this.apiHost = apiHost;
+        this.gateway = gateway;
+        this.cacheRoot = cacheRoot;
+        this.functionJava = functionJava;
+        this.keytool = keytool;
+        this.log = log;
+    }
+
+    @Override
+    public List<String> jvmOptions(FunctionSettings function) {
+        String toolOptions = function.environment().getOrDefault("JAVA_TOOL_OPTIONS", "");
+        if (ITS_OWN.stream().anyMatch(toolOptions::contains)) {
+            // A corporate proxy or trust store: ours on the command line would win over it, and break its calls.
+            if (toldKeepsItsOwn.add(function.name())) {
+                log.line(LogLine.warning(function.name(), "its JAVA_TOOL_OPTIONS set an HTTPS proxy or trust store: "
+                        + "ws-local keeps them, so an @connections endpoint built from the event's domainName goes "
+                        + "to AWS, not to ws-local", "set a variable to the API's URL (ws-local points it at itself) "
+                        + "and build the @connections client with it"));
+            }
+            return List.of();
+        }
+        return prepare();
+    }
+
+    /** The proxy's and trust store's options, made on the first launch; none when either failed (said once). */
+    private synchronized List<String> prepare() {
+        if (prepared) {
+            return options;
+        }
+        prepared = true;
+        try {
+            ApiHostCertificate certificate = ApiHostCertificate.forHost(cacheRoot, apiHost, keytool);
+            Path javaHome = JavaHome.ofExecutable(functionJava).map(JavaHome::home)
+                    .orElse(functionJava.toAbsolutePath().getParent().getParent());
+            Path trustStore = certificate.trustStoreFor(javaHome);
+            proxy = ApiHostProxy.start(apiHost, gateway, certificate::load);
+            options = List.of("-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=" + proxy.port(),
+                    "-Djavax.net.ssl.trustStore=" + trustStore,
+                    "-Djavax.net.ssl.trustStoreType=" + ApiHostCertificate.TRUST_STORE_TYPE,
+                    "-Djavax.net.ssl.trustStorePassword=" + ApiHostCertificate.TRUST_STORE_PASSWORD);
+        } catch (IOException | RuntimeException e) {
+            log.line(LogLine.warning(null, "functions run without ws-local's HTTPS proxy (" + e.getMessage()
+                    + "): an @connections endpoint built from the event's domainName goes to AWS, not to ws-local",
+                    "set a variable to the API's URL (ws-local points it at itself) and build the @connections "
+                            + "client with it"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return options;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+}

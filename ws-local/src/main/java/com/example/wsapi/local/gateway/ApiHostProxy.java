@@ -1,0 +1,245 @@
+package com.example.wsapi.local.gateway;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+
+/**
+ * The HTTPS proxy function JVMs are given ({@code https.proxyHost}), so that a {@code @connections} endpoint built
+ * from the event's {@code domainName} reaches ws-local, as it reaches API Gateway on AWS. A {@code CONNECT} to the
+ * API's own host on 443 is answered here: TLS ends with {@link ApiHostCertificate}'s certificate and the requests go,
+ * as they are, to the gateway's own port, which serves them as every other {@code @connections} request. A
+ * {@code CONNECT} to any other host is a plain tunnel, so calls to real services behave as without ws-local.
+ */
+public final class ApiHostProxy implements AutoCloseable {
+
+    private static final int MAX_CONNECT_BYTES = 8192;
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+
+    private final EventLoopGroup group;
+    private final Channel serverChannel;
+
+    private ApiHostProxy(EventLoopGroup group, Channel serverChannel) {
+        this.group = group;
+        this.serverChannel = serverChannel;
+    }
+
+    /**
+     * Listens on a free loopback port.
+     *
+     * @param apiHost  the API's host as events name it ({@code <apiId>.execute-api.<region>.amazonaws.com})
+     * @param gateway  where the gateway serves plain HTTP
+     * @param keyStore the certificate for {@code apiHost}; read on the first CONNECT to it, not before
+     */
+    public static ApiHostProxy start(String apiHost, InetSocketAddress gateway, Callable<KeyStore> keyStore)
+            throws InterruptedException {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ws-local-proxy", true),
+                NioIoHandler.newFactory());
+        Tls tls = new Tls(keyStore);
+        try {
+            Channel server = new ServerBootstrap()
+                    .group(group)
+                    .channel(NioServerSocketChannel.class)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            channel.pipeline().addLast("codec", new HttpServerCodec())
+                                    .addLast("aggregator", new HttpObjectAggregator(MAX_CONNECT_BYTES))
+                                    .addLast("connect", new ConnectHandler(apiHost.toLowerCase(Locale.ROOT), gateway,
+                                            tls));
+                        }
+                    })
+                    .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
+            return new ApiHostProxy(group, server);
+        } catch (InterruptedException | RuntimeException e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    /** The loopback port functions' {@code https.proxyPort} names. */
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        serverChannel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+    }
+
+    /** The server side of TLS for the API's host, made once, when first needed (it reads the key store). */
+    private static final class Tls {
+        private final Callable<KeyStore> keyStore;
+        private SslContext context; // only touched on the proxy's one event loop
+
+        Tls(Callable<KeyStore> keyStore) {
+            this.keyStore = keyStore;
+        }
+
+        SslContext context() throws Exception {
+            if (context == null) {
+                KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                keys.init(keyStore.call(), ApiHostCertificate.PASSWORD.toCharArray());
+                context = SslContextBuilder.forServer(keys).build();
+            }
+            return context;
+        }
+    }
+
+    /** One client's CONNECT: the tunnel, or an answer saying why there is none. */
+    private static final class ConnectHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+        private final String apiHost;
+        private final InetSocketAddress gateway;
+        private final Tls tls;
+
+        ConnectHandler(String apiHost, InetSocketAddress gateway, Tls tls) {
+            this.apiHost = apiHost;
+            this.gateway = gateway;
+            this.tls = tls;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            if (request.decoderResult().isFailure()) {
+                refuse(ctx, HttpResponseStatus.BAD_REQUEST, "Bad Request: " + request.decoderResult().cause()
+                        .getMessage());
+                return;
+            }
+            if (!HttpMethod.CONNECT.equals(request.method())) {
+                refuse(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, "ws-local's proxy for functions only tunnels "
+                        + "HTTPS (CONNECT host:port), it got " + request.method() + " " + request.uri()
+                        + ": plain HTTP goes direct (set no http.proxyHost to ws-local's proxy)");
+                return;
+            }
+            InetSocketAddress target = target(request.uri());
+            if (target == null) {
+                refuse(ctx, HttpResponseStatus.BAD_REQUEST, "Bad Request: CONNECT needs host:port (a port from 1 to "
+                        + "65535), got '" + request.uri() + "'");
+                return;
+            }
+            boolean api = target.getHostString().toLowerCase(Locale.ROOT).equals(apiHost) && target.getPort() == 443;
+            SslContext context = null;
+            if (api) {
+                try {
+                    context = tls.context();
+                } catch (Exception e) {
+                    refuse(ctx, HttpResponseStatus.BAD_GATEWAY, "ws-local cannot serve " + apiHost
+                            + ": its certificate is unreadable (" + e.getMessage() + ")");
+                    return;
+                }
+            }
+            SslContext serverTls = context;
+            Channel inbound = ctx.channel();
+            inbound.config().setAutoRead(false); // nothing more from the client until the tunnel's far end is there
+            InetSocketAddress far = api ? gateway : target;
+            ChannelFuture connecting = new Bootstrap()
+                    .group(inbound.eventLoop())
+                    .channel(NioSocketChannel.class)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+                    .handler(new ByteRelay(inbound))
+                    .connect(far); // a name is looked up on this loop: a slow lookup holds the proxy's other tunnels
+            connecting.addListener((ChannelFutureListener) connected -> {
+                if (!connected.isSuccess()) {
+                    inbound.config().setAutoRead(true);
+                    refuse(ctx, HttpResponseStatus.BAD_GATEWAY, "ws-local's proxy cannot reach " + request.uri()
+                            + (api ? " (the local gateway at " + gateway + ")" : "") + ": "
+                            + connected.cause().getMessage());
+                    return;
+                }
+                FullHttpResponse established = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                        new HttpResponseStatus(200, "Connection established"));
+                ctx.writeAndFlush(established).addListener((ChannelFutureListener) written -> {
+                    if (!written.isSuccess()) {
+                        connected.channel().close();
+                        inbound.close();
+                        return;
+                    }
+                    // From here the client's bytes are TLS: no more HTTP on this side.
+                    ctx.pipeline().remove("codec");
+                    ctx.pipeline().remove("aggregator");
+                    if (serverTls != null) {
+                        ctx.pipeline().addLast("tls", serverTls.newHandler(inbound.alloc()));
+                    }
+                    ctx.pipeline().addLast("relay", new ByteRelay(connected.channel()));
+                    ctx.pipeline().remove(this);
+                    inbound.config().setAutoRead(true);
+                });
+            });
+            inbound.closeFuture().addListener(closed -> connecting.channel().close());
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+
+        /** {@code host:port} of a CONNECT, unresolved; null when it is not one. */
+        static InetSocketAddress target(String authority) {
+            int colon = authority.lastIndexOf(':');
+            if (colon <= 0 || authority.contains("/")) {
+                return null;
+            }
+            String host = authority.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            try {
+                int port = Integer.parseInt(authority.substring(colon + 1));
+                return port < 1 || port > 65535 || host.isEmpty() ? null
+                        : InetSocketAddress.createUnresolved(host, port);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        private static void refuse(ChannelHandlerContext ctx, HttpResponseStatus status, String message) {
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                    Unpooled.copiedBuffer(message + "\n", StandardCharsets.UTF_8));
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN);
+            HttpUtil.setContentLength(response, response.content().readableBytes());
+            HttpUtil.setKeepAlive(response, false);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}

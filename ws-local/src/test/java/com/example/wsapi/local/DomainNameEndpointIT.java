@@ -1,0 +1,116 @@
+package com.example.wsapi.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.example.wsapi.local.lambda.RuntimeOptions;
+import com.example.wsapi.local.lambda.testfunctions.DomainNameReplyHandler;
+import com.example.wsapi.local.testing.JdkClient;
+import com.example.wsapi.local.testing.LogLines;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A function that builds its {@code @connections} endpoint from the event's {@code domainName} and {@code stage}, as
+ * AWS's samples do, with no variable naming ws-local: its post reaches ws-local's gateway (through the HTTPS proxy
+ * function JVMs are given), and the client gets the message. Nothing leaves the machine: the proxy answers the API's
+ * host itself. The function is ws-local's test handler with the AWS SDK's jars of this test's class path beside it
+ * ({@code <CodeUri>/target/classes} and {@code target/dependency/*.jar}, a Maven module's layout).
+ */
+class DomainNameEndpointIT {
+
+    static final Duration REPLY = Duration.ofSeconds(30);
+    static final LogLines LOGS = new LogLines(true);
+
+    @TempDir
+    static Path dir;
+    static LocalApi api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path testClasses = Path.of(DomainNameReplyHandler.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI());
+        Path target = Files.createDirectories(dir.resolve("reply/target/dependency"));
+        Files.createSymbolicLink(dir.resolve("reply/target/classes"), testClasses);
+        for (Path jar : sdkJars()) {
+            Files.createSymbolicLink(target.resolve(jar.getFileName()), jar);
+        }
+        Path template = Files.writeString(dir.resolve("template.yaml"), """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Api:
+                    Type: AWS::ApiGatewayV2::Api
+                    Properties:
+                      Name: reply
+                      ProtocolType: WEBSOCKET
+                      RouteSelectionExpression: $request.body.action
+                  Stage:
+                    Type: AWS::ApiGatewayV2::Stage
+                    Properties:
+                      ApiId: !Ref Api
+                      StageName: dev
+                  DefaultRoute:
+                    Type: AWS::ApiGatewayV2::Route
+                    Properties:
+                      ApiId: !Ref Api
+                      RouteKey: $default
+                      Target: !Sub integrations/${ReplyIntegration}
+                  ReplyIntegration:
+                    Type: AWS::ApiGatewayV2::Integration
+                    Properties:
+                      ApiId: !Ref Api
+                      IntegrationType: AWS_PROXY
+                      IntegrationUri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${ReplyFunction.Arn}/invocations
+                  ReplyFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: reply
+                      Handler: %s::handleRequest
+                      Runtime: java25
+                      MemorySize: 512
+                      Timeout: 30
+                """.formatted(DomainNameReplyHandler.class.getName()));
+        api = LocalApi.start(new LocalOptions(template, "127.0.0.1", 0, null, "us-east-1", Duration.ofMinutes(10),
+                null, 0, Map.of(), Map.of(), 2), RuntimeOptions.defaults().withLogSink(LOGS::line));
+    }
+
+    /** The AWS SDK's jars (and what they need) on this test's class path: the function's dependencies. */
+    static List<Path> sdkJars() {
+        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> entry.endsWith(".jar"))
+                .filter(entry -> entry.contains("/software/amazon/awssdk/") || entry.contains("/org/reactivestreams/")
+                        || entry.contains("/org/slf4j/slf4j-api/"))
+                .map(Path::of)
+                .toList();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    @Test
+    void postToEndpointBuiltFromDomainName_reachesTheClient() {
+        JdkClient client = JdkClient.connect(api.gateway().webSocketUrl());
+        client.send("{\"action\":\"hello\"}");
+
+        String domainName = api.template().api().apiId() + ".execute-api.us-east-1.amazonaws.com";
+        assertEquals("posted to https://" + domainName + "/dev: {\"action\":\"hello\"}", client.nextMessage(REPLY));
+        client.send("{\"action\":\"again\"}");
+        assertEquals("posted to https://" + domainName + "/dev: {\"action\":\"again\"}", client.nextMessage(REPLY));
+        assertFalse(client.isClosed());
+        // The posts' times (the first sets up TLS through the proxy) are in the printed log, for the record only.
+        LOGS.await("a post's time", REPLY, line -> line.contains("posted in"));
+    }
+}

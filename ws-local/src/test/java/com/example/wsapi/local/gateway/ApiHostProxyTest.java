@@ -1,0 +1,171 @@
+package com.example.wsapi.local.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ws-local's HTTPS proxy for functions, in front of a real gateway: a CONNECT to the API's AWS host is answered with
+ * the gateway's {@code @connections} over TLS (the client trusts the trust store ws-local makes for function JVMs,
+ * hostnames verified), a CONNECT elsewhere is a byte tunnel, and a bad CONNECT is told why. Loopback only: the API's
+ * host is never looked up.
+ */
+class ApiHostProxyTest extends GatewayTestBase {
+
+    @TempDir
+    static Path cache;
+    static ApiHostCertificate certificate;
+    static SSLContext functionTrust;
+
+    ApiHostProxy proxy;
+
+    @BeforeAll
+    static void makeCertificate() throws Exception {
+        certificate = ApiHostCertificate.forHost(cache, DOMAIN_NAME, ApiHostCertificate.currentKeytool());
+        Path trustStore = certificate.trustStoreFor(Path.of(System.getProperty("java.home")));
+        KeyStore trusted = KeyStore.getInstance(trustStore.toFile(),
+                ApiHostCertificate.TRUST_STORE_PASSWORD.toCharArray());
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        functionTrust = SSLContext.getInstance("TLS");
+        functionTrust.init(null, trust.getTrustManagers(), null);
+    }
+
+    @BeforeEach
+    void startProxy() throws Exception {
+        start(settings(DEFAULT));
+        proxy = ApiHostProxy.start(DOMAIN_NAME, new InetSocketAddress("127.0.0.1", gateway.port()), certificate::load);
+    }
+
+    @AfterEach
+    void stopProxy() {
+        proxy.close();
+    }
+
+    @Test
+    void connectToApiHost_servesTheGatewaysConnectionsApi_goneForAnUnknownConnection() throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(functionTrust)
+                .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.port())))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest post = HttpRequest.newBuilder(URI.create("https://" + DOMAIN_NAME + "/" + STAGE
+                        + "/@connections/AAAAAAAAAAAAAAA%3D"))
+                .POST(HttpRequest.BodyPublishers.ofString("hi")).build();
+
+        HttpResponse<String> response = client.send(post, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(410, response.statusCode(), response.body());
+        assertEquals("GoneException", response.headers().firstValue("x-amzn-ErrorType").orElse(null));
+        // Keep-alive through the tunnel: a second request on the same client is served too.
+        assertEquals(410, client.send(post, HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void connectElsewhere_relaysBytesBothWays() throws Exception {
+        try (ServerSocket echo = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+            Thread echoing = new Thread(() -> {
+                try (Socket peer = echo.accept()) {
+                    peer.getInputStream().transferTo(peer.getOutputStream());
+                } catch (IOException e) {
+                    // the test's own socket closed: done
+                }
+            });
+            echoing.start();
+            String head = send(socket, "CONNECT 127.0.0.1:" + echo.getLocalPort() + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                    + echo.getLocalPort() + "\r\n\r\n");
+            assertTrue(head.startsWith("HTTP/1.1 200 Connection established"), head);
+
+            socket.getOutputStream().write("ping over the tunnel".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("ping over the tunnel", new String(socket.getInputStream().readNBytes(20),
+                    StandardCharsets.US_ASCII));
+            socket.close();
+            echoing.join(5000);
+        }
+    }
+
+    @Test
+    void connectWithoutPort_isRefusedWith400SayingWhatACONNECTNeeds() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+            String answer = readAll(socket, "CONNECT example.com HTTP/1.1\r\nHost: example.com\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("CONNECT needs host:port"), answer);
+        }
+    }
+
+    @Test
+    void plainHttpRequest_isRefusedWith405() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+            String answer = readAll(socket, "GET http://127.0.0.1/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 405"), answer);
+            assertTrue(answer.contains("only tunnels HTTPS"), answer);
+        }
+    }
+
+    @Test
+    void connectToAClosedPort_isAnswered502() throws Exception {
+        int closed;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = free.getLocalPort();
+        }
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+            String answer = readAll(socket, "CONNECT 127.0.0.1:" + closed + " HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 502"), answer);
+            assertTrue(answer.contains("cannot reach 127.0.0.1:" + closed), answer);
+        }
+    }
+
+    @Test
+    void certificateIsMadeOnce_andReusedFromTheCache() throws Exception {
+        ApiHostCertificate again = ApiHostCertificate.forHost(cache, DOMAIN_NAME, Path.of("/no/keytool/needed"));
+        assertEquals(certificate.keyStore(), again.keyStore());
+        Path java = Path.of(System.getProperty("java.home"));
+        assertEquals(certificate.trustStoreFor(java), again.trustStoreFor(java));
+    }
+
+    /** Writes {@code request}, returns the response head (up to the empty line). */
+    private static String send(Socket socket, String request) throws IOException {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
+    /** Writes {@code request}, returns everything until the proxy closes. */
+    private static String readAll(Socket socket, String request) throws IOException {
+        socket.setSoTimeout(10_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(request.getBytes(StandardCharsets.US_ASCII));
+        return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,35 @@
+package com.example.wsapi.local.lambda.testfunctions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.net.URI;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+
+/**
+ * Answers every message through {@code @connections} as AWS's samples do: the endpoint built from the event's
+ * {@code domainName} and {@code stage} ({@code https://<apiId>.execute-api.<region>.amazonaws.com/<stage>}), the
+ * SDK's url-connection client, nothing configured for ws-local. Prints how long the post took.
+ */
+public class DomainNameReplyHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        Map<String, Object> requestContext = (Map<String, Object>) event.get("requestContext");
+        String connectionId = (String) requestContext.get("connectionId");
+        URI endpoint = URI.create("https://" + requestContext.get("domainName") + "/" + requestContext.get("stage"));
+        long start = System.nanoTime();
+        try (ApiGatewayManagementApiClient client = ApiGatewayManagementApiClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(endpoint)
+                .build()) {
+            client.postToConnection(request -> request.connectionId(connectionId)
+                    .data(SdkBytes.fromUtf8String("posted to " + endpoint + ": " + event.get("body"))));
+        }
+        System.out.println("posted in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        return Map.of("statusCode", 200);
+    }
+}
