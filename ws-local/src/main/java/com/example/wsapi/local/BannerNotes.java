@@ -16,8 +16,10 @@ import java.util.Set;
  * ({@link SamTemplate#notes()}), and routed functions that may post to {@code @connections} (their policies allow
  * {@code execute-api:ManageConnections}) but have no environment variable holding the API's URL, which ws-local
  * would point at itself. Such a function, like most published samples, builds the endpoint from the event's
- * {@code domainName} and {@code stage}: that is AWS's host, so its posts leave the machine (or hang offline) and
- * nothing else would say why its clients get nothing.
+ * {@code domainName} and {@code stage}: AWS's host, which reaches ws-local only through the HTTPS proxy function JVMs
+ * are given ({@link ApiHostRouting}), which the SDK's url-connection client and the JDK's HTTPS clients use but its
+ * Apache and Netty clients do not (they read {@code http.proxyHost} only); their posts would leave the machine (or
+ * hang offline), and nothing else would say why the clients get nothing.
  */
 final class BannerNotes {
 
@@ -59,9 +61,12 @@ final class BannerNotes {
         String stageUrl = connections.toString().substring(0, connections.toString().lastIndexOf("/@connections"));
         return String.format("%nNote: %s may post to @connections (%s policies allow execute-api:ManageConnections), but "
                         + "no variable of %s Environment holds the API's URL.%n"
-                        + "      An endpoint built from the event's domainName and stage is AWS's, not ws-local's: "
-                        + "set one, e.g.%n"
-                        + "      CONNECTIONS_ENDPOINT: !Sub https://${%s}.execute-api.${AWS::Region}.amazonaws.com/%s%n"
+                        + "      An endpoint built from the event's domainName and stage reaches ws-local through its HTTPS "
+                        + "proxy with the%n"
+                        + "      SDK's url-connection client; the SDK's Apache and Netty clients ignore that proxy and "
+                        + "post to AWS: with them,%n"
+                        + "      set a variable, e.g. CONNECTIONS_ENDPOINT: !Sub https://${%s}.execute-api.${AWS::Region}"
+                        + ".amazonaws.com/%s%n"
                         + "      (ws-local points it at %s) and build the @connections client with that endpoint.%n",
                 String.join(", ", without), without.size() == 1 ? "its" : "their",
                 without.size() == 1 ? "its" : "their", template.api().logicalId(), template.api().stageName(),

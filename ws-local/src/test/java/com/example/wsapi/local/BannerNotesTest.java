@@ -42,12 +42,17 @@ class BannerNotesTest {
 
     @Test
     void functionAllowedToManageConnections_withoutTheApisUrlInItsEnvironment_isNamedWithTheVariableToAdd() {
-        // The published samples' way: the endpoint comes from the event's domainName, which is AWS's host.
+        // The published samples' way: the endpoint comes from the event's domainName, AWS's host, which reaches
+        // ws-local through its proxy only with the SDK's url-connection client (and the JDK's HTTPS clients).
         String note = BannerNotes.of(template(function("SendMessage", Map.of("TABLE_NAME", "t"), true)),
                 CONNECTIONS);
 
         assertTrue(note.contains("SendMessage may post to @connections"), note);
         assertTrue(note.contains("domainName"), note);
+        assertTrue(note.contains("reaches ws-local through its HTTPS proxy"), note);
+        assertTrue(note.contains("SDK's url-connection client; the SDK's Apache and Netty clients ignore that proxy "
+                + "and post to AWS"), note);
+        assertFalse(note.contains("is AWS's, not ws-local's"), note);
         assertTrue(note.contains("CONNECTIONS_ENDPOINT: !Sub https://${ChatApi}.execute-api.${AWS::Region}"
                 + ".amazonaws.com/Prod"), note);
         assertTrue(note.contains("http://127.0.0.1:4201/Prod"), note);

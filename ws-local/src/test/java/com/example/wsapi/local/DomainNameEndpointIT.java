@@ -8,11 +8,14 @@ import com.example.wsapi.local.lambda.testfunctions.DomainNameReplyHandler;
 import com.example.wsapi.local.testing.JdkClient;
 import com.example.wsapi.local.testing.LogLines;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,12 +27,16 @@ import org.junit.jupiter.api.io.TempDir;
  * AWS's samples do, with no variable naming ws-local: its post reaches ws-local's gateway (through the HTTPS proxy
  * function JVMs are given), and the client gets the message. Nothing leaves the machine: the proxy answers the API's
  * host itself. The function is ws-local's test handler with the AWS SDK's jars of this test's class path beside it
- * ({@code <CodeUri>/target/classes} and {@code target/dependency/*.jar}, a Maven module's layout).
+ * ({@code <CodeUri>/target/classes} and {@code target/dependency/*.jar}, a Maven module's layout, in ws-local's
+ * build folder).
  */
 class DomainNameEndpointIT {
 
     static final Duration REPLY = Duration.ofSeconds(30);
     static final LogLines LOGS = new LogLines(true);
+    /** SDK jars on the class path that the function does not need. */
+    static final Pattern UNUSED = Pattern.compile("/(dynamodb|dynamodb-enhanced|cognitoidentity|cognitoidentityprovider"
+            + "|pinpoint|netty-nio-client|apache-client)/");
 
     @TempDir
     static Path dir;
@@ -39,10 +46,13 @@ class DomainNameEndpointIT {
     static void start() throws Exception {
         Path testClasses = Path.of(DomainNameReplyHandler.class.getProtectionDomain().getCodeSource().getLocation()
                 .toURI());
-        Path target = Files.createDirectories(dir.resolve("reply/target/dependency"));
-        Files.createSymbolicLink(dir.resolve("reply/target/classes"), testClasses);
+        // In the build folder, not the temporary one: JUnit warns of every link it deletes that leads out of it.
+        Path code = testClasses.resolveSibling("domain-name-function");
+        deleteLinks(code);
+        Path dependencies = Files.createDirectories(code.resolve("target/dependency"));
+        Files.createSymbolicLink(code.resolve("target/classes"), testClasses);
         for (Path jar : sdkJars()) {
-            Files.createSymbolicLink(target.resolve(jar.getFileName()), jar);
+            Files.createSymbolicLink(dependencies.resolve(jar.getFileName()), jar);
         }
         Path template = Files.writeString(dir.resolve("template.yaml"), """
                 Transform: AWS::Serverless-2016-10-31
@@ -73,14 +83,25 @@ class DomainNameEndpointIT {
                   ReplyFunction:
                     Type: AWS::Serverless::Function
                     Properties:
-                      CodeUri: reply
+                      CodeUri: %s
                       Handler: %s::handleRequest
                       Runtime: java25
                       MemorySize: 512
                       Timeout: 30
-                """.formatted(DomainNameReplyHandler.class.getName()));
+                """.formatted(code, DomainNameReplyHandler.class.getName()));
         api = LocalApi.start(new LocalOptions(template, "127.0.0.1", 0, null, "us-east-1", Duration.ofMinutes(10),
                 null, 0, Map.of(), Map.of(), 2), RuntimeOptions.defaults().withLogSink(LOGS::line));
+    }
+
+    /** The function folder of an earlier run: links only (never what they lead to). */
+    static void deleteLinks(Path code) throws IOException {
+        if (Files.isDirectory(code)) {
+            try (Stream<Path> files = Files.walk(code)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file); // a link is deleted itself: walk does not follow links
+                }
+            }
+        }
     }
 
     /** The AWS SDK's jars (and what they need) on this test's class path: the function's dependencies. */
@@ -89,6 +110,7 @@ class DomainNameEndpointIT {
                 .filter(entry -> entry.endsWith(".jar"))
                 .filter(entry -> entry.contains("/software/amazon/awssdk/") || entry.contains("/org/reactivestreams/")
                         || entry.contains("/org/slf4j/slf4j-api/"))
+                .filter(entry -> !UNUSED.matcher(entry).find())
                 .map(Path::of)
                 .toList();
     }
