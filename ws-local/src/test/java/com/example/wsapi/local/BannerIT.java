@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.wsapi.local.lambda.RuntimeOptions;
+import com.example.wsapi.local.testing.TestTemplates;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpClient;
@@ -47,17 +48,7 @@ class BannerIT {
                     Type: String
                     Default: a
                 Resources:
-                  Api:
-                    Type: AWS::ApiGatewayV2::Api
-                    Properties:
-                      Name: api
-                      ProtocolType: WEBSOCKET
-                      RouteSelectionExpression: $request.body.action
-                  Stage:
-                    Type: AWS::ApiGatewayV2::Stage
-                    Properties:
-                      ApiId: !Ref Api
-                      StageName: !Ref StageName
+                """ + TestTemplates.webSocketApi("api", "!Ref StageName") + """
                   Mock:
                     Type: AWS::ApiGatewayV2::Integration
                     Properties:

@@ -10,6 +10,7 @@ import com.example.wsapi.local.log.LogLine;
 import com.example.wsapi.local.testing.Await;
 import com.example.wsapi.local.testing.JdkClient;
 import com.example.wsapi.local.testing.LogLines;
+import com.example.wsapi.local.testing.TestTemplates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,18 +64,8 @@ class CodeReloadIT {
                     MemorySize: 256
                     Timeout: 60
                 Resources:
-                  Api:
-                    Type: AWS::ApiGatewayV2::Api
-                    Properties:
-                      Name: reload
-                      ProtocolType: WEBSOCKET
-                      RouteSelectionExpression: $request.body.action
-                  Stage:
-                    Type: AWS::ApiGatewayV2::Stage
-                    Properties:
-                      ApiId: !Ref Api
-                      StageName: dev
-                %s%s%s""".formatted(HANDLER, route("Reply", "$default", "reply"), route("Gone", "gone", "gone"),
+                %s%s%s%s""".formatted(HANDLER, TestTemplates.webSocketApi("reload", "dev"),
+                route("Reply", "$default", "reply"), route("Gone", "gone", "gone"),
                 route("Stale", "stale", "stale") + route("Broken", "broken", "broken")));
         api = LocalApi.start(new LocalOptions(template, "127.0.0.1", 0, null, "us-east-1", Duration.ofMinutes(10),
                 null, 0, Map.of(), Map.of(), 4, null, true, Scaling.AUTO, false, LocalOptions.DEFAULT_MAX_LIFETIME,
@@ -83,31 +74,12 @@ class CodeReloadIT {
 
     /** A two-way route to a function of its own, whose CodeUri is {@code codeUri}. */
     static String route(String name, String routeKey, String codeUri) {
-        return """
-                  %1$sRoute:
-                    Type: AWS::ApiGatewayV2::Route
-                    Properties:
-                      ApiId: !Ref Api
-                      RouteKey: %2$s
-                      RouteResponseSelectionExpression: $default
-                      Target: !Sub integrations/${%1$sIntegration}
-                  %1$sRouteResponse:
-                    Type: AWS::ApiGatewayV2::RouteResponse
-                    Properties:
-                      ApiId: !Ref Api
-                      RouteId: !Ref %1$sRoute
-                      RouteResponseKey: $default
-                  %1$sIntegration:
-                    Type: AWS::ApiGatewayV2::Integration
-                    Properties:
-                      ApiId: !Ref Api
-                      IntegrationType: AWS_PROXY
-                      IntegrationUri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${%1$sFunction.Arn}/invocations
-                  %1$sFunction:
+        return TestTemplates.lambdaRoute(name, routeKey, true) + """
+                  %sFunction:
                     Type: AWS::Serverless::Function
                     Properties:
-                      CodeUri: %3$s
-                """.formatted(name, routeKey, codeUri);
+                      CodeUri: %s
+                """.formatted(name, codeUri);
     }
 
     /** The handler's class at its package's path and {@code reply.txt} beside it: code as Lambda runs it. */

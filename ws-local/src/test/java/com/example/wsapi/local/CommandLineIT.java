@@ -3,6 +3,7 @@ package com.example.wsapi.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.wsapi.local.testing.TestTemplates;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -49,29 +50,7 @@ class CommandLineIT {
         Path template = Files.writeString(dir.resolve("template.yaml"), """
                 Transform: AWS::Serverless-2016-10-31
                 Resources:
-                  Api:
-                    Type: AWS::ApiGatewayV2::Api
-                    Properties:
-                      Name: api
-                      ProtocolType: WEBSOCKET
-                      RouteSelectionExpression: $request.body.action
-                  Stage:
-                    Type: AWS::ApiGatewayV2::Stage
-                    Properties:
-                      ApiId: !Ref Api
-                      StageName: dev
-                  EchoRoute:
-                    Type: AWS::ApiGatewayV2::Route
-                    Properties:
-                      ApiId: !Ref Api
-                      RouteKey: echo
-                      Target: !Sub integrations/${EchoIntegration}
-                  EchoIntegration:
-                    Type: AWS::ApiGatewayV2::Integration
-                    Properties:
-                      ApiId: !Ref Api
-                      IntegrationType: AWS_PROXY
-                      IntegrationUri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${EchoFunction.Arn}/invocations
+                """ + TestTemplates.webSocketApi("api", "dev") + TestTemplates.lambdaRoute("Echo", "echo", false) + """
                   EchoFunction:
                     Type: AWS::Serverless::Function
                     Properties:
@@ -90,17 +69,7 @@ class CommandLineIT {
     void integrationWsLocalDoesNotEmulate_isOneLineNamingResourceAndProperty_notAStackTrace() throws IOException {
         Path template = Files.writeString(dir.resolve("template.yaml"), """
                 Resources:
-                  Api:
-                    Type: AWS::ApiGatewayV2::Api
-                    Properties:
-                      Name: api
-                      ProtocolType: WEBSOCKET
-                      RouteSelectionExpression: $request.body.action
-                  Stage:
-                    Type: AWS::ApiGatewayV2::Stage
-                    Properties:
-                      ApiId: !Ref Api
-                      StageName: dev
+                """ + TestTemplates.webSocketApi("api", "dev") + """
                   Route:
                     Type: AWS::ApiGatewayV2::Route
                     Properties:

@@ -7,6 +7,7 @@ import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.lambda.testfunctions.DomainNameReplyHandler;
 import com.example.wsapi.local.testing.JdkClient;
 import com.example.wsapi.local.testing.LogLines;
+import com.example.wsapi.local.testing.TestTemplates;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,29 +58,8 @@ class DomainNameEndpointIT {
         Path template = Files.writeString(dir.resolve("template.yaml"), """
                 Transform: AWS::Serverless-2016-10-31
                 Resources:
-                  Api:
-                    Type: AWS::ApiGatewayV2::Api
-                    Properties:
-                      Name: reply
-                      ProtocolType: WEBSOCKET
-                      RouteSelectionExpression: $request.body.action
-                  Stage:
-                    Type: AWS::ApiGatewayV2::Stage
-                    Properties:
-                      ApiId: !Ref Api
-                      StageName: dev
-                  DefaultRoute:
-                    Type: AWS::ApiGatewayV2::Route
-                    Properties:
-                      ApiId: !Ref Api
-                      RouteKey: $default
-                      Target: !Sub integrations/${ReplyIntegration}
-                  ReplyIntegration:
-                    Type: AWS::ApiGatewayV2::Integration
-                    Properties:
-                      ApiId: !Ref Api
-                      IntegrationType: AWS_PROXY
-                      IntegrationUri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${ReplyFunction.Arn}/invocations
+                """ + TestTemplates.webSocketApi("reply", "dev") + TestTemplates.lambdaRoute("Reply", "$default", false)
+                + """
                   ReplyFunction:
                     Type: AWS::Serverless::Function
                     Properties:

@@ -11,6 +11,7 @@ import com.example.wsapi.local.log.ConsoleLog;
 import com.example.wsapi.local.testing.Await;
 import com.example.wsapi.local.testing.JdkClient;
 import com.example.wsapi.local.testing.LogLines;
+import com.example.wsapi.local.testing.TestTemplates;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.PrintWriter;
@@ -59,64 +60,18 @@ class FunctionFaultsIT {
                     Runtime: java25
                     MemorySize: 256
                 Resources:
-                  Api:
-                    Type: AWS::ApiGatewayV2::Api
-                    Properties:
-                      Name: probe
-                      ProtocolType: WEBSOCKET
-                      RouteSelectionExpression: $request.body.action
-                  Stage:
-                    Type: AWS::ApiGatewayV2::Stage
-                    Properties:
-                      ApiId: !Ref Api
-                      StageName: dev
-                  DefaultRoute:
-                    Type: AWS::ApiGatewayV2::Route
-                    Properties:
-                      ApiId: !Ref Api
-                      RouteKey: $default
-                      RouteResponseSelectionExpression: $default
-                      Target: !Sub integrations/${ProbeIntegration}
-                  DefaultRouteResponse:
-                    Type: AWS::ApiGatewayV2::RouteResponse
-                    Properties:
-                      ApiId: !Ref Api
-                      RouteId: !Ref DefaultRoute
-                      RouteResponseKey: $default
-                  ProbeIntegration:
-                    Type: AWS::ApiGatewayV2::Integration
-                    Properties:
-                      ApiId: !Ref Api
-                      IntegrationType: AWS_PROXY
-                      IntegrationUri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${ProbeFunction.Arn}/invocations
+                """.formatted(HANDLER) + TestTemplates.webSocketApi("probe", "dev")
+                + TestTemplates.lambdaRoute("Probe", "$default", true) + """
                   ProbeFunction:
                     Type: AWS::Serverless::Function
                     Properties:
                       Timeout: 60
-                  ShortRoute:
-                    Type: AWS::ApiGatewayV2::Route
-                    Properties:
-                      ApiId: !Ref Api
-                      RouteKey: short
-                      RouteResponseSelectionExpression: $default
-                      Target: !Sub integrations/${ShortIntegration}
-                  ShortRouteResponse:
-                    Type: AWS::ApiGatewayV2::RouteResponse
-                    Properties:
-                      ApiId: !Ref Api
-                      RouteId: !Ref ShortRoute
-                      RouteResponseKey: $default
-                  ShortIntegration:
-                    Type: AWS::ApiGatewayV2::Integration
-                    Properties:
-                      ApiId: !Ref Api
-                      IntegrationType: AWS_PROXY
-                      IntegrationUri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${ShortFunction.Arn}/invocations
+                """ + TestTemplates.lambdaRoute("Short", "short", true) + """
                   ShortFunction:
                     Type: AWS::Serverless::Function
                     Properties:
                       Timeout: 1
-                """.formatted(HANDLER));
+                """);
         api = LocalApi.start(new LocalOptions(template, "127.0.0.1", 0, null, "us-east-1", Duration.ofMinutes(10),
                 null, 0, Map.of(), Map.of(), 2), RuntimeOptions.defaults().withLogSink(line -> {
                     LOGS.line(line);

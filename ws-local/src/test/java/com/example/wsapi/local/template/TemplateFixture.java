@@ -3,6 +3,7 @@ package com.example.wsapi.local.template;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.wsapi.local.testing.TestTemplates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,20 +15,7 @@ import java.util.Map;
 final class TemplateFixture {
 
     /** A WebSocket API with a stage {@code dev}: the part of a template every reader test shares. */
-    static final String API = """
-            Resources:
-              Api:
-                Type: AWS::ApiGatewayV2::Api
-                Properties:
-                  Name: api
-                  ProtocolType: WEBSOCKET
-                  RouteSelectionExpression: $request.body.action
-              Stage:
-                Type: AWS::ApiGatewayV2::Stage
-                Properties:
-                  ApiId: !Ref Api
-                  StageName: dev
-            """;
+    static final String API = "Resources:\n" + TestTemplates.webSocketApi("api", "dev");
 
     private TemplateFixture() {}
 
