@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,8 @@ public final class FunctionCode {
      * ({@link CodeArchive}); {@code <codeUri>/target/lambda} and its {@code lib/*.jar} (the artifact a Maven build lays
      * out, here shrunk); {@code <codeUri>/target/classes} and {@code <codeUri>/target/dependency/*.jar} (a Maven module
      * that lays out no artifact, or whose classes were compiled after its artifact was laid out, e.g. by an IDE: the
-     * newer code runs, with a warning); the CodeUri folder itself and its {@code lib/*.jar} when it holds the handler's
+     * newer code runs, with a warning), or without that folder, the classes and the jar with dependencies that the
+     * shade or assembly plugin built in {@code target} ({@code sam build} would deploy the same classes and jars); the CodeUri folder itself and its {@code lib/*.jar} when it holds the handler's
      * class or such jars (code laid out as Lambda runs it, e.g. compiled by {@code javac -d}).
      *
      * @param handler the function's Handler ({@code package.Class} or {@code package.Class::method})
@@ -68,7 +70,13 @@ public final class FunctionCode {
                     + "`mvn -DskipTests package` lays the artifact out again", logicalId, classes, artifact);
         }
         if (hasContent(classes)) {
-            return withJars(classes, code.resolve("target").resolve("dependency"));
+            Path dependency = code.resolve("target").resolve("dependency");
+            Optional<Path> bundle = jarWithDependencies(code.resolve("target"));
+            if (!hasContent(dependency) && bundle.isPresent()) {
+                // What `mvn package` with the shade or assembly plugin builds; the classes first, as they may be newer.
+                return List.of(classes, bundle.get());
+            }
+            return withJars(classes, dependency);
         }
         String handlerClass = handler.split("::", 2)[0].trim().replace('.', '/') + ".class";
         boolean holdsHandler = !handler.isBlank() && Files.isRegularFile(code.resolve(handlerClass));
@@ -106,6 +114,30 @@ public final class FunctionCode {
                     + "lay its ContentUri out so, or build it with `sam build`");
         }
         return jars.subList(1, jars.size());
+    }
+
+    /**
+     * The jar with the module's dependencies that {@code mvn package} built in {@code target}, if any: the shade
+     * plugin's {@code <name>.jar} (it keeps the plain jar beside it as {@code original-<name>.jar}), or the assembly
+     * plugin's {@code <name>-jar-with-dependencies.jar}.
+     */
+    static Optional<Path> jarWithDependencies(Path target) {
+        if (!Files.isDirectory(target)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(Files::isRegularFile)
+                    .map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith("-jar-with-dependencies.jar")
+                            || (name.startsWith("original-") && name.endsWith(".jar")
+                            && Files.isRegularFile(target.resolve(name.substring("original-".length())))))
+                    .map(name -> name.startsWith("original-") ? name.substring("original-".length()) : name)
+                    .sorted()
+                    .map(target::resolve)
+                    .findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + target, e);
+        }
     }
 
     /** Where {@code sam build} puts a function's or a layer's code: {@code <templateDir>/.aws-sam/build/<logicalId>}. */

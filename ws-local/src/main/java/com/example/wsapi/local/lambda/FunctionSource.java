@@ -59,6 +59,7 @@ public record FunctionSource(Path templateDir, String logicalId, Path codeUri, S
         places.add(target.resolve("lambda"));
         places.add(target.resolve("classes"));
         places.add(target.resolve("dependency"));
+        FunctionCode.jarWithDependencies(target).ifPresent(places::add);
         places.add(code.resolve("lib"));
         String handlerClass = handler.split("::", 2)[0].trim();
         if (!handlerClass.isEmpty()) {

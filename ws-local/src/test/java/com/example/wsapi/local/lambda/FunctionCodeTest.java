@@ -45,6 +45,45 @@ class FunctionCodeTest {
     }
 
     @Test
+    void classpath_ofAModuleBuiltWithTheShadePlugin_isItsClassesThenTheShadedJar(@TempDir Path project)
+            throws Exception {
+        Path target = Files.createDirectories(project.resolve("exec/target/classes/poseidon")).getParent().getParent();
+        Files.writeString(target.resolve("exec-1.0.jar"), "classes and dependencies");
+        Files.writeString(target.resolve("original-exec-1.0.jar"), "classes only");
+
+        List<Path> classpath = FunctionCode.classpath(project, "ExecFunction", Path.of("exec"));
+
+        assertEquals(List.of(target.resolve("classes"), target.resolve("exec-1.0.jar")), classpath);
+    }
+
+    @Test
+    void classpath_ofAModuleBuiltWithTheAssemblyPlugin_isItsClassesThenTheJarWithDependencies(@TempDir Path project)
+            throws Exception {
+        Path target = Files.createDirectories(project.resolve("exec/target/classes/poseidon")).getParent().getParent();
+        Files.writeString(target.resolve("exec-1.0.jar"), "classes only");
+        Files.writeString(target.resolve("exec-1.0-jar-with-dependencies.jar"), "classes and dependencies");
+
+        List<Path> classpath = FunctionCode.classpath(project, "ExecFunction", Path.of("exec"));
+
+        assertEquals(List.of(target.resolve("classes"), target.resolve("exec-1.0-jar-with-dependencies.jar")),
+                classpath);
+    }
+
+    @Test
+    void classpath_ofAModuleWithDependencyJarsAndAShadedJar_prefersTheDependencyJars(@TempDir Path project)
+            throws Exception {
+        Path module = project.resolve("exec");
+        mavenLayout(module);
+        Files.writeString(module.resolve("target/exec-1.0.jar"), "classes and dependencies");
+        Files.writeString(module.resolve("target/original-exec-1.0.jar"), "classes only");
+
+        List<Path> classpath = FunctionCode.classpath(project, "ExecFunction", Path.of("exec"));
+
+        assertEquals(List.of(module.resolve("target/classes"), module.resolve("target/dependency/core.jar")),
+                classpath);
+    }
+
+    @Test
     void classpath_prefersTheShrunkArtifact_overTheMavenLayout(@TempDir Path project) throws Exception {
         Path module = project.resolve("ws-echo");
         mavenLayout(module);
