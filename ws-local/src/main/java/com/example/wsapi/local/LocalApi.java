@@ -13,6 +13,7 @@ import com.example.wsapi.local.issuer.IssuerKeyStore;
 import com.example.wsapi.local.issuer.LocalIssuer;
 import com.example.wsapi.local.log.LogSink;
 import com.example.wsapi.local.lambda.CodeWatch;
+import com.example.wsapi.local.lambda.DynamoDbClientCheck;
 import com.example.wsapi.local.lambda.FunctionFailure;
 import com.example.wsapi.local.lambda.FunctionJava;
 import com.example.wsapi.local.lambda.FunctionSettings;
@@ -39,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -154,6 +156,7 @@ public final class LocalApi implements AutoCloseable {
                         runtimeOptions.logSink()));
                 sources.add(source);
             }
+            warnOfDynamoDbClientsNotReadingTheEndpoint(sources, runtime, dynamoEndpoint, runtimeOptions.logSink());
             CodeWatch codeWatch = null;
             if (options.reload()) {
                 codeWatch = CodeWatch.start(runtime, sources, templateFile, runtimeOptions.logSink(),
@@ -334,6 +337,19 @@ public final class LocalApi implements AutoCloseable {
         return new FunctionSource(template.file().getParent(), function.logicalId(), function.codeUri(),
                 function.handler(), function.layers().stream()
                 .map(layer -> new FunctionSource.Layer(layer.logicalId(), layer.contentUri())).toList());
+    }
+
+    /** Warns of functions whose SDK would send their DynamoDB calls to AWS, not DynamoDB Local. */
+    private static void warnOfDynamoDbClientsNotReadingTheEndpoint(List<FunctionSource> sources, LambdaRuntime runtime,
+                                                                   URI dynamoEndpoint, LogSink log) {
+        Map<String, FunctionSource> byId = new LinkedHashMap<>();
+        Map<String, List<Path>> classpaths = new LinkedHashMap<>();
+        for (FunctionSource source : sources) {
+            byId.put(source.logicalId(), source);
+            classpaths.put(source.logicalId(), runtime.settings(source.logicalId()).classpath());
+        }
+        DynamoDbClientCheck.warnings(classpaths, dynamoEndpoint, (id, place) -> byId.get(id).describe(List.of(place)))
+                .forEach(log::line);
     }
 
     /** A function's settings, its code found now; warns when that is sam build's and Maven built since. */

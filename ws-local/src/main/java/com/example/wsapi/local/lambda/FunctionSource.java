@@ -73,7 +73,7 @@ public record FunctionSource(Path templateDir, String logicalId, Path codeUri, S
     }
 
     /** Where a classpath's code lives, for a person: its first entry (an archive's, the archive), as the template has it. */
-    String describe(List<Path> classpath) {
+    public String describe(List<Path> classpath) {
         Path code = code();
         Path shown = classpath.isEmpty() || (Files.isRegularFile(code) && !classpath.get(0).startsWith(templateDir))
                 ? code : classpath.get(0);

@@ -189,7 +189,7 @@ public final class LambdaRuntime implements AutoCloseable {
     }
 
     /** A registered function's settings now (its classpath changes with {@link #replaceCode}). */
-    FunctionSettings settings(String functionName) {
+    public FunctionSettings settings(String functionName) {
         FunctionPool pool = pools.get(functionName);
         if (pool == null) {
             throw new IllegalArgumentException("No function named " + functionName + " is registered");
