@@ -115,7 +115,9 @@ final class FunctionsReader {
                     + "is not local, so ws-local cannot run it; make it an AWS::Serverless::Function with a local CodeUri");
         }
         throw new TemplateProblem(location, user + " calls function " + function + ", which is not an "
-                + "AWS::Serverless::Function of the template: point its URI at a function of this template");
+                + "AWS::Serverless::Function of the template: ws-local runs only the functions of the template it is "
+                + "given, not one another stack deploys; add the function to this template, or point the URI at "
+                + "one of its functions");
     }
 
     private LambdaFunction function(String id) {

@@ -72,8 +72,9 @@ final class TemplateParameters {
         if (value == null) {
             Object defaultValue = declaration.get("Default");
             if (defaultValue == null) {
-                throw new TemplateProblem(location, "parameter " + name + " has no Default and no override: add a "
-                        + "Default to the template or give " + name + " a parameter override");
+                throw new TemplateProblem(location, "parameter " + name + " has no Default and no override: give "
+                        + "it a value with --parameter-overrides " + name + "=<value> (or parameter_overrides in the "
+                        + "SAM CLI's config file beside the template), or add a Default to the template");
             }
             value = defaultValue instanceof List<?> items ? String.join(",", items.stream().map(String::valueOf).toList())
                     : Intrinsics.text(defaultValue, location + ".Default");

@@ -346,7 +346,7 @@ class TemplateLoaderTest {
     @Test
     void load_withParameterWithoutDefault_failsNamingIt() {
         assertMentions(failureOf("broken/parameter-without-default.yaml", settings(null)),
-                "ConnectionsTableName", "no Default");
+                "ConnectionsTableName", "no Default", "--parameter-overrides ConnectionsTableName=<value>");
     }
 
     @Test
@@ -364,7 +364,8 @@ class TemplateLoaderTest {
     @Test
     void load_withRouteToFunctionNotInTemplate_failsNamingRouteAndFunction() {
         assertMentions(failureOf("broken/route-function-not-in-template.yaml", settings(null)),
-                "route Route", "ElsewhereFunction", "not an AWS::Serverless::Function of the template");
+                "route Route", "ElsewhereFunction", "not an AWS::Serverless::Function of the template",
+                "not one another stack deploys");
     }
 
     @Test
