@@ -105,13 +105,26 @@ final class FunctionsReader {
         return functionName;
     }
 
+    /** The logical id of the AWS::Lambda::Function whose FunctionName is {@code name}, or null. */
+    private String lambdaFunctionNamed(String name) {
+        for (String id : context.resourcesOfType(Set.of(LAMBDA_FUNCTION))) {
+            if (name.equals(String.valueOf(context.ref(id)))) {
+                return id;
+            }
+        }
+        return null;
+    }
+
     /** Fails unless {@code function} is one of the template's functions, which ws-local can run. */
     void requireRunnable(String function, String user, String location) {
         if (functions().containsKey(function)) {
             return;
         }
-        if (LAMBDA_FUNCTION.equals(context.typeIfActive(function))) {
-            throw new TemplateProblem(location, user + " calls " + function + ", an AWS::Lambda::Function: its Code "
+        String lambdaFunction = LAMBDA_FUNCTION.equals(context.typeIfActive(function)) ? function
+                : lambdaFunctionNamed(function);
+        if (lambdaFunction != null) {
+            throw new TemplateProblem(location, user + " calls " + (lambdaFunction.equals(function) ? function
+                    : function + " (" + lambdaFunction + ")") + ", an AWS::Lambda::Function: its Code "
                     + "is not local, so ws-local cannot run it; make it an AWS::Serverless::Function with a local CodeUri");
         }
         throw new TemplateProblem(location, user + " calls function " + function + ", which is not an "

@@ -329,4 +329,23 @@ class FunctionsReaderTest {
                 "route R calls Inline, an AWS::Lambda::Function", "AWS::Serverless::Function with a local CodeUri");
         problem(() -> reader.requireRunnable("Nowhere", "route R", "at"), "not an AWS::Serverless::Function");
     }
+
+    @Test
+    void requireRunnable_ofAPlainLambdaFunctionCalledByItsFunctionName_namesItAsSuch() {
+        FunctionsReader reader = reader(WITH_GLOBALS + """
+                  Function:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      FunctionName: !Sub ${AWS::StackName}-Deployment
+                      Handler: de.example.TestLambda::handleRequest
+                      Runtime: java11
+                      Code:
+                        S3Bucket: artifacts
+                        S3Key: lambda.jar
+                """);
+
+        problem(() -> reader.requireRunnable("stack-Deployment", "route R", "Resources.I.Properties.IntegrationUri"),
+                "route R calls stack-Deployment (Function), an AWS::Lambda::Function",
+                "AWS::Serverless::Function with a local CodeUri");
+    }
 }
