@@ -271,9 +271,10 @@ final class FunctionsReader {
         return key.equals("Ref") || key.startsWith("Fn::");
     }
 
+    /** A function's CodeUri; none (here or in Globals) is the template's folder, as the SAM CLI builds it. */
     private Path codeUri(Object raw, String location) {
-        return localPath(raw, location, "the function has no CodeUri: set CodeUri to the folder of its code "
-                + "(relative to the template), here or in Globals.Function");
+        Object value = context.resolve(raw, location);
+        return localPath(value == null || value == Intrinsics.NO_VALUE ? "." : raw, location, null);
     }
 
     /** A CodeUri or ContentUri: a local path, relative to the template's folder, that exists. */

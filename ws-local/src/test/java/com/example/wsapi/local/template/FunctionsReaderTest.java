@@ -315,6 +315,19 @@ class FunctionsReaderTest {
     }
 
     @Test
+    void function_withoutCodeUri_hereOrInGlobals_runsFromTheTemplatesFolder_asTheSamCliBuildsIt() {
+        LambdaFunction fn = reader("Transform: AWS::Serverless-2016-10-31\n" + API + """
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: example.Handler::handleRequest
+                      Runtime: java17
+                """).functions().get("Fn");
+
+        assertEquals(folder.toAbsolutePath().normalize(), fn.codeUri());
+    }
+
+    @Test
     void requireRunnable_explainsWhyAPlainLambdaFunctionCannotRun() {
         FunctionsReader reader = reader(WITH_GLOBALS + """
                   Inline:
