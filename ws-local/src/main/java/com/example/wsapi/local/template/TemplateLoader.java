@@ -103,6 +103,7 @@ public final class TemplateLoader {
         List<String> notes = new ArrayList<>(new InvokePermissions(context, api.webSocketApiId(), stages)
                 .notes(api.webSocketApi(), webSocket.routes()));
         List<Table> tables = new TablesReader(context).tables();
+        notes.addAll(HandlerNames.notes(webSocket, functions.functions(), context.functionGlobals().get("Handler")));
         notes.addAll(placeholders.notes());
         return new SamTemplate(context.file(), webSocket, functions.functions(), tables, notes);
     }
