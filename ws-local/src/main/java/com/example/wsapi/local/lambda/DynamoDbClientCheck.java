@@ -34,10 +34,17 @@ public final class DynamoDbClientCheck {
     /** A DynamoDB client of the AWS SDK for Java: {@code sdkMajor} 1 or 2, its version, the classpath entry. */
     public record Found(int sdkMajor, String version, Path where) {}
 
-    private static final Pattern V2_JAR = Pattern.compile("(?:software\\.amazon\\.awssdk\\.)?dynamodb-(\\d+\\.\\d+\\.\\d+)\\.jar");
-    private static final Pattern V1_JAR = Pattern.compile("(?:com\\.amazonaws\\.)?aws-java-sdk-dynamodb-(\\d+\\.\\d+\\.\\d+)\\.jar");
-    private static final String V2_POM = "META-INF/maven/software.amazon.awssdk/dynamodb/pom.properties";
-    private static final String V1_POM = "META-INF/maven/com.amazonaws/aws-java-sdk-dynamodb/pom.properties";
+    /** The DynamoDB client's jar, or the bundle of every service's clients, as Maven or sam build names it (an SDK's
+     *  major version in the pattern, so another library's bundle-1.0.jar is not taken for it). */
+    private static final Pattern V2_JAR =
+            Pattern.compile("(?:software\\.amazon\\.awssdk\\.)?(?:dynamodb|bundle)-(2\\.\\d+\\.\\d+)\\.jar");
+    private static final Pattern V1_JAR =
+            Pattern.compile("(?:com\\.amazonaws\\.)?aws-java-sdk-(?:dynamodb|bundle)-(1\\.\\d+\\.\\d+)\\.jar");
+    private static final List<String> V2_POMS = List.of("META-INF/maven/software.amazon.awssdk/dynamodb/pom.properties",
+            "META-INF/maven/software.amazon.awssdk/bundle/pom.properties");
+    private static final List<String> V1_POMS = List.of(
+            "META-INF/maven/com.amazonaws/aws-java-sdk-dynamodb/pom.properties",
+            "META-INF/maven/com.amazonaws/aws-java-sdk-bundle/pom.properties");
     /** The first 2.x release that reads service-specific endpoint variables such as AWS_ENDPOINT_URL_DYNAMODB. */
     private static final int[] FIRST_READING = {2, 28, 1};
 
@@ -112,12 +119,14 @@ public final class DynamoDbClientCheck {
 
     private static Optional<Found> inFolder(Path folder) {
         for (int major : new int[] {2, 1}) {
-            Path pom = folder.resolve(major == 2 ? V2_POM : V1_POM);
-            if (Files.isRegularFile(pom)) {
-                try {
-                    return version(Files.readString(pom)).map(v -> new Found(major, v, folder));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot read " + pom, e);
+            for (String entry : major == 2 ? V2_POMS : V1_POMS) {
+                Path pom = folder.resolve(entry);
+                if (Files.isRegularFile(pom)) {
+                    try {
+                        return version(Files.readString(pom)).map(v -> new Found(major, v, folder));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Cannot read " + pom, e);
+                    }
                 }
             }
         }
@@ -139,11 +148,13 @@ public final class DynamoDbClientCheck {
         }
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (int major : new int[] {2, 1}) {
-                ZipEntry pom = zip.getEntry(major == 2 ? V2_POM : V1_POM);
-                if (pom != null) {
-                    try (InputStream in = zip.getInputStream(pom)) {
-                        return version(new String(in.readAllBytes(), StandardCharsets.UTF_8))
-                                .map(v -> new Found(major, v, jar));
+                for (String entry : major == 2 ? V2_POMS : V1_POMS) {
+                    ZipEntry pom = zip.getEntry(entry);
+                    if (pom != null) {
+                        try (InputStream in = zip.getInputStream(pom)) {
+                            return version(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                                    .map(v -> new Found(major, v, jar));
+                        }
                     }
                 }
             }

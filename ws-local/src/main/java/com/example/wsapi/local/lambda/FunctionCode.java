@@ -26,8 +26,9 @@ public final class FunctionCode {
      * out, here shrunk); {@code <codeUri>/target/classes} and {@code <codeUri>/target/dependency/*.jar} (a Maven module
      * that lays out no artifact, or whose classes were compiled after its artifact was laid out, e.g. by an IDE: the
      * newer code runs, with a warning), or without that folder, the classes and the jar with dependencies that the
-     * shade or assembly plugin built in {@code target} ({@code sam build} would deploy the same classes and jars); the CodeUri folder itself and its {@code lib/*.jar} when it holds the handler's
-     * class or such jars (code laid out as Lambda runs it, e.g. compiled by {@code javac -d}).
+     * shade or assembly plugin built in {@code target} ({@code sam build} would deploy the same classes and jars);
+     * the CodeUri folder itself and its {@code lib/*.jar} when it holds the handler's class or such jars (code laid
+     * out as Lambda runs it, e.g. compiled by {@code javac -d}).
      *
      * @param handler the function's Handler ({@code package.Class} or {@code package.Class::method})
      * @throws IllegalStateException when neither holds built code; the message says how to build it

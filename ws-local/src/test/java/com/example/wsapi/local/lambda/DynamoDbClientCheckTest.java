@@ -95,6 +95,18 @@ class DynamoDbClientCheckTest {
     }
 
     @Test
+    void warning_forTheBundleOfEveryServicesClients_ofEitherSdk(@TempDir Path code) throws Exception {
+        Path v2 = Files.writeString(code.resolve("bundle-2.20.0.jar"), "");
+        Path v1 = jar(code.resolve("app.jar"), "META-INF/maven/com.amazonaws/aws-java-sdk-bundle/pom.properties",
+                "version=1.12.261\n");
+        Path current = Files.writeString(code.resolve("software.amazon.awssdk.bundle-2.31.0.jar"), "");
+
+        assertTrue(warning(List.of(v2)).orElseThrow().text().contains("AWS SDK for Java 2.20.0"));
+        assertTrue(warning(List.of(v1)).orElseThrow().text().contains("no 1.x release does"));
+        assertEquals(Optional.empty(), warning(List.of(current)));
+    }
+
+    @Test
     void warning_forAFolderHoldingTheClientsPomProperties(@TempDir Path code) throws Exception {
         Path pom = code.resolve("META-INF/maven/software.amazon.awssdk/dynamodb/pom.properties");
         Files.createDirectories(pom.getParent());
@@ -108,8 +120,9 @@ class DynamoDbClientCheckTest {
         Path other = jar(code.resolve("app.jar"), "META-INF/maven/software.amazon.awssdk/sqs/pom.properties",
                 "version=2.10.0\n");
         Path enhanced = Files.writeString(code.resolve("dynamodb-enhanced-2.10.0.jar"), "");
+        Path otherBundle = Files.writeString(code.resolve("bundle-1.0.0.jar"), "");
 
-        assertEquals(Optional.empty(), warning(List.of(code, other, enhanced)));
+        assertEquals(Optional.empty(), warning(List.of(code, other, enhanced, otherBundle)));
     }
 
     /** The check of one function, naming places relative to the classpath's first entry's folder. */
