@@ -82,6 +82,18 @@ class DynamoDbClientCheckTest {
     }
 
     @Test
+    void jarsInADependencyFolder_areJudgedByName_notOpened(@TempDir Path code) throws Exception {
+        // lib/ and target/dependency hold one artifact a jar, named as Maven names it; opening each would cost the
+        // start a few milliseconds a function for nothing.
+        for (String folder : List.of("lib", "dependency")) {
+            Path inside = jar(Files.createDirectories(code.resolve(folder)).resolve("app-1.0.jar"),
+                    "META-INF/maven/software.amazon.awssdk/dynamodb/pom.properties", "version=2.20.26\n");
+
+            assertEquals(Optional.empty(), warning(List.of(inside)), folder);
+        }
+    }
+
+    @Test
     void warning_forAnSdk1Client_saysNo1xReleaseReadsTheVariable(@TempDir Path code) throws Exception {
         Path shaded = jar(code.resolve("app.jar"), "META-INF/maven/com.amazonaws/aws-java-sdk-dynamodb/pom.properties",
                 "version=1.12.782\n");
