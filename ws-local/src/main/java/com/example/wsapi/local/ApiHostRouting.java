@@ -16,15 +16,22 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Points function JVMs at {@link ApiHostProxy} ({@code https.proxyHost}) and makes them trust its certificate, so that
- * an {@code @connections} endpoint built from the event's {@code domainName} reaches ws-local. Nothing of it runs
+ * Points function JVMs at {@link ApiHostProxy} ({@code https.proxyHost}, and {@code http.proxyHost} for the SDK's
+ * Apache and Netty clients, loopback excepted) and makes them trust its certificate, so that an {@code @connections}
+ * endpoint built from the event's {@code domainName} reaches ws-local with any of the SDK's HTTP clients. Nothing of it runs
  * before the first function launch: the proxy, the certificate (made once, then read from the cache folder) and the
  * trust store all wait for it, off the start's own thread.
  */
 final class ApiHostRouting implements LaunchOptions, AutoCloseable {
 
     /** Options in a function's JAVA_TOOL_OPTIONS that say it has a proxy or trust store of its own. */
-    private static final List<String> ITS_OWN = List.of("-Dhttps.proxyHost=", "-Djavax.net.ssl.trustStore=");
+    private static final List<String> ITS_OWN = List.of("-Dhttps.proxyHost=", "-Dhttp.proxyHost=",
+            "-Djavax.net.ssl.trustStore=");
+    /**
+     * Hosts every client reaches directly: the Runtime API, DynamoDB Local, rewritten endpoints. The JDK's default,
+     * written out: the AWS SDK's clients read the property only, and without it would send these to the proxy too.
+     */
+    static final String NON_PROXY_HOSTS = "localhost|127.*|[::1]";
 
     private final String apiHost;
     private final InetSocketAddress gateway;
@@ -59,7 +66,7 @@ final class ApiHostRouting implements LaunchOptions, AutoCloseable {
         if (ITS_OWN.stream().anyMatch(toolOptions::contains)) {
             // A corporate proxy or trust store: ours on the command line would win over it, and break its calls.
             if (toldKeepsItsOwn.add(function.name())) {
-                log.line(LogLine.warning(function.name(), "its JAVA_TOOL_OPTIONS set an HTTPS proxy or trust store: "
+                log.line(LogLine.warning(function.name(), "its JAVA_TOOL_OPTIONS set an HTTP(S) proxy or trust store: "
                         + "ws-local keeps them, so an @connections endpoint built from the event's domainName goes "
                         + "to AWS, not to ws-local", "set a variable to the API's URL (ws-local points it at itself) "
                         + "and build the @connections client with it"));
@@ -81,7 +88,10 @@ final class ApiHostRouting implements LaunchOptions, AutoCloseable {
                     .orElse(functionJava.toAbsolutePath().getParent().getParent());
             Path trustStore = certificate.trustStoreFor(javaHome);
             proxy = ApiHostProxy.start(apiHost, gateway, certificate::load);
+            // http.* too: the SDK's Apache and Netty clients read only those, and tunnel HTTPS through that proxy.
             options = List.of("-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=" + proxy.port(),
+                    "-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=" + proxy.port(),
+                    "-Dhttp.nonProxyHosts=" + NON_PROXY_HOSTS,
                     "-Djavax.net.ssl.trustStore=" + trustStore,
                     "-Djavax.net.ssl.trustStoreType=" + ApiHostCertificate.TRUST_STORE_TYPE,
                     "-Djavax.net.ssl.trustStorePassword=" + ApiHostCertificate.TRUST_STORE_PASSWORD);

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which function JVMs get ws-local's HTTPS proxy: not one whose JAVA_TOOL_OPTIONS name a proxy of its own. */
+/** Which function JVMs get ws-local's HTTP(S) proxy: not one whose JAVA_TOOL_OPTIONS name a proxy of its own. */
 class ApiHostRoutingTest {
 
     @TempDir
@@ -47,6 +47,19 @@ class ApiHostRoutingTest {
     }
 
     @Test
+    void functionWithItsOwnHttpProxy_keepsIt_andIsToldOnce() {
+        LogLines log = new LogLines(false);
+        try (ApiHostRouting routing = routing(log)) {
+            FunctionSettings corporate = function("-Dhttp.proxyHost=proxy.corp -Dhttp.proxyPort=3128");
+
+            assertEquals(List.of(), routing.jvmOptions(corporate));
+            assertEquals(List.of(), routing.jvmOptions(corporate));
+
+            assertEquals(1, log.matching(line -> line.contains("ws-local keeps them")).size(), log.text());
+        }
+    }
+
+    @Test
     void otherFunction_getsTheProxyAndTrustStore_madeOnTheFirstLaunch() {
         LogLines log = new LogLines(false);
         try (ApiHostRouting routing = routing(log)) {
@@ -54,7 +67,11 @@ class ApiHostRoutingTest {
 
             assertEquals("-Dhttps.proxyHost=127.0.0.1", options.get(0), options.toString());
             assertTrue(options.get(1).matches("-Dhttps\\.proxyPort=\\d+"), options.toString());
-            Path trustStore = Path.of(options.get(2).substring("-Djavax.net.ssl.trustStore=".length()));
+            // The same proxy for plain HTTP (the SDK's Apache and Netty clients read only these), loopback direct.
+            assertEquals("-Dhttp.proxyHost=127.0.0.1", options.get(2), options.toString());
+            assertEquals(options.get(1).replace("https", "http"), options.get(3), options.toString());
+            assertEquals("-Dhttp.nonProxyHosts=localhost|127.*|[::1]", options.get(4), options.toString());
+            Path trustStore = Path.of(options.get(5).substring("-Djavax.net.ssl.trustStore=".length()));
             assertTrue(Files.isRegularFile(trustStore), options.toString());
             assertEquals(options, routing.jvmOptions(function("")), "the same proxy for every launch");
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.example.wsapi.local.lambda.RuntimeOptions;
+import com.example.wsapi.local.lambda.testfunctions.ApacheDomainNameReplyHandler;
 import com.example.wsapi.local.lambda.testfunctions.DomainNameReplyHandler;
 import com.example.wsapi.local.testing.JdkClient;
 import com.example.wsapi.local.testing.LogLines;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A function that builds its {@code @connections} endpoint from the event's {@code domainName} and {@code stage}, as
- * AWS's samples do, with no variable naming ws-local: its post reaches ws-local's gateway (through the HTTPS proxy
- * function JVMs are given), and the client gets the message. Nothing leaves the machine: the proxy answers the API's
+ * AWS's samples do, with no variable naming ws-local: its post reaches ws-local's gateway (through the proxy function
+ * JVMs are given), and the client gets the message, with the SDK's url-connection client ({@code https.proxyHost})
+ * and with its Apache client ({@code http.proxyHost}). Nothing leaves the machine: the proxy answers the API's
  * host itself. The function is ws-local's test handler with the AWS SDK's jars of this test's class path beside it
  * ({@code <CodeUri>/target/classes} and {@code target/dependency/*.jar}, a Maven module's layout, in ws-local's
  * build folder).
@@ -35,9 +37,11 @@ class DomainNameEndpointIT {
 
     static final Duration REPLY = Duration.ofSeconds(30);
     static final LogLines LOGS = new LogLines(true);
-    /** SDK jars on the class path that the function does not need. */
+    /** SDK jars on the class path that the functions do not need. */
     static final Pattern UNUSED = Pattern.compile("/(dynamodb|dynamodb-enhanced|cognitoidentity|cognitoidentityprovider"
-            + "|pinpoint|netty-nio-client|apache-client)/");
+            + "|pinpoint|netty-nio-client)/");
+    /** The SDK's Apache client and what it needs: only the Apache function has them (the other has no default). */
+    static final Pattern APACHE = Pattern.compile("/(apache-client|httpclient|httpcore|commons-logging|commons-codec)/");
 
     @TempDir
     static Path dir;
@@ -45,21 +49,13 @@ class DomainNameEndpointIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path testClasses = Path.of(DomainNameReplyHandler.class.getProtectionDomain().getCodeSource().getLocation()
-                .toURI());
-        // In the build folder, not the temporary one: JUnit warns of every link it deletes that leads out of it.
-        Path code = testClasses.resolveSibling("domain-name-function");
-        deleteLinks(code);
-        Path dependencies = Files.createDirectories(code.resolve("target/dependency"));
-        Files.createSymbolicLink(code.resolve("target/classes"), testClasses);
-        for (Path jar : sdkJars()) {
-            Files.createSymbolicLink(dependencies.resolve(jar.getFileName()), jar);
-        }
+        Path urlConnection = functionFolder("domain-name-function", false);
+        Path apache = functionFolder("apache-domain-name-function", true);
         Path template = Files.writeString(dir.resolve("template.yaml"), """
                 Transform: AWS::Serverless-2016-10-31
                 Resources:
                 """ + TestTemplates.webSocketApi("reply", "dev") + TestTemplates.lambdaRoute("Reply", "$default", false)
-                + """
+                + TestTemplates.lambdaRoute("Apache", "apache", false) + """
                   ReplyFunction:
                     Type: AWS::Serverless::Function
                     Properties:
@@ -68,9 +64,35 @@ class DomainNameEndpointIT {
                       Runtime: java25
                       MemorySize: 512
                       Timeout: 30
-                """.formatted(code, DomainNameReplyHandler.class.getName()));
+                  ApacheFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: %s
+                      Handler: %s::handleRequest
+                      Runtime: java25
+                      MemorySize: 512
+                      Timeout: 30
+                """.formatted(urlConnection, DomainNameReplyHandler.class.getName(), apache,
+                ApacheDomainNameReplyHandler.class.getName()));
         api = LocalApi.start(new LocalOptions(template, "127.0.0.1", 0, null, "us-east-1", Duration.ofMinutes(10),
                 null, 0, Map.of(), Map.of(), 2), RuntimeOptions.defaults().withLogSink(LOGS::line));
+    }
+
+    /**
+     * A function's CodeUri: this test's classes and the SDK's jars, linked. In the build folder, not the temporary
+     * one: JUnit warns of every link it deletes that leads out of it.
+     */
+    static Path functionFolder(String name, boolean withApacheClient) throws Exception {
+        Path testClasses = Path.of(DomainNameReplyHandler.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI());
+        Path code = testClasses.resolveSibling(name);
+        deleteLinks(code);
+        Path dependencies = Files.createDirectories(code.resolve("target/dependency"));
+        Files.createSymbolicLink(code.resolve("target/classes"), testClasses);
+        for (Path jar : sdkJars(withApacheClient)) {
+            Files.createSymbolicLink(dependencies.resolve(jar.getFileName()), jar);
+        }
+        return code;
     }
 
     /** The function folder of an earlier run: links only (never what they lead to). */
@@ -85,12 +107,13 @@ class DomainNameEndpointIT {
     }
 
     /** The AWS SDK's jars (and what they need) on this test's class path: the function's dependencies. */
-    static List<Path> sdkJars() {
+    static List<Path> sdkJars(boolean withApacheClient) {
         return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> entry.endsWith(".jar"))
                 .filter(entry -> entry.contains("/software/amazon/awssdk/") || entry.contains("/org/reactivestreams/")
-                        || entry.contains("/org/slf4j/slf4j-api/"))
+                        || entry.contains("/org/slf4j/slf4j-api/") || APACHE.matcher(entry).find())
                 .filter(entry -> !UNUSED.matcher(entry).find())
+                .filter(entry -> withApacheClient || !APACHE.matcher(entry).find())
                 .map(Path::of)
                 .toList();
     }
@@ -114,5 +137,17 @@ class DomainNameEndpointIT {
         assertFalse(client.isClosed());
         // The posts' times (the first sets up TLS through the proxy) are in the printed log, for the record only.
         LOGS.await("a post's time", REPLY, line -> line.contains("posted in"));
+    }
+
+    @Test
+    void postWithTheApacheClient_toEndpointBuiltFromDomainName_reachesTheClient() {
+        JdkClient client = JdkClient.connect(api.gateway().webSocketUrl());
+        client.send("{\"action\":\"apache\"}");
+
+        // It reads http.proxyHost only: without it, UnknownHostException (offline) or a post to AWS.
+        String domainName = api.template().api().apiId() + ".execute-api.us-east-1.amazonaws.com";
+        assertEquals("apache client posted to https://" + domainName + "/dev: {\"action\":\"apache\"}",
+                client.nextMessage(REPLY));
+        assertFalse(client.isClosed());
     }
 }

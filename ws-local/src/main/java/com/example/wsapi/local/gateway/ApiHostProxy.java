@@ -47,11 +47,15 @@ import javax.net.ssl.KeyManagerFactory;
  * from the event's {@code domainName} reaches ws-local, as it reaches API Gateway on AWS. A {@code CONNECT} to the
  * API's own host on 443 is answered here: TLS ends with {@link ApiHostCertificate}'s certificate and the requests go,
  * as they are, to the gateway's own port, which serves them as every other {@code @connections} request. A
- * {@code CONNECT} to any other host is a plain tunnel, so calls to real services behave as without ws-local.
+ * {@code CONNECT} to any other host is a plain tunnel, so calls to real services behave as without ws-local. Function
+ * JVMs are given it as their plain-HTTP proxy too ({@code http.proxyHost}: the SDK's Apache and Netty clients tunnel
+ * HTTPS through that one), so a plain-HTTP request to another host is forwarded ({@link PlainHttpForward}); one to
+ * the API's host is refused, as AWS serves it over HTTPS only.
  */
 public final class ApiHostProxy implements AutoCloseable {
 
-    private static final int MAX_CONNECT_BYTES = 8192;
+    /** The largest plain-HTTP request body forwarded (a CONNECT has none): beyond it the client gets a 413. */
+    private static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
     private final EventLoopGroup group;
@@ -83,8 +87,8 @@ public final class ApiHostProxy implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel channel) {
                             channel.pipeline().addLast("codec", new HttpServerCodec())
-                                    .addLast("aggregator", new HttpObjectAggregator(MAX_CONNECT_BYTES))
-                                    .addLast("connect", new ConnectHandler(apiHost.toLowerCase(Locale.ROOT), gateway,
+                                    .addLast("aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                                    .addLast("request", new RequestHandler(apiHost.toLowerCase(Locale.ROOT), gateway,
                                             tls));
                         }
                     })
@@ -126,13 +130,14 @@ public final class ApiHostProxy implements AutoCloseable {
         }
     }
 
-    /** One client's CONNECT: the tunnel, or an answer saying why there is none. */
-    private static final class ConnectHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /** A client's first request: a CONNECT's tunnel, a plain-HTTP request forwarded, or an answer saying why not. */
+    private static final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final String apiHost;
         private final InetSocketAddress gateway;
         private final Tls tls;
+        private boolean handled; // one request per connection: a CONNECT's tunnel, or one exchange
 
-        ConnectHandler(String apiHost, InetSocketAddress gateway, Tls tls) {
+        RequestHandler(String apiHost, InetSocketAddress gateway, Tls tls) {
             this.apiHost = apiHost;
             this.gateway = gateway;
             this.tls = tls;
@@ -140,15 +145,17 @@ public final class ApiHostProxy implements AutoCloseable {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            if (handled) {
+                return; // pipelined after the one this connection serves: it is closed after that one's answer
+            }
+            handled = true;
             if (request.decoderResult().isFailure()) {
                 refuse(ctx, HttpResponseStatus.BAD_REQUEST, "Bad Request: " + request.decoderResult().cause()
                         .getMessage());
                 return;
             }
             if (!HttpMethod.CONNECT.equals(request.method())) {
-                refuse(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, "ws-local's proxy for functions only tunnels "
-                        + "HTTPS (CONNECT host:port), it got " + request.method() + " " + request.uri()
-                        + ": plain HTTP goes direct (set no http.proxyHost to ws-local's proxy)");
+                forward(ctx, request);
                 return;
             }
             InetSocketAddress target = target(request.uri());
@@ -209,6 +216,23 @@ public final class ApiHostProxy implements AutoCloseable {
             inbound.closeFuture().addListener(closed -> connecting.channel().close());
         }
 
+        /** A plain-HTTP request: forwarded once, unless it is for the API's host (HTTPS only, as on AWS). */
+        private void forward(ChannelHandlerContext ctx, FullHttpRequest request) {
+            PlainHttpForward.Target target = PlainHttpForward.Target.of(request.uri());
+            if (target == null) {
+                refuse(ctx, HttpResponseStatus.BAD_REQUEST, "Bad Request: ws-local's proxy forwards plain HTTP "
+                        + "requests in absolute form (GET http://host/path), got " + request.method() + " "
+                        + request.uri());
+            } else if (target.host().toLowerCase(Locale.ROOT).equals(apiHost)) {
+                // Not sent to the gateway: code calling http://<apiId>.execute-api... would work here, fail on AWS.
+                refuse(ctx, HttpResponseStatus.BAD_REQUEST, "Bad Request: " + request.method() + " "
+                        + request.uri() + " is plain HTTP, but API Gateway serves " + apiHost + " over HTTPS only: "
+                        + "use https://" + apiHost + target.originForm());
+            } else {
+                PlainHttpForward.forward(ctx, request, target, CONNECT_TIMEOUT_MILLIS);
+            }
+        }
+
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             ctx.close();
@@ -233,13 +257,15 @@ public final class ApiHostProxy implements AutoCloseable {
             }
         }
 
-        private static void refuse(ChannelHandlerContext ctx, HttpResponseStatus status, String message) {
-            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                    Unpooled.copiedBuffer(message + "\n", StandardCharsets.UTF_8));
-            response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN);
-            HttpUtil.setContentLength(response, response.content().readableBytes());
-            HttpUtil.setKeepAlive(response, false);
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-        }
+    }
+
+    /** Answers the client with {@code status} and {@code message} as text, then closes its connection. */
+    static void refuse(ChannelHandlerContext ctx, HttpResponseStatus status, String message) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.copiedBuffer(message + "\n", StandardCharsets.UTF_8));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN);
+        HttpUtil.setContentLength(response, response.content().readableBytes());
+        HttpUtil.setKeepAlive(response, false);
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 }

@@ -3,6 +3,7 @@ package com.example.wsapi.local.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * ws-local's HTTPS proxy for functions, in front of a real gateway: a CONNECT to the API's AWS host is answered with
  * the gateway's {@code @connections} over TLS (the client trusts the trust store ws-local makes for function JVMs,
- * hostnames verified), a CONNECT elsewhere is a byte tunnel, and a bad CONNECT is told why. Loopback only: the API's
+ * hostnames verified), a CONNECT elsewhere is a byte tunnel, a plain-HTTP request is forwarded once (not to the API's
+ * host, which AWS serves over HTTPS only), and a bad request is told why. Loopback only: the API's
  * host is never looked up.
  */
 class ApiHostProxyTest extends GatewayTestBase {
@@ -116,11 +121,71 @@ class ApiHostProxyTest extends GatewayTestBase {
     }
 
     @Test
-    void plainHttpRequest_isRefusedWith405() throws Exception {
+    void plainHttpRequest_isForwardedInOriginForm_withHeadersAndBody_andAnsweredWithConnectionClose() throws Exception {
+        // A real HTTP server on loopback stands for a host on the network.
+        HttpServer origin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        CompletableFuture<String> seen = new CompletableFuture<>();
+        origin.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            seen.complete(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " x-custom="
+                    + exchange.getRequestHeaders().getFirst("X-Custom") + " proxy-connection="
+                    + exchange.getRequestHeaders().getFirst("Proxy-Connection") + " body=" + body);
+            byte[] reply = ("got " + body).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("X-Reply", "yes");
+            exchange.sendResponseHeaders(201, reply.length);
+            exchange.getResponseBody().write(reply);
+            exchange.close();
+        });
+        origin.start();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
-            String answer = readAll(socket, "GET http://127.0.0.1/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-            assertTrue(answer.startsWith("HTTP/1.1 405"), answer);
-            assertTrue(answer.contains("only tunnels HTTPS"), answer);
+            int port = origin.getAddress().getPort();
+            String answer = readAll(socket, "POST http://127.0.0.1:" + port + "/items?id=1 HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1:" + port + "\r\nX-Custom: kept\r\nProxy-Connection: keep-alive\r\n"
+                    + "Content-Length: 5\r\n\r\nhello");
+
+            assertEquals("POST /items?id=1 x-custom=kept proxy-connection=null body=hello",
+                    seen.get(10, TimeUnit.SECONDS));
+            assertTrue(answer.startsWith("HTTP/1.1 201"), answer);
+            String lower = answer.toLowerCase(Locale.ROOT);
+            assertTrue(lower.contains("\r\nx-reply: yes\r\n"), answer);
+            assertTrue(lower.contains("\r\nconnection: close\r\n"), answer);
+            assertTrue(answer.endsWith("\r\n\r\ngot hello"), answer);
+        } finally {
+            origin.stop(0);
+        }
+    }
+
+    @Test
+    void plainHttpRequestToAClosedPort_isAnswered502NamingTheHost() throws Exception {
+        int closed;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = free.getLocalPort();
+        }
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+            String answer = readAll(socket, "GET http://127.0.0.1:" + closed + "/x HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 502"), answer);
+            assertTrue(answer.contains("cannot reach 127.0.0.1:" + closed + " for GET http://127.0.0.1:" + closed
+                    + "/x"), answer);
+        }
+    }
+
+    @Test
+    void plainHttpRequestToTheApiHost_isRefusedWith400_AsAwsServesItOverHttpsOnly() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+            String answer = readAll(socket, "POST http://" + DOMAIN_NAME + "/" + STAGE + "/@connections/abc HTTP/1.1"
+                    + "\r\nHost: " + DOMAIN_NAME + "\r\nContent-Length: 0\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("over HTTPS only: use https://" + DOMAIN_NAME + "/" + STAGE
+                    + "/@connections/abc"), answer);
+        }
+    }
+
+    @Test
+    void plainHttpRequestInOriginForm_isRefusedWith400() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+            String answer = readAll(socket, "GET /x HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("absolute form"), answer);
         }
     }
 
