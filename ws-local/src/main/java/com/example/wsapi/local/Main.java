@@ -363,7 +363,7 @@ public final class Main implements Callable<Integer> {
         }
         SignInBanner.print(out, api, issuerKeys);
         out.printf("%n%s", routeTable(api.template()));
-        out.print(BannerNotes.of(api.template(), api.gateway().connectionsUrl()));
+        out.print(BannerNotes.of(api.template()));
         Optional<String> chatPageOff = ChatPage.whyOff(api.template().api());
         if (chatPageOff.isEmpty()) {
             out.printf("%nChat page: %s   (open it in a browser)%n", api.chatPageUrl());

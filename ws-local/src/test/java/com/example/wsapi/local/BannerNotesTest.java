@@ -1,7 +1,6 @@
 package com.example.wsapi.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.wsapi.local.template.IntegrationSpec;
@@ -10,7 +9,6 @@ import com.example.wsapi.local.template.Route;
 import com.example.wsapi.local.template.SamTemplate;
 import com.example.wsapi.local.template.WebSocketApi;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +17,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BannerNotesTest {
-
-    private static final URI CONNECTIONS = URI.create("http://127.0.0.1:4201/Prod/@connections");
 
     private static LambdaFunction function(String id, Map<String, String> environment, boolean managesConnections) {
         return new LambdaFunction(id, id, "example.Handler", "java21", Path.of(id), 256, 30, environment, false,
@@ -41,31 +37,10 @@ class BannerNotesTest {
     }
 
     @Test
-    void functionAllowedToManageConnections_withoutTheApisUrlInItsEnvironment_isNamedWithTheVariableToAdd() {
-        // The published samples' way: the endpoint comes from the event's domainName, AWS's host, which reaches
-        // ws-local through its proxy only with the SDK's url-connection client (and the JDK's HTTPS clients).
-        String note = BannerNotes.of(template(function("SendMessage", Map.of("TABLE_NAME", "t"), true)),
-                CONNECTIONS);
-
-        assertTrue(note.contains("SendMessage may post to @connections"), note);
-        assertTrue(note.contains("domainName"), note);
-        assertTrue(note.contains("reaches ws-local through its HTTPS proxy"), note);
-        assertTrue(note.contains("SDK's url-connection client; the SDK's Apache and Netty clients ignore that proxy "
-                + "and post to AWS"), note);
-        assertFalse(note.contains("is AWS's, not ws-local's"), note);
-        assertTrue(note.contains("CONNECTIONS_ENDPOINT: !Sub https://${ChatApi}.execute-api.${AWS::Region}"
-                + ".amazonaws.com/Prod"), note);
-        assertTrue(note.contains("http://127.0.0.1:4201/Prod"), note);
-        assertFalse(note.contains("OnConnect"), note);
-    }
-
-    @Test
-    void functionWithTheApisUrlRewrittenToTheGateway_orNotAllowedToPost_getsNoNote() {
-        assertEquals("", BannerNotes.of(template(function("SendMessage",
-                Map.of("ENDPOINT", "http://127.0.0.1:4201/Prod"), true)), CONNECTIONS));
-        assertEquals("", BannerNotes.of(template(function("SendMessage",
-                Map.of("API_ENDPOINT", "ws://127.0.0.1:4201"), true)), CONNECTIONS));
-        assertEquals("", BannerNotes.of(template(function("SendMessage", Map.of(), false)), CONNECTIONS));
+    void functionAllowedToManageConnections_withoutTheApisUrlInItsEnvironment_getsNoNote() {
+        // The published samples' way, the endpoint from the event's domainName, reaches ws-local through its proxy
+        // with every SDK client (DomainNameEndpointIT): nothing to tell.
+        assertEquals("", BannerNotes.of(template(function("SendMessage", Map.of("TABLE_NAME", "t"), true))));
     }
 
     @Test
@@ -75,7 +50,7 @@ class BannerNotesTest {
         SamTemplate noted = new SamTemplate(plain.file(), plain.api(), plain.functions(), plain.tables(),
                 List.of(note.trim(), "Second."));
 
-        String notes = BannerNotes.of(noted, CONNECTIONS);
+        String notes = BannerNotes.of(noted);
 
         List<String> lines = notes.lines().toList();
         assertEquals("", lines.get(0));
