@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
 
 class BannerNotesTest {
 
-    private static LambdaFunction function(String id, Map<String, String> environment, boolean managesConnections) {
+    private static LambdaFunction function(String id, Map<String, String> environment) {
         return new LambdaFunction(id, id, "example.Handler", "java21", Path.of(id), 256, 30, environment, false,
-                List.of(), managesConnections);
+                List.of());
     }
 
     /** A chat API whose sendmessage route calls {@code send}, and whose $connect calls a function that never posts. */
     private static SamTemplate template(LambdaFunction send) {
-        LambdaFunction connect = function("OnConnect", Map.of("TABLE_NAME", "connections"), false);
+        LambdaFunction connect = function("OnConnect", Map.of("TABLE_NAME", "connections"));
         Map<String, LambdaFunction> functions = new LinkedHashMap<>();
         functions.put(connect.logicalId(), connect);
         functions.put(send.logicalId(), send);
@@ -37,15 +37,13 @@ class BannerNotesTest {
     }
 
     @Test
-    void functionAllowedToManageConnections_withoutTheApisUrlInItsEnvironment_getsNoNote() {
-        // The published samples' way, the endpoint from the event's domainName, reaches ws-local through its proxy
-        // with every SDK client (DomainNameEndpointIT): nothing to tell.
-        assertEquals("", BannerNotes.of(template(function("SendMessage", Map.of("TABLE_NAME", "t"), true))));
+    void templateWithoutNotes_printsNone() {
+        assertEquals("", BannerNotes.of(template(function("SendMessage", Map.of("TABLE_NAME", "t")))));
     }
 
     @Test
     void templateNotes_followEachOnItsOwn_wrappedToTheBannersWidth() {
-        SamTemplate plain = template(function("SendMessage", Map.of("ENDPOINT", "http://127.0.0.1:4201/Prod"), true));
+        SamTemplate plain = template(function("SendMessage", Map.of("ENDPOINT", "http://127.0.0.1:4201/Prod")));
         String note = "Send: no AWS::Lambda::Permission lets API Gateway invoke it for route sendmessage ".repeat(4);
         SamTemplate noted = new SamTemplate(plain.file(), plain.api(), plain.functions(), plain.tables(),
                 List.of(note.trim(), "Second."));

@@ -27,7 +27,7 @@ class SignInBannerTest {
     /** A template whose $connect is authorized by AuthFn with that environment and those identity sources. */
     private static SamTemplate template(Map<String, String> authEnvironment, String... identitySources) {
         LambdaFunction authFn = new LambdaFunction("AuthFn", "AuthFn", "example.Auth::handleRequest", "java25",
-                Path.of("auth"), 512, 10, authEnvironment, false, List.of(), false);
+                Path.of("auth"), 512, 10, authEnvironment, false, List.of());
         Authorizer authorizer = new Authorizer("Auth", "AuthFn", List.of(identitySources));
         Route connect = new Route("ConnectRoute", "$connect", new IntegrationSpec.AwsProxy("I", "ConnectFn", 29000),
                 false, authorizer);

@@ -27,12 +27,6 @@ final class FunctionsReader {
     private static final Pattern FUNCTION_ARN = Pattern.compile("arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)(?::[^:]+)?");
     /** Lambda's Java runtimes: ws-local runs Java functions only. */
     static final List<String> JAVA_RUNTIMES = List.of("java8.al2", "java11", "java17", "java21", "java25");
-    private static final String IAM_ROLE = "AWS::IAM::Role";
-    private static final String IAM_POLICY = "AWS::IAM::Policy";
-    private static final String IAM_MANAGED_POLICY = "AWS::IAM::ManagedPolicy";
-    /** The action (or execute-api's wildcard), or AWS's managed policy that allows it. */
-    private static final Pattern MANAGE_CONNECTIONS =
-            Pattern.compile("(?i)execute-api:(ManageConnections|\\*)|AmazonAPIGatewayInvokeFullAccess");
 
     private final TemplateContext context;
     private final EndpointRewriter rewriter;
@@ -178,7 +172,7 @@ final class FunctionsReader {
         // Ref of a function is its name (FunctionName, else the logical id), as on Lambda.
         String functionName = Intrinsics.text(context.ref(id), "Resources." + id + ".Properties.FunctionName");
         return new LambdaFunction(id, functionName, handler, runtime, codeUri, memory, timeout, Collections.unmodifiableMap(environment),
-                snapStart(props, at), layers(props, at), managesConnections(props),
+                snapStart(props, at), layers(props, at),
                 FunctionLogging.read(context.resolve(props.get("LoggingConfig"), at + ".LoggingConfig"),
                         at + ".LoggingConfig"));
     }
@@ -204,30 +198,6 @@ final class FunctionsReader {
                     "the layer has no ContentUri: set ContentUri to the folder of its content (java/lib/*.jar)")));
         }
         return read;
-    }
-
-    /**
-     * Whether the function's Policies, or the Role it names and the IAM policies attached to that role, allow
-     * {@code execute-api:ManageConnections} (or name AWS's managed policy that does), read as written: a function that
-     * may post to {@code @connections}.
-     */
-    private boolean managesConnections(Map<String, Object> props) {
-        List<Object> grants = new ArrayList<>();
-        grants.add(props.get("Policies"));
-        Object role = props.get("Role");
-        String roleId = role instanceof Map<?, ?> ref && ref.get("Fn::GetAtt") instanceof List<?> att && !att.isEmpty()
-                ? String.valueOf(att.get(0)) : role instanceof Map<?, ?> ref && ref.get("Ref") instanceof String name
-                ? name : null;
-        if (roleId != null && IAM_ROLE.equals(context.typeIfActive(roleId))) {
-            grants.add(context.properties(roleId));
-            for (String policy : context.resourcesOfType(Set.of(IAM_POLICY, IAM_MANAGED_POLICY))) {
-                Object roles = context.properties(policy).get("Roles");
-                if (TemplateContext.list(roles, "Resources." + policy + ".Properties.Roles").contains(Map.of("Ref", roleId))) {
-                    grants.add(context.properties(policy));
-                }
-            }
-        }
-        return MANAGE_CONNECTIONS.matcher(grants.toString()).find();
     }
 
     /** SnapStart applies to published versions, which SAM publishes for an AutoPublishAlias. */

@@ -20,13 +20,11 @@ import java.util.Objects;
  * @param snapStart      {@code SnapStart: ApplyOn: PublishedVersions} with an {@code AutoPublishAlias}: the versions
  *                       the alias points at are SnapStart snapshots (plain {@code $LATEST} never is)
  * @param layers         the function's Layers, in order
- * @param managesConnections its Policies (or Role) allow {@code execute-api:ManageConnections}: it may post to
- *                       {@code @connections}
  * @param logging        its LoggingConfig
  */
 public record LambdaFunction(String logicalId, String functionName, String handler, String runtime, Path codeUri, int memorySize,
                              int timeoutSeconds, Map<String, String> environment, boolean snapStart,
-                             List<LambdaLayer> layers, boolean managesConnections, FunctionLogging logging) {
+                             List<LambdaLayer> layers, FunctionLogging logging) {
 
     public LambdaFunction {
         layers = List.copyOf(layers);
@@ -36,20 +34,12 @@ public record LambdaFunction(String logicalId, String functionName, String handl
     /** With Lambda's default logging. */
     public LambdaFunction(String logicalId, String functionName, String handler, String runtime, Path codeUri,
                           int memorySize, int timeoutSeconds, Map<String, String> environment, boolean snapStart,
-                          List<LambdaLayer> layers, boolean managesConnections) {
-        this(logicalId, functionName, handler, runtime, codeUri, memorySize, timeoutSeconds, environment, snapStart,
-                layers, managesConnections, FunctionLogging.DEFAULT);
-    }
-
-    /** With Lambda's default logging, and no permission to manage connections. */
-    public LambdaFunction(String logicalId, String functionName, String handler, String runtime, Path codeUri,
-                          int memorySize, int timeoutSeconds, Map<String, String> environment, boolean snapStart,
                           List<LambdaLayer> layers) {
         this(logicalId, functionName, handler, runtime, codeUri, memorySize, timeoutSeconds, environment, snapStart,
-                layers, false);
+                layers, FunctionLogging.DEFAULT);
     }
 
-    /** Without a FunctionName, SnapStart, layers or a permission to manage connections. */
+    /** Without a FunctionName, SnapStart or layers. */
     public LambdaFunction(String logicalId, String handler, String runtime, Path codeUri, int memorySize,
                           int timeoutSeconds, Map<String, String> environment) {
         this(logicalId, logicalId, handler, runtime, codeUri, memorySize, timeoutSeconds, environment, false, List.of());

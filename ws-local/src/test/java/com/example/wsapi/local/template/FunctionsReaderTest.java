@@ -161,57 +161,6 @@ class FunctionsReaderTest {
     }
 
     @Test
-    void function_mayManageConnections_byItsPolicies_orItsRoleAndThePoliciesAttachedToIt() {
-        String base = """
-                Transform: AWS::Serverless-2016-10-31
-                """ + API + """
-                  Fn:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: example.Handler
-                      Runtime: java21
-                      CodeUri: .
-                """;
-        assertFalse(reader(base + """
-                      Policies:
-                        - DynamoDBCrudPolicy:
-                            TableName: connections
-                """).functions().get("Fn").managesConnections());
-        assertTrue(reader(base + """
-                      Policies:
-                        - Statement:
-                            - Effect: Allow
-                              Action: ['execute-api:ManageConnections']
-                              Resource: !Sub arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*
-                """).functions().get("Fn").managesConnections());
-        assertTrue(reader(base + """
-                      Policies: [AmazonAPIGatewayInvokeFullAccess]
-                """).functions().get("Fn").managesConnections());
-        // As a published SQS sample grants it: a role of the template, and a policy attached to that role.
-        String role = base + """
-                      Role: !GetAtt FnRole.Arn
-                  FnRole:
-                    Type: AWS::IAM::Role
-                    Properties:
-                      AssumeRolePolicyDocument: {}
-                  FnRolePolicy:
-                    Type: AWS::IAM::Policy
-                    Properties:
-                      PolicyName: p
-                      Roles: [!Ref FnRole]
-                      PolicyDocument:
-                        Statement:
-                          - Action: execute-api:ManageConnections
-                            Effect: Allow
-                            Resource: '*'
-                """;
-        assertTrue(reader(role).functions().get("Fn").managesConnections());
-        assertFalse(reader(role.replace("Roles: [!Ref FnRole]", "Roles: [!Ref OtherRole]")
-                .replace("  FnRolePolicy:", "  OtherRole:\n    Type: AWS::IAM::Role\n  FnRolePolicy:"))
-                .functions().get("Fn").managesConnections());
-    }
-
-    @Test
     void function_withATimeoutLambdaRefuses_failsNamingTheRange() {
         problem(() -> reader(WITH_GLOBALS.replace("Timeout: 10", "Timeout: 901")).functions(),
                 "Resources.Fn.Properties.Timeout", "Lambda accepts 1 to 900");
