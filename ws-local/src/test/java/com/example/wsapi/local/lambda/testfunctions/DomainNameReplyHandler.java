@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 
@@ -23,13 +24,23 @@ public class DomainNameReplyHandler implements RequestHandler<Map<String, Object
         URI endpoint = URI.create("https://" + requestContext.get("domainName") + "/" + requestContext.get("stage"));
         long start = System.nanoTime();
         try (ApiGatewayManagementApiClient client = ApiGatewayManagementApiClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(httpClient())
                 .endpointOverride(endpoint)
                 .build()) {
             client.postToConnection(request -> request.connectionId(connectionId)
-                    .data(SdkBytes.fromUtf8String("posted to " + endpoint + ": " + event.get("body"))));
+                    .data(SdkBytes.fromUtf8String(who() + "posted to " + endpoint + ": " + event.get("body"))));
         }
         System.out.println("posted in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         return Map.of("statusCode", 200);
+    }
+
+    /** The SDK HTTP client the post goes through. */
+    protected SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.create();
+    }
+
+    /** What the reply says first, before {@code posted to}. */
+    protected String who() {
+        return "";
     }
 }
