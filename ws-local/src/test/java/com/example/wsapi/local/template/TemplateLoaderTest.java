@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.wsapi.local.testing.TestTemplates;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -338,38 +339,21 @@ class TemplateLoaderTest {
         Path file = folder.resolve("template.yaml");
         Files.writeString(file, "Transform: AWS::Serverless-2016-10-31\n"
                 + "Globals:\n  Function:\n    Runtime: java17\n    Handler: com.example.handlers.::handleRequest\n"
-                + TemplateFixture.API + """
-                  Connect:
+                + TemplateFixture.API + TestTemplates.lambdaRoute("Connect", "$connect", false)
+                + TestTemplates.lambdaRoute("Send", "sendJson", false) + """
+                  ConnectFunction:
                     Type: AWS::Serverless::Function
                     Properties: {Handler: com.example.handlers.ConnectHandler::handleRequest}
-                  Send:
+                  SendFunction:
                     Type: AWS::Serverless::Function
-                  ConnectIntegration:
-                    Type: AWS::ApiGatewayV2::Integration
-                    Properties:
-                      ApiId: !Ref Api
-                      IntegrationType: AWS_PROXY
-                      IntegrationUri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Connect.Arn}/invocations
-                  SendIntegration:
-                    Type: AWS::ApiGatewayV2::Integration
-                    Properties:
-                      ApiId: !Ref Api
-                      IntegrationType: AWS_PROXY
-                      IntegrationUri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Send.Arn}/invocations
-                  ConnectRoute:
-                    Type: AWS::ApiGatewayV2::Route
-                    Properties: {ApiId: !Ref Api, RouteKey: $connect, Target: !Sub "integrations/${ConnectIntegration}"}
-                  SendRoute:
-                    Type: AWS::ApiGatewayV2::Route
-                    Properties: {ApiId: !Ref Api, RouteKey: sendJson, Target: !Sub "integrations/${SendIntegration}"}
                 """);
 
         List<String> notes = TemplateLoader.load(file, settings(null)).notes().stream()
                 .filter(note -> note.contains("Handler")).toList();
 
-        assertEquals(List.of("Send's Handler com.example.handlers.::handleRequest (from Globals.Function) names no "
-                + "Java class: Lambda accepts it, but every event fails with \"Class not found: com.example.handlers.\"; "
-                + "give Send its own Handler, package.Class::method"), notes);
+        assertEquals(List.of("SendFunction's Handler com.example.handlers.::handleRequest (from Globals.Function) names "
+                + "no Java class: Lambda accepts it, but every event fails with \"Class not found: "
+                + "com.example.handlers.\"; give SendFunction its own Handler, package.Class::method"), notes);
     }
 
     // ---------------------------------------------------------------- broken templates
