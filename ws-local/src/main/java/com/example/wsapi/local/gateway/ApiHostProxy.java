@@ -44,9 +44,10 @@ import javax.net.ssl.KeyManagerFactory;
 
 /**
  * The HTTPS proxy function JVMs are given ({@code https.proxyHost}), so that a {@code @connections} endpoint built
- * from the event's {@code domainName} reaches ws-local, as it reaches API Gateway on AWS. A {@code CONNECT} to the
- * API's own host on 443 is answered here: TLS ends with {@link ApiHostCertificate}'s certificate and the requests go,
- * as they are, to the gateway's own port, which serves them as every other {@code @connections} request. A
+ * from the event's {@code domainName}, or from the API's {@code wss://} URL in a variable, reaches ws-local, as it
+ * reaches API Gateway on AWS. A {@code CONNECT} to the API's own host on 443 is answered here: TLS ends with
+ * {@link ApiHostCertificate}'s certificate and the bytes go, as they are, to the gateway's own port, which serves
+ * them as any other client's: {@code @connections} requests, or a WebSocket handshake and its frames. A
  * {@code CONNECT} to any other host is a plain tunnel, so calls to real services behave as without ws-local. Function
  * JVMs are given it as their plain-HTTP proxy too ({@code http.proxyHost}: the SDK's Apache and Netty clients tunnel
  * HTTPS through that one), so a plain-HTTP request to another host is forwarded ({@link PlainHttpForward}); one to

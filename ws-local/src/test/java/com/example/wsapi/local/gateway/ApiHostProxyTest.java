@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -33,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ws-local's HTTPS proxy for functions, in front of a real gateway: a CONNECT to the API's AWS host is answered with
- * the gateway's {@code @connections} over TLS (the client trusts the trust store ws-local makes for function JVMs,
- * hostnames verified), a CONNECT elsewhere is a byte tunnel, a plain-HTTP request is forwarded once (not to the API's
+ * the gateway over TLS, its {@code @connections} and its WebSocket handshake (the client trusts the trust store
+ * ws-local makes for function JVMs, hostnames verified), a CONNECT elsewhere is a byte tunnel, a plain-HTTP request is forwarded once (not to the API's
  * host, which AWS serves over HTTPS only), and a bad request is told why. Loopback only: the API's
  * host is never looked up.
  */
@@ -85,6 +86,22 @@ class ApiHostProxyTest extends GatewayTestBase {
         assertEquals("GoneException", response.headers().firstValue("x-amzn-ErrorType").orElse(null));
         // Keep-alive through the tunnel: a second request on the same client is served too.
         assertEquals(410, client.send(post, HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void webSocketToApiHost_isUpgradedByTheGateway_andItsMessagesReachTheRoutes() throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(functionTrust)
+                .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.port())))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        // wss://, as !GetAtt Api.ApiEndpoint names the API (ws-local leaves it so in function variables).
+        WebSocket socket = client.newWebSocketBuilder()
+                .buildAsync(URI.create("wss://" + DOMAIN_NAME + "/" + STAGE), new WebSocket.Listener() {})
+                .get(10, TimeUnit.SECONDS);
+        socket.sendText("hi over TLS", true).get(5, TimeUnit.SECONDS);
+
+        assertEquals("hi over TLS", functions.awaitCall("defaultFn", 1).event().get("body").getAsString());
+        socket.abort();
     }
 
     @Test
