@@ -32,7 +32,7 @@ final class FunctionsReader {
     private final EndpointRewriter rewriter;
     private Map<String, LambdaFunction> functions;
 
-    /** @param rewriter rewrites the API's endpoints in environment variables to the local gateway */
+    /** @param rewriter points the API's URLs in environment variables at ws-local */
     FunctionsReader(TemplateContext context, EndpointRewriter rewriter) {
         this.context = context;
         this.rewriter = rewriter;

@@ -9,7 +9,7 @@ import java.net.URI;
  * @param accountId     AWS::AccountId
  * @param stackName     AWS::StackName
  * @param stageOverride the --stage option, or null to keep the template's stage
- * @param localEndpoint where the gateway listens, e.g. {@code http://127.0.0.1:3001}: strings that name the
- *                      API's execute-api host (https or wss) are rewritten to it (http or ws)
+ * @param localEndpoint where the gateway listens, e.g. {@code http://127.0.0.1:3001}: {@code https://} URLs of the
+ *                      API's execute-api host are rewritten to it ({@code wss://} ones are left to the proxy)
  */
 public record LocalSettings(String region, String accountId, String stackName, String stageOverride, URI localEndpoint) {}

@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a SAM/CloudFormation template into the records ws-local runs, every intrinsic function resolved to its local
- * value ({@link LocalResourceValues}) and every management endpoint of the API rewritten to the local gateway. Each
- * part of the template has a reader of its own: {@link ApiReader} (the API and its stage), {@link RoutesReader}
- * (routes and route responses), {@link IntegrationsReader} (integrations and their responses),
- * {@link AuthorizersReader}, {@link FunctionsReader} and {@link TablesReader}, sharing a {@link TemplateContext}.
+ * value ({@link LocalResourceValues}) and the API's URLs in function environments pointed at ws-local
+ * ({@link EndpointRewriter}). Each part of the template has a reader of its own: {@link ApiReader} (the API and its
+ * stage), {@link RoutesReader} (routes and route responses), {@link IntegrationsReader} (integrations and their
+ * responses), {@link AuthorizersReader}, {@link FunctionsReader} and {@link TablesReader}, sharing a
+ * {@link TemplateContext}.
  */
 public final class TemplateLoader {
 

@@ -73,20 +73,22 @@ class TemplateLoaderTest {
     }
 
     @Test
-    void load_rewritesApiEndpointToLocalWebSocketUrl() throws Exception {
-        assertEquals("ws://127.0.0.1:3001/dev",
+    void load_leavesTheApiEndpointsWssUrlAsItIs_forTheFunctionsProxy() throws Exception {
+        // !Join ['/', [!GetAtt WebSocketApi.ApiEndpoint, !Ref StageName]]: code turns it into https:// itself.
+        assertEquals("wss://" + TemplateLoader.apiId("WebSocketApi") + ".execute-api.us-east-1.amazonaws.com/dev",
                 realistic().functions().get("EchoFunction").environment().get("WEBSOCKET_URL"));
     }
 
     @Test
-    void load_withHttpsLocalEndpoint_rewritesToHttpsAndWss() throws Exception {
+    void load_withHttpsLocalEndpoint_rewritesHttpsUrlsToIt_andLeavesWssUrls() throws Exception {
         LocalSettings secure = new LocalSettings("us-east-1", "123456789012", "chat", null,
                 URI.create("https://localhost:8443/"));
 
         Map<String, String> env = TemplateLoader.load(REALISTIC, secure).functions().get("EchoFunction").environment();
 
         assertEquals("https://localhost:8443/dev", env.get("CONNECTIONS_ENDPOINT"));
-        assertEquals("wss://localhost:8443/dev", env.get("WEBSOCKET_URL"));
+        assertEquals("wss://" + TemplateLoader.apiId("WebSocketApi") + ".execute-api.us-east-1.amazonaws.com/dev",
+                env.get("WEBSOCKET_URL"));
     }
 
     @Test
@@ -224,7 +226,8 @@ class TemplateLoaderTest {
 
         assertEquals("prod", template.api().stageName());
         assertEquals("http://127.0.0.1:3001/prod", echoEnv.get("CONNECTIONS_ENDPOINT"));
-        assertEquals("ws://127.0.0.1:3001/prod", echoEnv.get("WEBSOCKET_URL"));
+        assertEquals("wss://" + TemplateLoader.apiId("WebSocketApi") + ".execute-api.us-east-1.amazonaws.com/prod",
+                echoEnv.get("WEBSOCKET_URL"));
         // The stage comes from the StageName parameter, so everything that uses the parameter follows.
         assertEquals("chat-connections-prod", template.tables().get(0).tableName());
         assertEquals("WARN", echoEnv.get("LOG_LEVEL"));

@@ -17,11 +17,9 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
 public class DomainNameReplyHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     @Override
-    @SuppressWarnings("unchecked")
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        Map<String, Object> requestContext = (Map<String, Object>) event.get("requestContext");
-        String connectionId = (String) requestContext.get("connectionId");
-        URI endpoint = URI.create("https://" + requestContext.get("domainName") + "/" + requestContext.get("stage"));
+        String connectionId = (String) requestContext(event).get("connectionId");
+        URI endpoint = endpoint(event);
         long start = System.nanoTime();
         try (ApiGatewayManagementApiClient client = ApiGatewayManagementApiClient.builder()
                 .httpClient(httpClient())
@@ -32,6 +30,17 @@ public class DomainNameReplyHandler implements RequestHandler<Map<String, Object
         }
         System.out.println("posted in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         return Map.of("statusCode", 200);
+    }
+
+    /** The {@code @connections} endpoint the post goes to. */
+    protected URI endpoint(Map<String, Object> event) {
+        Map<String, Object> requestContext = requestContext(event);
+        return URI.create("https://" + requestContext.get("domainName") + "/" + requestContext.get("stage"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> requestContext(Map<String, Object> event) {
+        return (Map<String, Object>) event.get("requestContext");
     }
 
     /** The SDK HTTP client the post goes through. */
