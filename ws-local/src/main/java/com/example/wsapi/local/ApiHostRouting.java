@@ -32,6 +32,9 @@ final class ApiHostRouting implements LaunchOptions, AutoCloseable {
      * written out: the AWS SDK's clients read the property only, and without it would send these to the proxy too.
      */
     static final String NON_PROXY_HOSTS = "localhost|127.*|[::1]";
+    /** What works without the proxy: ws-local rewrites only https:// URLs of the API to itself (EndpointRewriter). */
+    private static final String USE_HTTPS_URL = "set a variable to the API's https:// URL (ws-local points that one "
+            + "at itself; wss:// ones it leaves to the proxy) and build the @connections client with it";
 
     private final String apiHost;
     private final InetSocketAddress gateway;
@@ -67,9 +70,8 @@ final class ApiHostRouting implements LaunchOptions, AutoCloseable {
             // A corporate proxy or trust store: ours on the command line would win over it, and break its calls.
             if (toldKeepsItsOwn.add(function.name())) {
                 log.line(LogLine.warning(function.name(), "its JAVA_TOOL_OPTIONS set an HTTP(S) proxy or trust store: "
-                        + "ws-local keeps them, so an @connections endpoint built from the event's domainName goes "
-                        + "to AWS, not to ws-local", "set a variable to the API's URL (ws-local points it at itself) "
-                        + "and build the @connections client with it"));
+                        + "ws-local keeps them, so an @connections endpoint built from the event's domainName, or "
+                        + "from the API's wss:// URL in a variable, goes to AWS, not to ws-local", USE_HTTPS_URL));
             }
             return List.of();
         }
@@ -97,9 +99,8 @@ final class ApiHostRouting implements LaunchOptions, AutoCloseable {
                     "-Djavax.net.ssl.trustStorePassword=" + ApiHostCertificate.TRUST_STORE_PASSWORD);
         } catch (IOException | RuntimeException e) {
             log.line(LogLine.warning(null, "functions run without ws-local's HTTPS proxy (" + e.getMessage()
-                    + "): an @connections endpoint built from the event's domainName goes to AWS, not to ws-local",
-                    "set a variable to the API's URL (ws-local points it at itself) and build the @connections "
-                            + "client with it"));
+                    + "): an @connections endpoint built from the event's domainName, or from the API's wss:// URL "
+                    + "in a variable, goes to AWS, not to ws-local", USE_HTTPS_URL));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -42,6 +42,11 @@ class ApiHostRoutingTest {
             assertEquals(List.of(), routing.jvmOptions(corporate));
 
             assertEquals(1, log.matching(line -> line.contains("ws-local keeps them")).size(), log.text());
+            // Both URLs the proxy would have served go to AWS; the https:// one in a variable is still rewritten.
+            assertTrue(log.text().contains("domainName, or from the API's wss:// URL in a variable, goes to AWS"),
+                    log.text());
+            assertTrue(log.lines().get(0).advice().startsWith("set a variable to the API's https:// URL"),
+                    log.lines().get(0).advice());
             assertTrue(Files.notExists(cache.resolve("ws-local-api-host")), "nothing made for it");
         }
     }
