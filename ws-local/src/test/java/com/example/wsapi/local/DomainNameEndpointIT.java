@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.lambda.testfunctions.ApacheDomainNameReplyHandler;
 import com.example.wsapi.local.lambda.testfunctions.DomainNameReplyHandler;
+import com.example.wsapi.local.lambda.testfunctions.NettyDomainNameReplyHandler;
 import com.example.wsapi.local.testing.JdkClient;
 import com.example.wsapi.local.testing.LogLines;
 import com.example.wsapi.local.testing.TestTemplates;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A function that builds its {@code @connections} endpoint from the event's {@code domainName} and {@code stage}, as
  * AWS's samples do, with no variable naming ws-local: its post reaches ws-local's gateway (through the proxy function
  * JVMs are given), and the client gets the message, with the SDK's url-connection client ({@code https.proxyHost})
- * and with its Apache client ({@code http.proxyHost}). Nothing leaves the machine: the proxy answers the API's
- * host itself. The function is ws-local's test handler with the AWS SDK's jars of this test's class path beside it
+ * and with its Apache client and its async Netty client ({@code http.proxyHost}). Nothing leaves the machine: the
+ * proxy answers the API's host itself. The function is ws-local's test handler with the AWS SDK's jars of this test's class path beside it
  * ({@code <CodeUri>/target/classes} and {@code target/dependency/*.jar}, a Maven module's layout, in ws-local's
  * build folder).
  */
@@ -39,9 +40,16 @@ class DomainNameEndpointIT {
     static final LogLines LOGS = new LogLines(true);
     /** SDK jars on the class path that the functions do not need. */
     static final Pattern UNUSED = Pattern.compile("/(dynamodb|dynamodb-enhanced|cognitoidentity|cognitoidentityprovider"
-            + "|pinpoint|netty-nio-client)/");
-    /** The SDK's Apache client and what it needs: only the Apache function has them (the other has no default). */
+            + "|pinpoint)/");
+    /** The SDK's Apache client and what it needs: only the Apache function has them. */
     static final Pattern APACHE = Pattern.compile("/(apache-client|httpclient|httpcore|commons-logging|commons-codec)/");
+    /**
+     * The SDK's Netty client and Netty (ws-local's version, the SDK's on DynamoDB Local's class path): only the Netty
+     * function has them.
+     */
+    static final Pattern NETTY = Pattern.compile("/(netty-nio-client/|io/netty/)");
+    /** No HTTP client but the url-connection one, which every function has. */
+    static final Pattern NO_OTHER_CLIENT = Pattern.compile("(?!)");
 
     @TempDir
     static Path dir;
@@ -49,13 +57,15 @@ class DomainNameEndpointIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path urlConnection = functionFolder("domain-name-function", false);
-        Path apache = functionFolder("apache-domain-name-function", true);
+        Path urlConnection = functionFolder("domain-name-function", NO_OTHER_CLIENT);
+        Path apache = functionFolder("apache-domain-name-function", APACHE);
+        Path netty = functionFolder("netty-domain-name-function", NETTY);
         Path template = Files.writeString(dir.resolve("template.yaml"), """
                 Transform: AWS::Serverless-2016-10-31
                 Resources:
                 """ + TestTemplates.webSocketApi("reply", "dev") + TestTemplates.lambdaRoute("Reply", "$default", false)
-                + TestTemplates.lambdaRoute("Apache", "apache", false) + """
+                + TestTemplates.lambdaRoute("Apache", "apache", false) + TestTemplates.lambdaRoute("Netty", "netty", false)
+                + """
                   ReplyFunction:
                     Type: AWS::Serverless::Function
                     Properties:
@@ -72,8 +82,16 @@ class DomainNameEndpointIT {
                       Runtime: java25
                       MemorySize: 512
                       Timeout: 30
+                  NettyFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: %s
+                      Handler: %s::handleRequest
+                      Runtime: java25
+                      MemorySize: 512
+                      Timeout: 30
                 """.formatted(urlConnection, DomainNameReplyHandler.class.getName(), apache,
-                ApacheDomainNameReplyHandler.class.getName()));
+                ApacheDomainNameReplyHandler.class.getName(), netty, NettyDomainNameReplyHandler.class.getName()));
         api = LocalApi.start(new LocalOptions(template, "127.0.0.1", 0, null, "us-east-1", Duration.ofMinutes(10),
                 null, 0, Map.of(), Map.of(), 2), RuntimeOptions.defaults().withLogSink(LOGS::line));
     }
@@ -82,14 +100,14 @@ class DomainNameEndpointIT {
      * A function's CodeUri: this test's classes and the SDK's jars, linked. In the build folder, not the temporary
      * one: JUnit warns of every link it deletes that leads out of it.
      */
-    static Path functionFolder(String name, boolean withApacheClient) throws Exception {
+    static Path functionFolder(String name, Pattern httpClient) throws Exception {
         Path testClasses = Path.of(DomainNameReplyHandler.class.getProtectionDomain().getCodeSource().getLocation()
                 .toURI());
         Path code = testClasses.resolveSibling(name);
         deleteLinks(code);
         Path dependencies = Files.createDirectories(code.resolve("target/dependency"));
         Files.createSymbolicLink(code.resolve("target/classes"), testClasses);
-        for (Path jar : sdkJars(withApacheClient)) {
+        for (Path jar : sdkJars(httpClient)) {
             Files.createSymbolicLink(dependencies.resolve(jar.getFileName()), jar);
         }
         return code;
@@ -106,14 +124,18 @@ class DomainNameEndpointIT {
         }
     }
 
-    /** The AWS SDK's jars (and what they need) on this test's class path: the function's dependencies. */
-    static List<Path> sdkJars(boolean withApacheClient) {
+    /**
+     * The AWS SDK's jars (and what they need) on this test's class path: the function's dependencies, with the
+     * url-connection client and the {@code httpClient} one ({@link #APACHE}, {@link #NETTY} or {@link #NO_OTHER_CLIENT}).
+     */
+    static List<Path> sdkJars(Pattern httpClient) {
         return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> entry.endsWith(".jar"))
                 .filter(entry -> entry.contains("/software/amazon/awssdk/") || entry.contains("/org/reactivestreams/")
-                        || entry.contains("/org/slf4j/slf4j-api/") || APACHE.matcher(entry).find())
+                        || entry.contains("/org/slf4j/slf4j-api/") || httpClient.matcher(entry).find())
                 .filter(entry -> !UNUSED.matcher(entry).find())
-                .filter(entry -> withApacheClient || !APACHE.matcher(entry).find())
+                .filter(entry -> httpClient.matcher(entry).find()
+                        || !APACHE.matcher(entry).find() && !NETTY.matcher(entry).find())
                 .map(Path::of)
                 .toList();
     }
@@ -147,6 +169,18 @@ class DomainNameEndpointIT {
         // It reads http.proxyHost only: without it, UnknownHostException (offline) or a post to AWS.
         String domainName = api.template().api().apiId() + ".execute-api.us-east-1.amazonaws.com";
         assertEquals("apache client posted to https://" + domainName + "/dev: {\"action\":\"apache\"}",
+                client.nextMessage(REPLY));
+        assertFalse(client.isClosed());
+    }
+
+    @Test
+    void postWithTheAsyncNettyClient_toEndpointBuiltFromDomainName_reachesTheClient() {
+        JdkClient client = JdkClient.connect(api.gateway().webSocketUrl());
+        client.send("{\"action\":\"netty\"}");
+
+        // Its default proxy settings read http.proxyHost (SDK 2.25.0 and later): without it, the post goes to AWS.
+        String domainName = api.template().api().apiId() + ".execute-api.us-east-1.amazonaws.com";
+        assertEquals("netty client posted to https://" + domainName + "/dev: {\"action\":\"netty\"}",
                 client.nextMessage(REPLY));
         assertFalse(client.isClosed());
     }

@@ -21,15 +21,20 @@ public class DomainNameReplyHandler implements RequestHandler<Map<String, Object
         String connectionId = (String) requestContext(event).get("connectionId");
         URI endpoint = endpoint(event);
         long start = System.nanoTime();
+        post(endpoint, connectionId, SdkBytes.fromUtf8String(who() + "posted to " + endpoint + ": "
+                + event.get("body")));
+        System.out.println("posted in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        return Map.of("statusCode", 200);
+    }
+
+    /** Posts {@code data} to the connection with a client for {@code endpoint}, made for this one post. */
+    protected void post(URI endpoint, String connectionId, SdkBytes data) {
         try (ApiGatewayManagementApiClient client = ApiGatewayManagementApiClient.builder()
                 .httpClient(httpClient())
                 .endpointOverride(endpoint)
                 .build()) {
-            client.postToConnection(request -> request.connectionId(connectionId)
-                    .data(SdkBytes.fromUtf8String(who() + "posted to " + endpoint + ": " + event.get("body"))));
+            client.postToConnection(request -> request.connectionId(connectionId).data(data));
         }
-        System.out.println("posted in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-        return Map.of("statusCode", 200);
     }
 
     /** The {@code @connections} endpoint the post goes to. */
