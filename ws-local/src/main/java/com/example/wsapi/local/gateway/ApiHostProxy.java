@@ -1,5 +1,6 @@
 package com.example.wsapi.local.gateway;
 
+import com.example.wsapi.local.gateway.integration.OffLoopNameResolver;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
@@ -39,6 +40,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 
@@ -51,7 +54,8 @@ import javax.net.ssl.KeyManagerFactory;
  * {@code CONNECT} to any other host is a plain tunnel, so calls to real services behave as without ws-local. Function
  * JVMs are given it as their plain-HTTP proxy too ({@code http.proxyHost}: the SDK's Apache and Netty clients tunnel
  * HTTPS through that one), so a plain-HTTP request to another host is forwarded ({@link PlainHttpForward}); one to
- * the API's host is refused, as AWS serves it over HTTPS only.
+ * the API's host is refused, as AWS serves it over HTTPS only. Host names are looked up off the proxy's one event
+ * loop ({@link OffLoopNameResolver}), so a slow lookup holds up no other client.
  */
 public final class ApiHostProxy implements AutoCloseable {
 
@@ -60,10 +64,12 @@ public final class ApiHostProxy implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
     private final EventLoopGroup group;
+    private final ExecutorService lookups;
     private final Channel serverChannel;
 
-    private ApiHostProxy(EventLoopGroup group, Channel serverChannel) {
+    private ApiHostProxy(EventLoopGroup group, ExecutorService lookups, Channel serverChannel) {
         this.group = group;
+        this.lookups = lookups;
         this.serverChannel = serverChannel;
     }
 
@@ -76,8 +82,16 @@ public final class ApiHostProxy implements AutoCloseable {
      */
     public static ApiHostProxy start(String apiHost, InetSocketAddress gateway, Callable<KeyStore> keyStore)
             throws InterruptedException {
+        return start(apiHost, gateway, keyStore, InetAddress::getAllByName);
+    }
+
+    /** As {@link #start(String, InetSocketAddress, Callable)}, host names looked up by {@code hostLookup}. */
+    static ApiHostProxy start(String apiHost, InetSocketAddress gateway, Callable<KeyStore> keyStore,
+                              OffLoopNameResolver.HostLookup hostLookup) throws InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ws-local-proxy", true),
                 NioIoHandler.newFactory());
+        ExecutorService lookups = Executors.newCachedThreadPool(new DefaultThreadFactory("ws-local-proxy-dns", true));
+        OffLoopNameResolver resolver = new OffLoopNameResolver(lookups, hostLookup);
         Tls tls = new Tls(keyStore);
         try {
             Channel server = new ServerBootstrap()
@@ -90,13 +104,14 @@ public final class ApiHostProxy implements AutoCloseable {
                             channel.pipeline().addLast("codec", new HttpServerCodec())
                                     .addLast("aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES))
                                     .addLast("request", new RequestHandler(apiHost.toLowerCase(Locale.ROOT), gateway,
-                                            tls));
+                                            tls, resolver));
                         }
                     })
                     .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
-            return new ApiHostProxy(group, server);
+            return new ApiHostProxy(group, lookups, server);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            lookups.shutdownNow();
             throw e;
         }
     }
@@ -110,6 +125,7 @@ public final class ApiHostProxy implements AutoCloseable {
     public void close() {
         serverChannel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        lookups.shutdownNow(); // a lookup still running fails its promise, on a loop that is gone
     }
 
     /** The server side of TLS for the API's host, made once, when first needed (it reads the key store). */
@@ -136,12 +152,14 @@ public final class ApiHostProxy implements AutoCloseable {
         private final String apiHost;
         private final InetSocketAddress gateway;
         private final Tls tls;
+        private final OffLoopNameResolver resolver;
         private boolean handled; // one request per connection: a CONNECT's tunnel, or one exchange
 
-        RequestHandler(String apiHost, InetSocketAddress gateway, Tls tls) {
+        RequestHandler(String apiHost, InetSocketAddress gateway, Tls tls, OffLoopNameResolver resolver) {
             this.apiHost = apiHost;
             this.gateway = gateway;
             this.tls = tls;
+            this.resolver = resolver;
         }
 
         @Override
@@ -185,8 +203,9 @@ public final class ApiHostProxy implements AutoCloseable {
                     .channel(NioSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+                    .resolver(resolver)
                     .handler(new ByteRelay(inbound))
-                    .connect(far); // a name is looked up on this loop: a slow lookup holds the proxy's other tunnels
+                    .connect(far);
             connecting.addListener((ChannelFutureListener) connected -> {
                 if (!connected.isSuccess()) {
                     inbound.config().setAutoRead(true);
@@ -230,7 +249,7 @@ public final class ApiHostProxy implements AutoCloseable {
                         + request.uri() + " is plain HTTP, but API Gateway serves " + apiHost + " over HTTPS only: "
                         + "use https://" + apiHost + target.originForm());
             } else {
-                PlainHttpForward.forward(ctx, request, target, CONNECT_TIMEOUT_MILLIS);
+                PlainHttpForward.forward(ctx, request, target, CONNECT_TIMEOUT_MILLIS, resolver);
             }
         }
 

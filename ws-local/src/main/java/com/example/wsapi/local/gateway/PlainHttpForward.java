@@ -1,5 +1,6 @@
 package com.example.wsapi.local.gateway;
 
+import com.example.wsapi.local.gateway.integration.OffLoopNameResolver;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -70,8 +71,10 @@ final class PlainHttpForward {
     /**
      * Sends {@code request} (aggregated, released by the caller) to {@code target} and relays the answer to the
      * client of {@code ctx}, then closes it; a host that cannot be reached, or closes without answering, is a 502.
+     * Its name is looked up by {@code resolver}, off the event loop.
      */
-    static void forward(ChannelHandlerContext ctx, FullHttpRequest request, Target target, int connectTimeoutMillis) {
+    static void forward(ChannelHandlerContext ctx, FullHttpRequest request, Target target, int connectTimeoutMillis,
+                        OffLoopNameResolver resolver) {
         Channel inbound = ctx.channel();
         inbound.config().setAutoRead(false); // one exchange: nothing more is read from this client
         FullHttpRequest outgoing = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(),
@@ -85,6 +88,7 @@ final class PlainHttpForward {
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
+                .resolver(resolver)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -93,7 +97,6 @@ final class PlainHttpForward {
                                 .addLast(new ResponseRelay(ctx, what));
                     }
                 })
-                // a name is looked up on this loop: a slow lookup holds the proxy's other clients
                 .connect(InetSocketAddress.createUnresolved(target.host(), target.port()))
                 .addListener((ChannelFutureListener) connected -> {
                     if (!connected.isSuccess()) {

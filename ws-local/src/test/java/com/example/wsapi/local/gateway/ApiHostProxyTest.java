@@ -3,6 +3,8 @@ package com.example.wsapi.local.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.wsapi.local.gateway.integration.OffLoopNameResolver;
+import com.example.wsapi.local.testing.Await;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +27,7 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -35,9 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * ws-local's HTTPS proxy for functions, in front of a real gateway: a CONNECT to the API's AWS host is answered with
  * the gateway over TLS, its {@code @connections} and its WebSocket handshake (the client trusts the trust store
- * ws-local makes for function JVMs, hostnames verified), a CONNECT elsewhere is a byte tunnel, a plain-HTTP request is forwarded once (not to the API's
- * host, which AWS serves over HTTPS only), and a bad request is told why. Loopback only: the API's
- * host is never looked up.
+ * ws-local makes for function JVMs, hostnames verified), a CONNECT elsewhere is a byte tunnel, a plain-HTTP request
+ * is forwarded once (not to the API's host, which AWS serves over HTTPS only), a bad request is told why, and a slow
+ * host-name lookup holds up no other client. Loopback only: the API's host is never looked up.
  */
 class ApiHostProxyTest extends GatewayTestBase {
 
@@ -126,6 +131,75 @@ class ApiHostProxyTest extends GatewayTestBase {
             socket.close();
             echoing.join(5000);
         }
+    }
+
+    @Test
+    void slowLookupForOneConnect_holdsUpNoOtherConnect() throws Exception {
+        CountDownLatch slowAsked = new CountDownLatch(1);
+        CountDownLatch slowAnswers = new CountDownLatch(1);
+        // The lookup is the test's: the JDK's would need a name server that answers late on cue.
+        OffLoopNameResolver.HostLookup lookup = host -> {
+            if (host.equals("slow.example")) {
+                slowAsked.countDown();
+                try {
+                    slowAnswers.await();
+                } catch (InterruptedException e) {
+                    throw new UnknownHostException("interrupted: " + host);
+                }
+            }
+            return new InetAddress[] {InetAddress.getLoopbackAddress()};
+        };
+        try (ApiHostProxy lookingUp = ApiHostProxy.start(DOMAIN_NAME, new InetSocketAddress("127.0.0.1",
+                     gateway.port()), certificate::load, lookup);
+             ServerSocket echo = new ServerSocket(0, 2, InetAddress.getLoopbackAddress());
+             Socket slow = new Socket(InetAddress.getLoopbackAddress(), lookingUp.port());
+             Socket fast = new Socket(InetAddress.getLoopbackAddress(), lookingUp.port())) {
+            echoEach(echo);
+            int port = echo.getLocalPort();
+            slow.getOutputStream().write(("CONNECT slow.example:" + port + " HTTP/1.1\r\nHost: slow.example:" + port
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            Await.until("the slow lookup", Duration.ofSeconds(10), () -> slowAsked.getCount() == 0);
+
+            try {
+                String head;
+                try {
+                    head = send(fast, "CONNECT fast.example:" + port + " HTTP/1.1\r\nHost: fast.example:" + port
+                            + "\r\n\r\n");
+                } catch (SocketTimeoutException e) {
+                    // As when the slow name is looked up on the proxy's one event loop.
+                    throw new AssertionError("no answer to a CONNECT while another's lookup runs", e);
+                }
+                assertTrue(head.startsWith("HTTP/1.1 200 Connection established"), head);
+                fast.getOutputStream().write("ping".getBytes(StandardCharsets.US_ASCII));
+                assertEquals("ping", new String(fast.getInputStream().readNBytes(4), StandardCharsets.US_ASCII));
+                assertEquals(1, slowAnswers.getCount(), "the slow lookup is still running");
+            } finally {
+                slowAnswers.countDown();
+            }
+            String slowHead = send(slow, "");
+            assertTrue(slowHead.startsWith("HTTP/1.1 200 Connection established"), slowHead);
+        }
+    }
+
+    /** Echoes what each connection to {@code server} sends, on threads of their own, until the server is closed. */
+    private static void echoEach(ServerSocket server) {
+        Thread accepting = new Thread(() -> {
+            try {
+                while (true) {
+                    Socket peer = server.accept();
+                    new Thread(() -> {
+                        try (peer) {
+                            peer.getInputStream().transferTo(peer.getOutputStream());
+                        } catch (IOException e) {
+                            // the test's socket closed: done
+                        }
+                    }).start();
+                }
+            } catch (IOException e) {
+                // the server closed: done
+            }
+        });
+        accepting.start();
     }
 
     @Test

@@ -16,17 +16,34 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Resolves backend host names with the JDK's resolver (the operating system's: hosts file, DNS, mDNS, whatever the
- * machine uses, and the JDK's cache) on threads of its own, never on an event loop; IP literals need no lookup.
- * Netty's own DNS resolver would speak DNS only.
+ * Resolves host names (of HTTP backends, of the functions' proxy's targets) with the JDK's resolver (the operating
+ * system's: hosts file, DNS, mDNS, whatever the machine uses, and the JDK's cache) on threads of its own, never on an
+ * event loop, so a slow lookup holds up nothing else; IP literals need no lookup. Netty's own DNS resolver would speak
+ * DNS only.
  */
-final class OffLoopNameResolver extends AddressResolverGroup<InetSocketAddress> {
+public final class OffLoopNameResolver extends AddressResolverGroup<InetSocketAddress> {
+
+    /** A blocking lookup of a host name's addresses: the JDK's ({@link InetAddress#getAllByName}), or a test's. */
+    @FunctionalInterface
+    public interface HostLookup {
+        InetAddress[] allByName(String host) throws UnknownHostException;
+    }
 
     private final Executor lookups;
+    private final HostLookup hostLookup;
 
-    /** @param lookups runs the blocking lookups */
+    /** @param lookups runs the blocking lookups, the JDK's */
     OffLoopNameResolver(Executor lookups) {
+        this(lookups, InetAddress::getAllByName);
+    }
+
+    /**
+     * @param lookups    runs the blocking lookups
+     * @param hostLookup looks a name up, on a thread of {@code lookups}
+     */
+    public OffLoopNameResolver(Executor lookups, HostLookup hostLookup) {
         this.lookups = lookups;
+        this.hostLookup = hostLookup;
     }
 
     @Override
@@ -38,7 +55,7 @@ final class OffLoopNameResolver extends AddressResolverGroup<InetSocketAddress> 
                     promise.trySuccess(literal(host));
                     return;
                 }
-                lookup(promise, () -> InetAddress.getByName(host));
+                lookup(promise, () -> hostLookup.allByName(host)[0]); // as InetAddress.getByName does
             }
 
             @Override
@@ -47,7 +64,7 @@ final class OffLoopNameResolver extends AddressResolverGroup<InetSocketAddress> 
                     promise.trySuccess(List.of(literal(host)));
                     return;
                 }
-                lookup(promise, () -> Arrays.asList(InetAddress.getAllByName(host)));
+                lookup(promise, () -> Arrays.asList(hostLookup.allByName(host)));
             }
         }.asAddressResolver();
     }
