@@ -28,10 +28,19 @@ final class ApiHostRouting implements LaunchOptions, AutoCloseable {
     private static final List<String> ITS_OWN = List.of("-Dhttps.proxyHost=", "-Dhttp.proxyHost=",
             "-Djavax.net.ssl.trustStore=");
     /**
-     * Hosts every client reaches directly: the Runtime API, DynamoDB Local, rewritten endpoints. The JDK's default,
-     * written out: the AWS SDK's clients read the property only, and without it would send these to the proxy too.
+     * Hosts every client reaches directly ({@code http.nonProxyHosts}): the Runtime API, DynamoDB Local, rewritten
+     * endpoints. The JDK's default (localhost, 127.*, [::1], 0.0.0.0, [::0]), written out for the AWS SDK's Apache and
+     * Netty clients, which read the property only, and as regular expressions ({@code *} made {@code .*?}) matched
+     * against the URI's host, brackets and all; the JDK reads globs ({@code *} at either end) and adds its default
+     * itself. Each entry means the same read either way: {@code [::1]} would be a character class to the SDK,
+     * {@code *::1]} is a suffix to both.
      */
-    static final String NON_PROXY_HOSTS = "localhost|127.*|[::1]";
+    static String nonProxyHosts(String apiHost) {
+        // To the SDK "127.*" is "127", any character, anything: it would send an API host "127xxxxxxx.execute-api..."
+        // around the proxy. For such an API id, only the loopback address ws-local's own URLs use.
+        String loopback = apiHost.startsWith("127") ? "127.0.0.1" : "127.*";
+        return String.join("|", "localhost", loopback, "*::1]", "0.0.0.0", "*::0]");
+    }
     /** What works without the proxy: ws-local rewrites only https:// URLs of the API to itself (EndpointRewriter). */
     private static final String USE_HTTPS_URL = "set a variable to the API's https:// URL (ws-local points that one "
             + "at itself; wss:// ones it leaves to the proxy) and build the @connections client with it";
@@ -93,7 +102,7 @@ final class ApiHostRouting implements LaunchOptions, AutoCloseable {
             // http.* too: the SDK's Apache and Netty clients read only those, and tunnel HTTPS through that proxy.
             options = List.of("-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=" + proxy.port(),
                     "-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=" + proxy.port(),
-                    "-Dhttp.nonProxyHosts=" + NON_PROXY_HOSTS,
+                    "-Dhttp.nonProxyHosts=" + nonProxyHosts(apiHost),
                     "-Djavax.net.ssl.trustStore=" + trustStore,
                     "-Djavax.net.ssl.trustStoreType=" + ApiHostCertificate.TRUST_STORE_TYPE,
                     "-Djavax.net.ssl.trustStorePassword=" + ApiHostCertificate.TRUST_STORE_PASSWORD);
