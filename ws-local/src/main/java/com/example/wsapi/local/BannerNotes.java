@@ -6,7 +6,8 @@ import com.example.wsapi.local.template.SamTemplate;
  * The banner's notes: what ws-local runs although it would not work the same on AWS ({@link SamTemplate#notes()}).
  * No note is needed any more for a function that builds its {@code @connections} endpoint from the event's
  * {@code domainName}: every HTTP client of the SDK reaches ws-local through the proxy function JVMs are given
- * ({@link ApiHostRouting}), which itself warns of a function that keeps a proxy of its own.
+ * ({@link ApiHostRouting}), which itself warns of a function that keeps a proxy of its own; the start warns of a
+ * Netty client too old to read the proxy's properties ({@code lambda/NettyClientProxyCheck}).
  */
 final class BannerNotes {
 

@@ -14,6 +14,7 @@ import com.example.wsapi.local.issuer.LocalIssuer;
 import com.example.wsapi.local.log.LogSink;
 import com.example.wsapi.local.lambda.CodeWatch;
 import com.example.wsapi.local.lambda.DynamoDbClientCheck;
+import com.example.wsapi.local.lambda.NettyClientProxyCheck;
 import com.example.wsapi.local.lambda.FunctionFailure;
 import com.example.wsapi.local.lambda.FunctionJava;
 import com.example.wsapi.local.lambda.FunctionSettings;
@@ -51,6 +52,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 
 /**
  * The whole API on one machine: the template read, DynamoDB Local with its tables, every routed function behind the
@@ -156,7 +158,7 @@ public final class LocalApi implements AutoCloseable {
                         runtimeOptions.logSink()));
                 sources.add(source);
             }
-            warnOfDynamoDbClientsNotReadingTheEndpoint(sources, runtime, dynamoEndpoint, runtimeOptions.logSink());
+            warnOfSdkClientsMissingWsLocal(sources, runtime, dynamoEndpoint, runtimeOptions.logSink());
             CodeWatch codeWatch = null;
             if (options.reload()) {
                 codeWatch = CodeWatch.start(runtime, sources, templateFile, runtimeOptions.logSink(),
@@ -339,17 +341,21 @@ public final class LocalApi implements AutoCloseable {
                 .map(layer -> new FunctionSource.Layer(layer.logicalId(), layer.contentUri())).toList());
     }
 
-    /** Warns of functions whose SDK would send their DynamoDB calls to AWS, not DynamoDB Local. */
-    private static void warnOfDynamoDbClientsNotReadingTheEndpoint(List<FunctionSource> sources, LambdaRuntime runtime,
-                                                                   URI dynamoEndpoint, LogSink log) {
+    /**
+     * Warns of functions whose SDK would send their DynamoDB calls to AWS, not DynamoDB Local, or whose async clients'
+     * Netty client would not go through ws-local's proxy.
+     */
+    private static void warnOfSdkClientsMissingWsLocal(List<FunctionSource> sources, LambdaRuntime runtime,
+                                                       URI dynamoEndpoint, LogSink log) {
         Map<String, FunctionSource> byId = new LinkedHashMap<>();
         Map<String, List<Path>> classpaths = new LinkedHashMap<>();
         for (FunctionSource source : sources) {
             byId.put(source.logicalId(), source);
             classpaths.put(source.logicalId(), runtime.settings(source.logicalId()).classpath());
         }
-        DynamoDbClientCheck.warnings(classpaths, dynamoEndpoint, (id, place) -> byId.get(id).describe(List.of(place)))
-                .forEach(log::line);
+        BiFunction<String, Path, String> describe = (id, place) -> byId.get(id).describe(List.of(place));
+        DynamoDbClientCheck.warnings(classpaths, dynamoEndpoint, describe).forEach(log::line);
+        NettyClientProxyCheck.warnings(classpaths, describe).forEach(log::line);
     }
 
     /** A function's settings, its code found now; warns when that is sam build's and Maven built since. */
