@@ -95,7 +95,7 @@ final class CodeArchive {
             UnusedFolders.prune(root, SLOT, now, other -> claimed(other, name -> true));
             return extracted;
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot extract " + file + " (the function's CodeUri): " + e, e);
+            throw new IllegalStateException("Cannot extract " + file + " (the function's code): " + e, e);
         }
     }
 

@@ -63,8 +63,8 @@ final class CodeWatcher implements Runnable {
                 gone = true;
                 say(LogLine.warning(null, name + ": its code in " + source.describe(running) + " is gone (a clean "
                         + "or a build under way?); its instances keep running the code they started with",
-                        "build it (`mvn -DskipTests package`, or `sam build`): ws-local runs it once it is back ("
-                                + e.getMessage() + ")"));
+                        "build it (`mvn -DskipTests package`, `./gradlew build`, or `sam build`): ws-local runs it "
+                                + "once it is back (" + e.getMessage() + ")"));
             }
             return;
         }

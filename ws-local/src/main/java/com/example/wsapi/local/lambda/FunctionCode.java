@@ -8,27 +8,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Finds a function's built code the way Lambda would receive it. */
 public final class FunctionCode {
-
-    private static final Logger LOG = LoggerFactory.getLogger(FunctionCode.class);
 
     private FunctionCode() {}
 
     /**
      * The classpath of a function, the first that holds built code of: {@code <templateDir>/.aws-sam/build/<logicalId>}
      * and its {@code lib/*.jar} ({@code sam build}); a {@code .zip} or {@code .jar} CodeUri, extracted as Lambda does
-     * ({@link CodeArchive}); {@code <codeUri>/target/lambda} and its {@code lib/*.jar} (the artifact a Maven build lays
-     * out, here shrunk); {@code <codeUri>/target/classes} and {@code <codeUri>/target/dependency/*.jar} (a Maven module
-     * that lays out no artifact, or whose classes were compiled after its artifact was laid out, e.g. by an IDE: the
-     * newer code runs, with a warning), or without that folder, the classes and the jar with dependencies that the
-     * shade or assembly plugin built in {@code target} ({@code sam build} would deploy the same classes and jars);
-     * the CodeUri folder itself and its {@code lib/*.jar} when it holds the handler's class or such jars (code laid
-     * out as Lambda runs it, e.g. compiled by {@code javac -d}).
+     * ({@link CodeArchive}); the build output of Maven under {@code <codeUri>/target} ({@link MavenLayout}) or of Gradle
+     * under {@code <codeUri>/build} ({@link GradleLayout}), the more recently built first when there are both (a project
+     * with a {@code pom.xml} and a {@code build.gradle}, as AWS's samples have); the CodeUri folder itself and its
+     * {@code lib/*.jar} when it holds the handler's class or such jars (code laid out as Lambda runs it, e.g. compiled
+     * by {@code javac -d}).
      *
      * @param handler the function's Handler ({@code package.Class} or {@code package.Class::method})
      * @throws IllegalStateException when neither holds built code; the message says how to build it
@@ -42,7 +37,7 @@ public final class FunctionCode {
         return classpath(templateDir, logicalId, codeUri, "", CodeArchive.defaultRoot());
     }
 
-    /** @param archives where a {@code .zip} or {@code .jar} CodeUri is extracted */
+    /** @param archives where a {@code .zip} or {@code .jar} CodeUri (or Gradle's package) is extracted */
     static List<Path> classpath(Path templateDir, String logicalId, Path codeUri, String handler, Path archives) {
         Objects.requireNonNull(templateDir, "templateDir");
         Objects.requireNonNull(logicalId, "logicalId");
@@ -61,34 +56,37 @@ public final class FunctionCode {
             Path extracted = CodeArchive.extract(code, archives);
             return withJars(extracted, extracted.resolve("lib"));
         }
-        Path artifact = code.resolve("target").resolve("lambda");
-        Path classes = code.resolve("target").resolve("classes");
-        if (hasContent(artifact)) {
-            if (newestFile(classes) <= newestFile(artifact)) {
-                return withJars(artifact, artifact.resolve("lib"));
-            }
-            LOG.warn("{}: {} holds classes compiled after the artifact in {}: running them, unshrunk; "
-                    + "`mvn -DskipTests package` lays the artifact out again", logicalId, classes, artifact);
-        }
-        if (hasContent(classes)) {
-            Path dependency = code.resolve("target").resolve("dependency");
-            Optional<Path> bundle = jarWithDependencies(code.resolve("target"));
-            if (!hasContent(dependency) && bundle.isPresent()) {
-                // What `mvn package` with the shade or assembly plugin builds; the classes first, as they may be newer.
-                return List.of(classes, bundle.get());
-            }
-            return withJars(classes, dependency);
+        Supplier<Optional<List<Path>>> maven = () -> MavenLayout.classpath(code, logicalId);
+        Supplier<Optional<List<Path>>> gradle = () -> GradleLayout.classpath(code, logicalId, archives);
+        boolean gradleFirst = GradleLayout.builtAt(code) > MavenLayout.builtAt(code);
+        Optional<List<Path>> built = (gradleFirst ? gradle : maven).get().or(gradleFirst ? maven : gradle);
+        if (built.isPresent()) {
+            return built.get();
         }
         String handlerClass = handler.split("::", 2)[0].trim().replace('.', '/') + ".class";
         boolean holdsHandler = !handler.isBlank() && Files.isRegularFile(code.resolve(handlerClass));
-        if (holdsHandler || withJars(code, code.resolve("lib")).size() > 1) {
+        if (holdsHandler || !jarsIn(code.resolve("lib")).isEmpty()) {
             return withJars(code, code.resolve("lib"));
         }
-        throw new IllegalStateException("Function " + logicalId + " has no built code: looked in " + artifact + " and "
-                + classes + " (Maven), " + samBuild + " (sam build), and for " + handlerClass + " or lib/*.jar in "
-                + code + " (code laid out as Lambda runs it). Build it first: run `mvn -DskipTests package` in "
-                + templateDir.toAbsolutePath().normalize() + " (the project root), or `sam build`; or point CodeUri "
-                + "at the built code's folder, .zip or .jar.");
+        throw new IllegalStateException(noBuiltCode(templateDir, logicalId, code, handlerClass));
+    }
+
+    private static String noBuiltCode(Path templateDir, String logicalId, Path code, String handlerClass) {
+        Path build = GradleLayout.build(code);
+        boolean gradleProject = Files.isRegularFile(code.resolve("build.gradle"))
+                || Files.isRegularFile(code.resolve("build.gradle.kts"));
+        String gradleBuild = "`./gradlew build` in " + code.toAbsolutePath()
+                + " with a task that packages the dependencies too (the buildZip task of AWS's Lambda guide, or the "
+                + "Shadow plugin's shadowJar: Gradle keeps them out of build/)";
+        String mavenBuild = "`mvn -DskipTests package` in " + templateDir.toAbsolutePath().normalize()
+                + " (the project root)";
+        return "Function " + logicalId + " has no built code: looked in " + MavenLayout.artifact(code) + " and "
+                + MavenLayout.classes(code) + " (Maven), " + build.resolve("distributions") + ", "
+                + build.resolve("libs") + " and " + build.resolve("classes") + " (Gradle), "
+                + samBuild(templateDir, logicalId) + " (sam build), and for " + handlerClass + " or lib/*.jar in " + code
+                + " (code laid out as Lambda runs it). Build it first: run "
+                + (gradleProject ? gradleBuild + ", or " + mavenBuild : mavenBuild + ", or " + gradleBuild)
+                + ", or `sam build`; or point CodeUri at the built code's folder, .zip or .jar.";
     }
 
     /**
@@ -117,36 +115,13 @@ public final class FunctionCode {
         return jars.subList(1, jars.size());
     }
 
-    /**
-     * The jar with the module's dependencies that {@code mvn package} built in {@code target}, if any: the shade
-     * plugin's {@code <name>.jar} (it keeps the plain jar beside it as {@code original-<name>.jar}), or the assembly
-     * plugin's {@code <name>-jar-with-dependencies.jar}.
-     */
-    static Optional<Path> jarWithDependencies(Path target) {
-        if (!Files.isDirectory(target)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(Files::isRegularFile)
-                    .map(file -> file.getFileName().toString())
-                    .filter(name -> name.endsWith("-jar-with-dependencies.jar")
-                            || (name.startsWith("original-") && name.endsWith(".jar")
-                            && Files.isRegularFile(target.resolve(name.substring("original-".length())))))
-                    .map(name -> name.startsWith("original-") ? name.substring("original-".length()) : name)
-                    .sorted()
-                    .map(target::resolve)
-                    .findFirst();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + target, e);
-        }
-    }
-
     /** Where {@code sam build} puts a function's or a layer's code: {@code <templateDir>/.aws-sam/build/<logicalId>}. */
     static Path samBuild(Path templateDir, String logicalId) {
         return templateDir.resolve(".aws-sam").resolve("build").resolve(logicalId);
     }
 
-    private static boolean hasContent(Path dir) {
+    /** Whether {@code dir} is a folder holding anything. */
+    static boolean hasContent(Path dir) {
         if (!Files.isDirectory(dir)) {
             return false;
         }
@@ -175,18 +150,37 @@ public final class FunctionCode {
         }
     }
 
-    private static List<Path> withJars(Path classes, Path jarDir) {
+    /** When code at {@code place} was last written (millis): a file's modification time, a folder's newest file's. */
+    static long builtAt(Path place) {
+        if (!Files.isRegularFile(place)) {
+            return newestFile(place);
+        }
+        try {
+            return Files.getLastModifiedTime(place).toMillis();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + place, e);
+        }
+    }
+
+    /** {@code classes}, then the jars in {@code jarDir}. */
+    static List<Path> withJars(Path classes, Path jarDir) {
         List<Path> classpath = new ArrayList<>();
         classpath.add(classes);
-        if (Files.isDirectory(jarDir)) {
-            try (Stream<Path> jars = Files.list(jarDir)) {
-                jars.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
-                        .sorted()
-                        .forEach(classpath::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + jarDir, e);
-            }
-        }
+        classpath.addAll(jarsIn(jarDir));
         return List.copyOf(classpath);
+    }
+
+    /** The {@code *.jar} files in {@code dir}, by name; none when it is no folder. */
+    static List<Path> jarsIn(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> jars = Files.list(dir)) {
+            return jars.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + dir, e);
+        }
     }
 }

@@ -4,8 +4,10 @@ import com.example.wsapi.local.log.LogLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -37,15 +39,21 @@ public record FunctionSource(Path templateDir, String logicalId, Path codeUri, S
      */
     public List<Path> classpath() {
         List<Path> classpath = new ArrayList<>(FunctionCode.classpath(templateDir, logicalId, codeUri, handler));
-        for (Layer layer : layers) {
-            classpath.addAll(FunctionCode.layerJars(templateDir, layer.logicalId(), layer.contentUri()));
-        }
+        classpath.addAll(layerJars());
         return List.copyOf(classpath);
     }
 
+    private List<Path> layerJars() {
+        List<Path> jars = new ArrayList<>();
+        for (Layer layer : layers) {
+            jars.addAll(FunctionCode.layerJars(templateDir, layer.logicalId(), layer.contentUri()));
+        }
+        return jars;
+    }
+
     /**
-     * Every place {@link #classpath()} looks at, while {@code running} runs: {@code sam build}'s folder, Maven's
-     * outputs and the CodeUri's {@code lib/} and handler class; the whole CodeUri when it is an archive or the
+     * Every place {@link #classpath()} looks at, while {@code running} runs: {@code sam build}'s folder, Maven's and
+     * Gradle's outputs and the CodeUri's {@code lib/} and handler class; the whole CodeUri when it is an archive or the
      * function runs from it (not otherwise: a module's sources live there too); each layer's.
      */
     List<Path> places(List<Path> running) {
@@ -55,11 +63,8 @@ public record FunctionSource(Path templateDir, String logicalId, Path codeUri, S
         if (Files.isRegularFile(code) || (!running.isEmpty() && running.get(0).equals(code))) {
             places.add(code);
         }
-        Path target = code.resolve("target");
-        places.add(target.resolve("lambda"));
-        places.add(target.resolve("classes"));
-        places.add(target.resolve("dependency"));
-        FunctionCode.jarWithDependencies(target).ifPresent(places::add);
+        places.addAll(MavenLayout.places(code));
+        places.addAll(GradleLayout.places(code));
         places.add(code.resolve("lib"));
         String handlerClass = handler.split("::", 2)[0].trim();
         if (!handlerClass.isEmpty()) {
@@ -72,11 +77,16 @@ public record FunctionSource(Path templateDir, String logicalId, Path codeUri, S
         return List.copyOf(places);
     }
 
-    /** Where a classpath's code lives, for a person: its first entry (an archive's, the archive), as the template has it. */
+    /**
+     * Where a classpath's code lives, for a person: its first entry (an archive's extraction, the CodeUri or Gradle's
+     * package it came from), as the template has it.
+     */
     public String describe(List<Path> classpath) {
         Path code = code();
-        Path shown = classpath.isEmpty() || (Files.isRegularFile(code) && !classpath.get(0).startsWith(templateDir))
-                ? code : classpath.get(0);
+        Path shown = classpath.isEmpty() ? code : classpath.get(0);
+        if (!shown.startsWith(templateDir) && shown.startsWith(CodeArchive.defaultRoot())) {
+            shown = Files.isRegularFile(code) ? code : GradleLayout.distribution(code).orElse(shown);
+        }
         if (!shown.startsWith(templateDir)) {
             return shown.toString();
         }
@@ -86,7 +96,8 @@ public record FunctionSource(Path templateDir, String logicalId, Path codeUri, S
 
     /**
      * A warning when the function runs {@code sam build}'s output while Maven's under its CodeUri ({@code target/lambda}
-     * or {@code target/classes}) is newer: someone who ran {@code sam build} once would run stale code ever after.
+     * or {@code target/classes}) or Gradle's ({@code build/classes}, {@code build/distributions}, {@code build/libs}) is
+     * newer: someone who ran {@code sam build} once would run stale code ever after.
      */
     public Optional<LogLine> staleSamBuild(List<Path> running) {
         Path samBuild = FunctionCode.samBuild(templateDir, logicalId);
@@ -94,13 +105,17 @@ public record FunctionSource(Path templateDir, String logicalId, Path codeUri, S
             return Optional.empty();
         }
         long samBuilt = FunctionCode.newestFile(samBuild);
-        Path target = code().resolve("target");
-        for (Path maven : List.of(target.resolve("lambda"), target.resolve("classes"))) {
-            if (FunctionCode.newestFile(maven) > samBuilt) {
+        Map<Path, String> outputs = new LinkedHashMap<>();
+        MavenLayout.outputs(code()).forEach(place -> outputs.put(place, "Maven"));
+        GradleLayout.outputs(code()).forEach(place -> outputs.put(place, "Gradle"));
+        for (Map.Entry<Path, String> output : outputs.entrySet()) {
+            if (FunctionCode.builtAt(output.getKey()) > samBuilt) {
+                String tool = output.getValue();
                 return Optional.of(LogLine.warning(null, logicalId + " runs sam build's code in "
-                        + describe(running) + ", but Maven built " + describe(List.of(maven)) + " since",
-                        "run `sam build` again, or delete " + describe(List.of(templateDir.resolve(".aws-sam")))
-                                + " to run Maven's build (ws-local uses sam build's output when there is one)"));
+                        + describe(running) + ", but " + tool + " built " + describe(List.of(output.getKey()))
+                        + " since", "run `sam build` again, or delete "
+                        + describe(List.of(templateDir.resolve(".aws-sam"))) + " to run " + tool
+                        + "'s build (ws-local uses sam build's output when there is one)"));
             }
         }
         return Optional.empty();

@@ -148,6 +148,38 @@ class CodeWatcherTest {
     }
 
     @Test
+    void gradlesPackage_builtAfterItsClasses_isRun_andSaidByItsPlace() throws Exception {
+        built("fn/build/classes/java/main/app/Handler.class", EARLIER);
+        CodeWatcher watcher = watch(source());
+        assertEquals(project.resolve("fn/build/classes/java/main"), running());
+
+        Path zip = project.resolve("fn/build/distributions/fn.zip");
+        Files.createDirectories(zip.getParent());
+        writeJar(zip, "packaged"); // `./gradlew buildZip`, written now: after the classes
+        pollSettled(watcher);
+
+        assertEquals(List.of("Fn: new code in fn/build/distributions/fn.zip; the next events run it"),
+                logs.matching(line -> line.startsWith("Fn:")));
+        assertEquals("packaged", Files.readString(running().resolve("reply.txt")));
+    }
+
+    @Test
+    void gradleCompilingTheTests_changesNothingItRuns() throws Exception {
+        built("fn/build/classes/java/main/app/Handler.class", EARLIER);
+        CodeWatcher watcher = watch(source());
+
+        built("fn/build/classes/java/test/app/HandlerTest.class", EARLIER.plusSeconds(60));
+        built("fn/build/reports/tests/index.html", EARLIER.plusSeconds(60));
+        pollSettled(watcher);
+
+        assertEquals(List.of(), logs.lines());
+        built("fn/build/classes/kotlin/main/app/Helper.class", EARLIER.plusSeconds(120));
+        pollSettled(watcher);
+        assertEquals(List.of("Fn: new code in fn/build/classes/java/main; the next events run it"),
+                logs.matching(line -> line.startsWith("Fn:")), "a language's classes are watched before they exist");
+    }
+
+    @Test
     void aRebuiltArchive_isExtractedAgain() throws Exception {
         Path jar = project.resolve("fn.jar");
         writeJar(jar, "v1");
