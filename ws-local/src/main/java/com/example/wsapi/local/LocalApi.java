@@ -155,7 +155,7 @@ public final class LocalApi implements AutoCloseable {
             for (String name : routedFunctions(template)) {
                 FunctionSource source = source(template, template.functions().get(name));
                 runtime.register(settings(template.functions().get(name), source, dynamoEndpoint, options,
-                        runtimeOptions.logSink()));
+                        runtime.runtimeJars(), runtimeOptions.logSink()));
                 sources.add(source);
             }
             warnOfSdkClientsMissingWsLocal(sources, runtime, dynamoEndpoint, runtimeOptions.logSink());
@@ -219,7 +219,8 @@ public final class LocalApi implements AutoCloseable {
                     + String.join(", ", template.functions().keySet()));
         }
         if (!routedFunctions(template).contains(logicalId)) {
-            runtime.register(settings(function, source(template, function), dynamo.endpoint(), options, log));
+            runtime.register(settings(function, source(template, function), dynamo.endpoint(), options,
+                    runtime.runtimeJars(), log));
         }
     }
 
@@ -358,9 +359,12 @@ public final class LocalApi implements AutoCloseable {
         NettyClientProxyCheck.warnings(classpaths, describe).forEach(log::line);
     }
 
-    /** A function's settings, its code found now; warns when that is sam build's and Maven built since. */
+    /**
+     * A function's settings, its code found now; warns when that is sam build's and Maven or Gradle built since, or
+     * compiled classes without the dependencies they use.
+     */
     private static FunctionSettings settings(LambdaFunction function, FunctionSource source, URI dynamoEndpoint,
-                                             LocalOptions options, LogSink log) {
+                                             LocalOptions options, List<Path> runtimeJars, LogSink log) {
         Map<String, String> environment = new HashMap<>();
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
         environment.putAll(EnvVars.apply(function.logicalId(), function.environment(), options.envVars()));
@@ -368,6 +372,7 @@ public final class LocalApi implements AutoCloseable {
         environment.putAll(function.logging().runtimeVariables());
         List<Path> classpath = source.classpath();
         source.staleSamBuild(classpath).ifPresent(log::line);
+        source.missingDependencies(classpath, runtimeJars).ifPresent(log::line);
         return new FunctionSettings(function.logicalId(), function.handler(), classpath, environment,
                 Duration.ofSeconds(function.timeoutSeconds()), function.memorySize(), options.maxConcurrency(),
                 options.scaling(), function.snapStart(), function.runtime(), function.functionName(),

@@ -93,6 +93,7 @@ final class CodeWatcher implements Runnable {
         say(LogLine.of(LogLine.Kind.ACTIVITY, name + ": new code in " + source.describe(next)
                 + "; the next events run it" + (busy == 0 ? "" : busy == 1 ? " (the event under way finishes on the "
                 + "code it started with)" : " (" + busy + " events under way finish on the code they started with)")));
+        source.missingDependencies(next, runtime.runtimeJars()).ifPresent(this::say); // as at the start
         running = next;
         places = source.places(next);
         base = places.equals(List.copyOf(now.places().keySet())) ? now : CodeFingerprint.of(places);

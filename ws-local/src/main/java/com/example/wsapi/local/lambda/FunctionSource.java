@@ -121,6 +121,39 @@ public record FunctionSource(Path templateDir, String logicalId, Path codeUri, S
         return Optional.empty();
     }
 
+    /**
+     * A warning when the function runs a build tool's compiled classes without any jar of its code (Gradle copies no
+     * dependencies under {@code build/}; Maven copies them to {@code target/dependency} only when asked) and they use
+     * classes that neither they, the function's layers, the Lambda runtime ({@code runtimeJars}) nor the JDK hold.
+     */
+    public Optional<LogLine> missingDependencies(List<Path> running, List<Path> runtimeJars) {
+        Path code = code();
+        boolean gradle = !running.isEmpty() && running.get(0).startsWith(GradleLayout.build(code));
+        boolean maven = !running.isEmpty() && running.get(0).equals(MavenLayout.classes(code));
+        List<Path> layerJars = layerJars();
+        List<Path> folders = running.stream().filter(Files::isDirectory).toList();
+        if (!(gradle || maven) || running.size() != folders.size() + layerJars.size()) {
+            return Optional.empty(); // not classes alone: whatever jar the build packaged has the dependencies
+        }
+        List<Path> available = new ArrayList<>(running);
+        available.addAll(runtimeJars);
+        List<String> missing = UnresolvedClasses.of(folders, available);
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        String named = String.join(", ", missing.subList(0, Math.min(3, missing.size())))
+                + (missing.size() > 3 ? " and " + (missing.size() - 3) + " more" : "");
+        String advice = gradle
+                ? "Gradle keeps dependencies in its cache, not under build/: package them with the classes, with the "
+                + "buildZip task of AWS's Lambda guide (`./gradlew buildZip`) or the Shadow plugin (`./gradlew "
+                + "shadowJar`), or run `sam build`; ws-local runs what they build"
+                : "`mvn dependency:copy-dependencies -DincludeScope=runtime` copies them to target/dependency (or "
+                + "build with the shade plugin, or run `sam build`)";
+        return Optional.of(LogLine.warning(null, logicalId + "'s code in " + describe(running) + " uses classes that "
+                + "neither it nor the Lambda runtime has: " + named + "; events that reach them fail with "
+                + "NoClassDefFoundError", advice));
+    }
+
     private Path code() {
         return templateDir.resolve(codeUri).normalize();
     }

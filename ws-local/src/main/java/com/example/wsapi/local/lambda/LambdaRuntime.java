@@ -188,6 +188,11 @@ public final class LambdaRuntime implements AutoCloseable {
         return pool.submit(eventJson);
     }
 
+    /** The jars every function JVM runs besides the function's code: the runtime interface client and its own. */
+    public List<Path> runtimeJars() {
+        return services.options().runtimeJars();
+    }
+
     /** A registered function's settings now (its classpath changes with {@link #replaceCode}). */
     public FunctionSettings settings(String functionName) {
         FunctionPool pool = pools.get(functionName);

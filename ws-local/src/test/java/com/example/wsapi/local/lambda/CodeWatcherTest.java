@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.wsapi.local.log.LogLine;
+import com.example.wsapi.local.testing.JavaSources;
 import com.example.wsapi.local.testing.LogLines;
 import com.example.wsapi.local.testing.ManualClock;
 import java.nio.charset.StandardCharsets;
@@ -177,6 +178,24 @@ class CodeWatcherTest {
         pollSettled(watcher);
         assertEquals(List.of("Fn: new code in fn/build/classes/java/main; the next events run it"),
                 logs.matching(line -> line.startsWith("Fn:")), "a language's classes are watched before they exist");
+    }
+
+    @Test
+    void newClassesWithoutTheDependencyTheyUse_areSaid_withAWarning() throws Exception {
+        built("fn/target/lambda/app/Handler.class", EARLIER);
+        CodeWatcher watcher = watch(source());
+        Path compiled = JavaSources.compile(project.resolve("compiled"), Map.of(
+                "app.Handler", "package app; public class Handler { public String handleRequest(Object event) "
+                        + "{ return lib.Greeting.text(); } }",
+                "lib.Greeting", "package lib; public class Greeting { public static String text() { return \"hi\"; } }"));
+
+        Path classes = Files.createDirectories(project.resolve("fn/build/classes/java/main/app"));
+        Files.copy(compiled.resolve("app/Handler.class"), classes.resolve("Handler.class")); // `./gradlew build`
+        pollSettled(watcher);
+
+        assertEquals(List.of("Fn: new code in fn/build/classes/java/main; the next events run it", "Fn's code in "
+                + "fn/build/classes/java/main uses classes that neither it nor the Lambda runtime has: lib.Greeting; "
+                + "events that reach them fail with NoClassDefFoundError"), logs.matching(line -> true));
     }
 
     @Test
