@@ -27,6 +27,9 @@ final class ApiHostRouting implements LaunchOptions, AutoCloseable {
     /** Options in a function's JAVA_TOOL_OPTIONS that say it has a proxy or trust store of its own. */
     private static final List<String> ITS_OWN = List.of("-Dhttps.proxyHost=", "-Dhttp.proxyHost=",
             "-Djavax.net.ssl.trustStore=");
+    /** What works without the proxy: ws-local rewrites only https:// URLs of the API to itself (EndpointRewriter). */
+    private static final String USE_HTTPS_URL = "set a variable to the API's https:// URL (ws-local points that one "
+            + "at itself; wss:// ones it leaves to the proxy) and build the @connections client with it";
     /**
      * Hosts every client reaches directly ({@code http.nonProxyHosts}): the Runtime API, DynamoDB Local, rewritten
      * endpoints. The JDK's default (localhost, 127.*, [::1], 0.0.0.0, [::0]), written out for the AWS SDK's Apache and
@@ -41,9 +44,6 @@ final class ApiHostRouting implements LaunchOptions, AutoCloseable {
         String loopback = apiHost.startsWith("127") ? "127.0.0.1" : "127.*";
         return String.join("|", "localhost", loopback, "*::1]", "0.0.0.0", "*::0]");
     }
-    /** What works without the proxy: ws-local rewrites only https:// URLs of the API to itself (EndpointRewriter). */
-    private static final String USE_HTTPS_URL = "set a variable to the API's https:// URL (ws-local points that one "
-            + "at itself; wss:// ones it leaves to the proxy) and build the @connections client with it";
 
     private final String apiHost;
     private final InetSocketAddress gateway;

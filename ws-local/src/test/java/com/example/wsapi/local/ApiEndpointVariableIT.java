@@ -37,7 +37,7 @@ class ApiEndpointVariableIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path code = DomainNameEndpointIT.functionFolder("api-endpoint-function", false);
+        Path code = DomainNameEndpointIT.functionFolder("api-endpoint-function", DomainNameEndpointIT.NO_OTHER_CLIENT);
         Path template = Files.writeString(dir.resolve("template.yaml"), """
                 Transform: AWS::Serverless-2016-10-31
                 Resources:

@@ -1,13 +1,11 @@
 package com.example.wsapi.local.lambda;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +13,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Type;
 
 /**
  * The classes that compiled code uses and that neither it, the rest of its classpath, the Lambda runtime nor the JDK
@@ -25,6 +25,8 @@ import java.util.zip.ZipFile;
 final class UnresolvedClasses {
 
     private static final int MAGIC = 0xCAFEBABE;
+    /** JVMS 4.4.1's tag of a {@code CONSTANT_Class} entry. */
+    private static final int CONSTANT_CLASS_TAG = 7;
 
     private UnresolvedClasses() {}
 
@@ -75,42 +77,33 @@ final class UnresolvedClasses {
     }
 
     /**
-     * The classes a class file's constant pool names, arrays' element classes included; none when it is no class file.
+     * The classes a class file's constant pool names (its {@code CONSTANT_Class} entries), arrays' element classes
+     * included; none when it is no class file.
      */
     static Set<String> classNames(InputStream classFile) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(classFile));
-        if (in.readInt() != MAGIC) {
-            return Set.of();
-        }
-        in.readUnsignedShort(); // minor version
-        in.readUnsignedShort(); // major version
-        int count = in.readUnsignedShort();
-        String[] texts = new String[count];
-        List<Integer> classes = new ArrayList<>();
-        for (int i = 1; i < count; i++) {
-            int tag = in.readUnsignedByte();
-            switch (tag) {
-                case 1 -> texts[i] = in.readUTF(); // Utf8: the class file's modified UTF-8, as readUTF reads it
-                case 7 -> classes.add(in.readUnsignedShort()); // Class: the index of its name
-                case 8, 16, 19, 20 -> in.skipNBytes(2); // String, MethodType, Module, Package
-                case 15 -> in.skipNBytes(3); // MethodHandle
-                case 3, 4, 9, 10, 11, 12, 17, 18 -> in.skipNBytes(4); // numbers, references, (Invoke)Dynamic
-                case 5, 6 -> { // Long and Double take two entries
-                    in.skipNBytes(8);
-                    i++;
-                }
-                default -> throw new IOException("unknown constant pool entry " + tag + " at " + i);
+        byte[] bytes = classFile.readAllBytes();
+        ClassReader reader;
+        try {
+            if (bytes.length < 10 || ByteBuffer.wrap(bytes).getInt() != MAGIC) {
+                return Set.of();
             }
+            reader = new ClassReader(bytes);
+        } catch (IllegalArgumentException e) {
+            return Set.of(); // a class file of a Java newer than this ASM knows: it cannot be read
         }
+        char[] buffer = new char[reader.getMaxStringLength()];
         Set<String> names = new HashSet<>();
-        for (int index : classes) {
-            String name = index < count ? texts[index] : null;
-            if (name != null && name.startsWith("[")) {
-                int element = name.indexOf('L'); // [[Lpkg/Name; (an array of primitives names no class)
-                name = element > 0 && name.endsWith(";") ? name.substring(element + 1, name.length() - 1) : null;
-            }
-            if (name != null) {
-                names.add(name);
+        for (int i = 1; i < reader.getItemCount(); i++) {
+            int offset = reader.getItem(i); // 0 for the slot after a long or double
+            if (offset > 0 && reader.b[offset - 1] == CONSTANT_CLASS_TAG) {
+                String name = reader.readUTF8(offset, buffer);
+                if (name.startsWith("[")) {
+                    Type element = Type.getType(name).getElementType(); // [[Lpkg/Name; or an array of primitives
+                    name = element.getSort() == Type.OBJECT ? element.getInternalName() : null;
+                }
+                if (name != null) {
+                    names.add(name);
+                }
             }
         }
         return names;

@@ -28,8 +28,9 @@ class UnresolvedClassesTest {
                 "app.Handler", """
                         package app;
                         public class Handler implements java.util.function.Supplier<String> {
+                            // A long and a double constant: each takes two constant pool slots.
                             public String get() { return lib.Greeting.text() + new lib.Greeting[2][2].length
-                                    + new int[2][2].length; }
+                                    + new int[2][2].length + (System.nanoTime() + 12345678901L) + 2.718281828; }
                         }""",
                 "lib.Greeting", "package lib; public class Greeting { public static String text() { return \"hi\"; } }"));
         classes = Files.createDirectories(dir.resolve("classes/app"));
@@ -62,5 +63,11 @@ class UnresolvedClassesTest {
 
         assertEquals(List.of(), UnresolvedClasses.of(List.of(classes), List.of(classes, jar)));
         assertEquals(List.of(), UnresolvedClasses.of(List.of(classes), List.of(classes, other.getParent())));
+    }
+
+    @Test
+    void classNames_ofAFileThatIsNoClassFile_isNone() throws Exception {
+        assertEquals(Set.of(), UnresolvedClasses.classNames(new java.io.ByteArrayInputStream(
+                "not a class file, only text".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
 }
