@@ -126,11 +126,14 @@ public final class LocalApi implements AutoCloseable {
         StackName stack;
         ParameterOverrides.Values parameters = null;
         try {
-            // Read once, for what the command line leaves to it.
+            // Read once, for what the command line leaves to it; a file or environment named is checked anyway.
+            SamConfig.Lookup lookup = options.samConfig();
             Optional<SamConfig> samConfig = options.stackName() == null || options.parameterOverrides() == null
-                    ? SamConfig.beside(templateFile) : Optional.empty();
+                    || lookup.named() ? SamConfig.read(templateFile, lookup) : Optional.empty();
             stack = StackName.resolve(options.stackName(), templateFile, samConfig);
-            parameters = ParameterOverrides.choose(options.parameterOverrides(), samConfig);
+            parameters = ParameterOverrides.choose(options.parameterOverrides(), samConfig, lookup.command());
+            ParameterOverrides.unreadDeployValues(options.parameterOverrides(), samConfig, lookup.command())
+                    .ifPresent(runtimeOptions.logSink()::line);
             template = TemplateLoader.load(templateFile, new LocalSettings(options.region(), ACCOUNT_ID,
                     stack.name(), options.stage(), localEndpoint), parameters.byName(), mappingTemplates);
         } catch (TemplateException e) {

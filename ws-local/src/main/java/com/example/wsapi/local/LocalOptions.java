@@ -1,6 +1,7 @@
 package com.example.wsapi.local;
 
 import com.example.wsapi.local.lambda.Scaling;
+import com.example.wsapi.local.template.SamConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.Objects;
  * @param envVars            environment overrides in `sam local --env-vars` form: function logical id (or
  *                           "Parameters" for all functions) to variables
  * @param maxConcurrency     instances per function
- * @param stackName          the --stack-name option, or null for samconfig.toml's (see
+ * @param stackName          the --stack-name option, or null for the SAM CLI config file's (see
  *                           {@link com.example.wsapi.local.template.StackName})
  * @param warmContainers     start an instance of every routed function at start, before the API is ready (SAM's
  *                           {@code --warm-containers EAGER}); otherwise each starts on its first event
@@ -32,12 +33,14 @@ import java.util.Objects;
  * @param maxLifetime        API Gateway's connection lifetime: every connection is closed this long after its handshake
  * @param reload             while the API runs, run a routed function's rebuilt code from its next events
  *                           ({@link com.example.wsapi.local.lambda.CodeWatch}), and say when the template changed
+ * @param samConfig          which SAM CLI config file and environment to read, and the SAM CLI command whose section
+ *                           gives {@code parameter_overrides} ({@code --config-file}, {@code --config-env})
  */
 public record LocalOptions(Path template, String host, int port, String stage, String region, Duration idleTimeout,
                            Path dbPath, int dynamoDbPort, Map<String, String> parameterOverrides,
                            Map<String, Map<String, String>> envVars, int maxConcurrency, String stackName,
                            boolean warmContainers, Scaling scaling, boolean pickJava, Duration maxLifetime,
-                           boolean reload) {
+                           boolean reload, SamConfig.Lookup samConfig) {
 
     /** API Gateway's: a connection is closed after ten minutes without traffic either way. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
@@ -49,6 +52,18 @@ public record LocalOptions(Path template, String host, int port, String stage, S
         envVars = Map.copyOf(envVars);
         Objects.requireNonNull(scaling, "scaling");
         Objects.requireNonNull(maxLifetime, "maxLifetime");
+        Objects.requireNonNull(samConfig, "samConfig");
+    }
+
+    /** The SAM CLI config file beside the template, read as {@code sam deploy} reads it. */
+    public LocalOptions(Path template, String host, int port, String stage, String region, Duration idleTimeout,
+                        Path dbPath, int dynamoDbPort, Map<String, String> parameterOverrides,
+                        Map<String, Map<String, String>> envVars, int maxConcurrency, String stackName,
+                        boolean warmContainers, Scaling scaling, boolean pickJava, Duration maxLifetime,
+                        boolean reload) {
+        this(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort, parameterOverrides, envVars,
+                maxConcurrency, stackName, warmContainers, scaling, pickJava, maxLifetime, reload,
+                SamConfig.Lookup.DEPLOY);
     }
 
     /** Code and template not watched. */

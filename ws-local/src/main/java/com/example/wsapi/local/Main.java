@@ -11,6 +11,7 @@ import com.example.wsapi.local.log.LogLine;
 import com.example.wsapi.local.log.LogSink;
 import com.example.wsapi.local.template.IntegrationSpec;
 import com.example.wsapi.local.template.Route;
+import com.example.wsapi.local.template.SamConfig;
 import com.example.wsapi.local.template.SamTemplate;
 import com.example.wsapi.local.template.Table;
 import com.google.gson.Gson;
@@ -106,34 +107,47 @@ public final class Main implements Callable<Integer> {
         @OptionsTable.Default("`parameter_overrides` in `samconfig.toml`")
         List<String> parameterOverrides = new ArrayList<>();
 
-        @Option(names = "--env-vars", order = 12, paramLabel = "<file.json>",
+        // As the SAM CLI's: relative to the template's folder, and a file or environment named must be there.
+        @Option(names = "--config-file", order = 12, paramLabel = "<file>",
+                description = "the SAM CLI's config file to read `stack_name` and `parameter_overrides` from, as "
+                        + "`sam --config-file`: a relative path is taken from the template's folder")
+        @OptionsTable.Default("`samconfig.toml`, `.yaml` or `.yml` beside the template")
+        Path configFile;
+
+        @Option(names = "--config-env", order = 13, paramLabel = "<name>",
+                description = "the environment of the config file to read, as `sam --config-env`")
+        @OptionsTable.Default("`default`")
+        String configEnv;
+
+        @Option(names = "--env-vars", order = 14, paramLabel = "<file.json>",
                 description = "environment overrides, as for `sam local invoke --env-vars`: only variables the "
                         + "template declares")
         Path envVars;
 
-        @Option(names = "--max-concurrency", order = 13, paramLabel = "<n>", defaultValue = "10",
+        @Option(names = "--max-concurrency", order = 15, paramLabel = "<n>", defaultValue = "10",
                 description = "the most instances (JVMs) a function gets")
         int maxConcurrency;
 
-        @Option(names = "--java", order = 16, paramLabel = "<path>",
+        @Option(names = "--java", order = 18, paramLabel = "<path>",
                 description = "the `java` that runs the functions")
         @OptionsTable.Default("the running JVM, or an installed Java of the template's `Runtime` when that is newer")
         Path java;
 
-        @Option(names = "--class-data-cache", order = 17, paramLabel = "<folder>|off",
+        @Option(names = "--class-data-cache", order = 19, paramLabel = "<folder>|off",
                 description = "CDS archives of the function JVMs: recorded when ws-local stops, reused on later "
                         + "starts (cold starts about 2x faster; see `BENCHMARKS.md`); archives unused for 30 "
                         + "days are deleted")
         @OptionsTable.Default("`ws-local-class-data` in the temp folder")
         String classDataCache;
 
-        @Option(names = "--verbose", order = 19,
+        @Option(names = "--verbose", order = 21,
                 description = "also print what you rarely need: Lambda's `START`/`END`/`REPORT` lines (`invoke` "
                         + "prints them anyway), the function JVMs' own notes, `@connections` requests")
         boolean verbose;
 
+        /** @param samCommand the SAM CLI command whose config file section gives parameter_overrides */
         LocalOptions options(String host, int port, Duration idleTimeout, Duration maxLifetime, boolean warmContainers,
-                             Scaling scaling, boolean reload) throws LocalApiException {
+                             Scaling scaling, boolean reload, String samCommand) throws LocalApiException {
             requirePort("--dynamodb-port", dynamoDbPort);
             if (maxConcurrency < 1) {
                 throw new LocalApiException("--max-concurrency must be at least 1 (instances per function), not "
@@ -149,7 +163,8 @@ public final class Main implements Callable<Integer> {
             return new LocalOptions(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort,
                     parameterOverrides.isEmpty() ? null : ParameterOverrides.parse(parameterOverrides),
                     readEnvVars(envVars), maxConcurrency, stackName,
-                    warmContainers, scaling, java == null, maxLifetime, reload);
+                    warmContainers, scaling, java == null, maxLifetime, reload,
+                    new SamConfig.Lookup(configFile, configEnv, samCommand));
         }
 
         /**
@@ -197,24 +212,24 @@ public final class Main implements Callable<Integer> {
                     + "(a short one tries clients' reconnecting)")
     long maxLifetimeSeconds;
 
-    @Option(names = "--warm-containers", order = 14, paramLabel = "EAGER|LAZY", defaultValue = "EAGER",
+    @Option(names = "--warm-containers", order = 16, paramLabel = "EAGER|LAZY", defaultValue = "EAGER",
             description = "`EAGER` starts an instance of every routed function, and runs SnapStart's priming, before "
                     + "ready; `LAZY` starts each on its first event, as Lambda does")
     String warmContainers;
 
-    @Option(names = "--scaling", order = 15, paramLabel = "auto|lambda", defaultValue = "auto",
+    @Option(names = "--scaling", order = 17, paramLabel = "auto|lambda", defaultValue = "auto",
             description = "when a function gets another instance: `auto`, once an event has run, or events have "
                     + "waited, longer than an instance takes to start (then up to one per CPU core); `lambda`, for "
                     + "every event that finds all instances busy")
     String scaling;
 
-    @Option(names = "--reload", order = 20, paramLabel = "on|off", defaultValue = "on",
+    @Option(names = "--reload", order = 22, paramLabel = "on|off", defaultValue = "on",
             description = "`on` runs a routed function's rebuilt code (`mvn package`, `sam build`) from its next "
                     + "events, without a restart, and says when the template changed; `off` keeps the code each "
                     + "function started with")
     String reload;
 
-    @Option(names = "--issuer-keys", order = 18, paramLabel = "<folder>",
+    @Option(names = "--issuer-keys", order = 20, paramLabel = "<folder>",
             description = "the development issuer's signing keys, published at `/@issuer` (the `token` command's)")
     @OptionsTable.Default("`ws-local-issuer-<user>` in the temp folder")
     Path issuerKeys;
@@ -313,7 +328,7 @@ public final class Main implements Callable<Integer> {
         LocalApi api;
         try {
             api = LocalApi.start(common.options(host, port, Duration.ofSeconds(idleTimeoutSeconds),
-                    Duration.ofSeconds(maxLifetimeSeconds), eager, scalingPolicy, watch),
+                    Duration.ofSeconds(maxLifetimeSeconds), eager, scalingPolicy, watch, SamConfig.DEPLOY),
                     common.runtimeOptions().withLogSink(log), new IssuerKeyStore(issuerKeys != null
                             ? issuerKeys : IssuerKeyStore.defaultFolder()));
         } finally {
@@ -472,7 +487,7 @@ public final class Main implements Callable<Integer> {
             });
             // One function, once: nothing to warm ahead, and Lambda's scaling.
             LocalOptions options = common.options("127.0.0.1", 0, LocalOptions.DEFAULT_IDLE_TIMEOUT,
-                    LocalOptions.DEFAULT_MAX_LIFETIME, false, Scaling.LAMBDA, false);
+                    LocalOptions.DEFAULT_MAX_LIFETIME, false, Scaling.LAMBDA, false, SamConfig.LOCAL_INVOKE);
             try (LocalApi api = LocalApi.start(options, runtimeOptions)) {
                 api.register(logicalId, options);
                 try {

@@ -1,5 +1,6 @@
 package com.example.wsapi.local;
 
+import com.example.wsapi.local.log.LogLine;
 import com.example.wsapi.local.template.SamConfig;
 import com.example.wsapi.local.template.TemplateException;
 import java.util.ArrayList;
@@ -18,8 +19,10 @@ import java.util.regex.Pattern;
  * {@code ParameterKey=Env,ParameterValue=prod}, and values in double or single quotes ({@code Name="a b"}). A comma
  * followed by no {@code Key=} continues the value, so a list parameter takes {@code Subnets=a,b}. Given no
  * {@code --parameter-overrides}, {@code parameter_overrides} of the SAM CLI's config file, in the same forms: a string,
- * or a list of strings (as the SAM CLI takes it). The command line replaces the file's values entirely, as in the SAM
- * CLI, where a command-line option replaces the config file's value of it.
+ * or a list of strings (as the SAM CLI takes it), from the section of the SAM CLI command the ws-local command stands
+ * for ({@code deploy} for the API, {@code local_invoke} for {@code invoke}), else the global one. The command line
+ * replaces the file's values entirely, as in the SAM CLI, where a command-line option replaces the config file's value
+ * of it.
  */
 final class ParameterOverrides {
 
@@ -53,14 +56,16 @@ final class ParameterOverrides {
     /**
      * The values to run with: the command line's when it gave any (even an empty one), else the config file's.
      *
-     * @param option the parsed {@value #OPTION}, or null when not given
-     * @param config the SAM CLI's config file beside the template, read; empty when there is none
+     * @param option  the parsed {@value #OPTION}, or null when not given
+     * @param config  the SAM CLI's config file, read; empty when there is none
+     * @param command the SAM CLI command whose section is read before the global one, e.g. {@code deploy}
      */
-    static Values choose(Map<String, String> option, Optional<SamConfig> config) throws LocalApiException {
+    static Values choose(Map<String, String> option, Optional<SamConfig> config, String command)
+            throws LocalApiException {
         if (option != null) {
             return new Values(option, option.isEmpty() ? null : OPTION);
         }
-        Optional<SamConfig.Setting> setting = config.flatMap(c -> c.setting(CONFIG_KEY));
+        Optional<SamConfig.Setting> setting = config.flatMap(c -> c.setting(command, CONFIG_KEY));
         if (setting.isEmpty()) {
             return new Values(Map.of(), null);
         }
@@ -68,6 +73,25 @@ final class ParameterOverrides {
         Map<String, String> values = parse(configured(setting.get().value(), config.get().file() + ": "
                 + CONFIG_KEY + " in [" + setting.get().section() + "]"), where + " " + CONFIG_KEY);
         return new Values(values, values.isEmpty() ? null : where);
+    }
+
+    /**
+     * For a command other than the API's ({@code invoke}) that got no values: a warning of the values the deploy
+     * section holds and it leaves unread, as the SAM CLI's command does (the API would run with them); else nothing.
+     */
+    static Optional<LogLine> unreadDeployValues(Map<String, String> option, Optional<SamConfig> config,
+                                                String command) {
+        if (option != null || config.isEmpty() || command.equals(SamConfig.DEPLOY)
+                || config.get().setting(command, CONFIG_KEY).isPresent()) {
+            return Optional.empty();
+        }
+        String env = config.get().env();
+        return config.get().setting(SamConfig.DEPLOY, CONFIG_KEY).map(deploy -> LogLine.warning(null, CONFIG_KEY
+                + " of " + config.get().fileName() + " [" + deploy.section() + "] is left unread, as sam "
+                + command.replace('_', ' ') + " leaves it (it reads [" + env + "." + command + ".parameters], then ["
+                + env + ".global.parameters]): the template's parameters take their defaults", "put them in ["
+                + env + ".global.parameters] for every command, in [" + env + "." + command + ".parameters], or "
+                + "give " + OPTION));
     }
 
     /**

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.wsapi.local.lambda.RuntimeOptions;
+import com.example.wsapi.local.lambda.Scaling;
+import com.example.wsapi.local.template.SamConfig;
 import com.example.wsapi.local.testing.TestTemplates;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -70,6 +72,12 @@ class BannerIT {
                 null, 0, overrides, Map.of(), 1), RuntimeOptions.defaults().withLogSink(line -> {}));
     }
 
+    private LocalApi startWith(Path template, SamConfig.Lookup samConfig) throws LocalApiException {
+        return LocalApi.start(new LocalOptions(template, "127.0.0.1", 0, null, "us-east-1", Duration.ofMinutes(10),
+                null, 0, null, Map.of(), 1, null, false, Scaling.LAMBDA, false, LocalOptions.DEFAULT_MAX_LIFETIME,
+                false, samConfig), RuntimeOptions.defaults().withLogSink(line -> {}));
+    }
+
     static String banner(LocalApi api) {
         StringWriter text = new StringWriter();
         Main.printBanner(new PrintWriter(text), api, "us-east-1", null, null, LocalOptions.DEFAULT_IDLE_TIMEOUT,
@@ -107,9 +115,42 @@ class BannerIT {
 
             assertEquals("prod", api.template().api().stageName());
             assertTrue(banner.contains("(stage prod, region us-east-1)"), banner);
-            assertTrue(banner.contains("  Stack          mine (from samconfig.toml)\n"), banner);
+            assertTrue(banner.contains("  Stack          mine (from samconfig.toml [default.deploy.parameters])\n"),
+                    banner);
             assertTrue(banner.contains("  Parameters     StageName, TableSuffix (from samconfig.toml "
                     + "[default.deploy.parameters])\n"), banner);
+        }
+    }
+
+    @Test
+    void configFileAndEnvGiven_areTheOnesRead_andTheBannerNamesThem() throws Exception {
+        Path template = write("template.yaml", template("$default"));
+        write("samconfig.toml", """
+                [default.deploy.parameters]
+                stack_name = "mine"
+                parameter_overrides = "StageName=dev"
+                """);
+        Files.createDirectories(dir.resolve("config"));
+        write("config/stages.yaml", """
+                version: 0.1
+                prod:
+                  deploy:
+                    parameters:
+                      stack_name: mine-prod
+                  global:
+                    parameters:
+                      parameter_overrides: StageName=prod
+                """);
+
+        try (LocalApi api = startWith(template, new SamConfig.Lookup(Path.of("config/stages.yaml"), "prod",
+                SamConfig.DEPLOY))) {
+            String banner = banner(api);
+
+            assertEquals("prod", api.template().api().stageName());
+            assertTrue(banner.contains("  Stack          mine-prod (from stages.yaml [prod.deploy.parameters])\n"),
+                    banner);
+            assertTrue(banner.contains("  Parameters     StageName (from stages.yaml [prod.global.parameters])\n"),
+                    banner);
         }
     }
 

@@ -173,4 +173,56 @@ class CommandLineIT {
         assertTrue(result.err().contains("Unknown option: '--no-such-option'")
                 && result.err().contains("ws-local --help lists every option."), result.err());
     }
+
+    @Test
+    void configFileOrEnvironmentThatIsNotThere_stopsTheStart_namingItAndWhereItWasLookedFor() throws IOException {
+        Path template = Files.writeString(dir.resolve("template.yaml"), BannerIT.template("$default"));
+        Path samconfig = Files.writeString(dir.resolve("samconfig.toml"), """
+                [default.deploy.parameters]
+                stack_name = "s"
+                """);
+        Path event = Files.writeString(dir.resolve("event.json"), "{}");
+
+        InvokeIT.Result noFile = start(template, "--port", "0", "--config-file", "nope.toml");
+        InvokeIT.Result noEnv = start(template, "--port", "0", "--config-env", "prod");
+        InvokeIT.Result invokeNoEnv = InvokeIT.run("invoke", "Fn", "--event", event.toString(), "--template",
+                template.toString(), "--config-env", "prod");
+
+        assertEquals(2, noFile.exitCode(), noFile.err());
+        assertTrue(noFile.err().contains("--config-file nope.toml: no readable file at " + dir.resolve("nope.toml")
+                + " (a relative path is taken from the template's folder"), noFile.err());
+        for (InvokeIT.Result result : new InvokeIT.Result[] {noEnv, invokeNoEnv}) {
+            assertEquals(2, result.exitCode(), result.err());
+            assertTrue(result.err().contains("--config-env prod: " + samconfig + " has no environment prod (it has "
+                    + "default)"), result.err());
+        }
+    }
+
+    @Test
+    void invoke_takesParameterOverridesOfLocalInvoke_notOfDeploy_andWarnsOfDeploysUnread() throws IOException {
+        // Nope is no parameter of the template: the start fails if, and only if, the values are read.
+        Path template = Files.writeString(dir.resolve("template.yaml"), BannerIT.template("$default"));
+        Path event = Files.writeString(dir.resolve("event.json"), "{}");
+        String deploy = """
+                [default.deploy.parameters]
+                parameter_overrides = "Nope=1"
+                """;
+        String[] invoke = {"invoke", "NoSuchFunction", "--event", event.toString(), "--template", template.toString()};
+
+        Files.writeString(dir.resolve("samconfig.toml"), deploy);
+        InvokeIT.Result deployOnly = InvokeIT.run(invoke);
+        Files.writeString(dir.resolve("samconfig.toml"), deploy + """
+                [default.local_invoke.parameters]
+                parameter_overrides = "Nope=2"
+                """);
+        InvokeIT.Result localInvoke = InvokeIT.run(invoke);
+
+        assertEquals(2, deployOnly.exitCode(), deployOnly.err());
+        assertTrue(deployOnly.err().contains("no function NoSuchFunction"), "got past the template: " + deployOnly.err());
+        assertTrue(deployOnly.err().contains("parameter_overrides of samconfig.toml [default.deploy.parameters] is "
+                + "left unread, as sam local invoke leaves it"), deployOnly.err());
+        assertEquals(2, localInvoke.exitCode(), localInvoke.err());
+        assertTrue(localInvoke.err().contains("Nope") && localInvoke.err().contains("(parameter values from "
+                + "samconfig.toml [default.local_invoke.parameters] parameter_overrides"), localInvoke.err());
+    }
 }

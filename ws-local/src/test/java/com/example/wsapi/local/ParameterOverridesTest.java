@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.wsapi.local.log.LogLine;
 import com.example.wsapi.local.template.SamConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,12 @@ class ParameterOverridesTest {
     private Optional<SamConfig> config(String name, String text) throws Exception {
         Files.writeString(dir.resolve(name), text);
         return SamConfig.beside(dir.resolve("template.yaml"));
+    }
+
+    /** The values as the API reads them: the deploy command's section, then the global one. */
+    private static ParameterOverrides.Values choose(Map<String, String> option, Optional<SamConfig> config)
+            throws LocalApiException {
+        return ParameterOverrides.choose(option, config, SamConfig.DEPLOY);
     }
 
     @Test
@@ -70,7 +77,7 @@ class ParameterOverridesTest {
 
         // Deploy's value replaces global's whole (Other is not merged in), as the SAM CLI takes a key from one section.
         assertEquals(new ParameterOverrides.Values(Map.of("StageName", "prod", "TableSuffix", "x"),
-                "samconfig.toml [default.deploy.parameters]"), ParameterOverrides.choose(null, config));
+                "samconfig.toml [default.deploy.parameters]"), choose(null, config));
     }
 
     @Test
@@ -82,7 +89,7 @@ class ParameterOverridesTest {
                 stack_name = "s"
                 """);
 
-        ParameterOverrides.Values values = ParameterOverrides.choose(null, config);
+        ParameterOverrides.Values values = choose(null, config);
 
         assertEquals(Map.of("StageName", "global"), values.byName());
         assertEquals("samconfig.toml [default.global.parameters]", values.source());
@@ -93,12 +100,12 @@ class ParameterOverridesTest {
     void choose_takesAListOfStrings_inTomlAndYaml() throws Exception {
         Map<String, String> expected = Map.of("StageName", "prod", "Name", "a b", "Subnets", "s-1,s-2");
 
-        assertEquals(expected, ParameterOverrides.choose(null, config("samconfig.toml", """
+        assertEquals(expected, choose(null, config("samconfig.toml", """
                 [default.deploy.parameters]
                 parameter_overrides = ["StageName=prod", "Name='a b' Subnets=s-1,s-2"]
                 """)).byName());
         Files.delete(dir.resolve("samconfig.toml"));
-        assertEquals(expected, ParameterOverrides.choose(null, config("samconfig.yaml", """
+        assertEquals(expected, choose(null, config("samconfig.yaml", """
                 default:
                   deploy:
                     parameters:
@@ -116,34 +123,95 @@ class ParameterOverridesTest {
                 """);
 
         assertEquals(new ParameterOverrides.Values(Map.of("TableSuffix", "y"), "--parameter-overrides"),
-                ParameterOverrides.choose(Map.of("TableSuffix", "y"), config));
-        assertEquals(new ParameterOverrides.Values(Map.of(), null), ParameterOverrides.choose(Map.of(), config));
+                choose(Map.of("TableSuffix", "y"), config));
+        assertEquals(new ParameterOverrides.Values(Map.of(), null), choose(Map.of(), config));
     }
 
     @Test
     void choose_withoutConfigOrKey_givesNone() throws Exception {
-        assertEquals(new ParameterOverrides.Values(Map.of(), null), ParameterOverrides.choose(null, Optional.empty()));
-        assertEquals(new ParameterOverrides.Values(Map.of(), null), ParameterOverrides.choose(null,
+        assertEquals(new ParameterOverrides.Values(Map.of(), null), choose(null, Optional.empty()));
+        assertEquals(new ParameterOverrides.Values(Map.of(), null), choose(null,
                 config("samconfig.toml", "[default.deploy.parameters]\nstack_name = \"s\"\n")));
     }
 
     @Test
     void choose_refusesWhatTheSamCliDoesNotTake_namingFileSectionAndForm() throws Exception {
-        String table = assertThrows(LocalApiException.class, () -> ParameterOverrides.choose(null,
+        String table = assertThrows(LocalApiException.class, () -> choose(null,
                 config("samconfig.toml", "[default.deploy.parameters.parameter_overrides]\nStageName = \"prod\"\n")))
                 .getMessage();
         assertTrue(table.contains("samconfig.toml: parameter_overrides in [default.deploy.parameters] is a table")
                 && table.contains("a list of strings"), table);
 
-        String number = assertThrows(LocalApiException.class, () -> ParameterOverrides.choose(null,
+        String number = assertThrows(LocalApiException.class, () -> choose(null,
                 config("samconfig.toml", "[default.deploy.parameters]\nparameter_overrides = [\"A=1\", 2]\n")))
                 .getMessage();
         assertTrue(number.contains("has the number 2 in its list"), number);
 
-        String noPair = assertThrows(LocalApiException.class, () -> ParameterOverrides.choose(null,
+        String noPair = assertThrows(LocalApiException.class, () -> choose(null,
                 config("samconfig.toml", "[default.deploy.parameters]\nparameter_overrides = \"file://p.json\"\n")))
                 .getMessage();
         assertTrue(noPair.startsWith("samconfig.toml [default.deploy.parameters] parameter_overrides: "
                 + "\"file://p.json\" is not Key=Value: ws-local reads no parameter files"), noPair);
+    }
+
+    @Test
+    void choose_forInvoke_takesTheLocalInvokeSection_thenTheGlobalOne_neverDeploys() throws Exception {
+        Optional<SamConfig> all = config("samconfig.toml", """
+                [default.deploy.parameters]
+                parameter_overrides = "StageName=deployed"
+                [default.local_invoke.parameters]
+                parameter_overrides = "StageName=invoked"
+                [default.global.parameters]
+                parameter_overrides = "StageName=global"
+                """);
+        Optional<SamConfig> noLocalInvoke = config("samconfig.toml", """
+                [default.deploy.parameters]
+                parameter_overrides = "StageName=deployed"
+                [default.global.parameters]
+                parameter_overrides = "StageName=global"
+                """);
+        Optional<SamConfig> deployOnly = config("samconfig.toml", """
+                [default.deploy.parameters]
+                parameter_overrides = "StageName=deployed"
+                """);
+
+        assertEquals(new ParameterOverrides.Values(Map.of("StageName", "invoked"),
+                "samconfig.toml [default.local_invoke.parameters]"),
+                ParameterOverrides.choose(null, all, SamConfig.LOCAL_INVOKE));
+        assertEquals(new ParameterOverrides.Values(Map.of("StageName", "global"),
+                "samconfig.toml [default.global.parameters]"),
+                ParameterOverrides.choose(null, noLocalInvoke, SamConfig.LOCAL_INVOKE));
+        assertEquals(new ParameterOverrides.Values(Map.of(), null),
+                ParameterOverrides.choose(null, deployOnly, SamConfig.LOCAL_INVOKE));
+    }
+
+    @Test
+    void unreadDeployValues_warnsInvoke_onlyWhenDeploysSectionAloneHasValues() throws Exception {
+        config("samconfig.toml", """
+                [prod.deploy.parameters]
+                parameter_overrides = "StageName=deployed"
+                """);
+        Optional<SamConfig> deployOnly = SamConfig.read(dir.resolve("template.yaml"),
+                new SamConfig.Lookup(null, "prod", SamConfig.LOCAL_INVOKE));
+
+        LogLine warning = ParameterOverrides.unreadDeployValues(null, deployOnly, SamConfig.LOCAL_INVOKE)
+                .orElseThrow();
+
+        assertEquals(LogLine.Kind.WARNING, warning.kind());
+        assertEquals("parameter_overrides of samconfig.toml [prod.deploy.parameters] is left unread, as sam local "
+                + "invoke leaves it (it reads [prod.local_invoke.parameters], then [prod.global.parameters]): the "
+                + "template's parameters take their defaults", warning.text());
+        assertEquals("put them in [prod.global.parameters] for every command, in [prod.local_invoke.parameters], "
+                + "or give --parameter-overrides", warning.advice());
+        assertTrue(ParameterOverrides.unreadDeployValues(Map.of(), deployOnly, SamConfig.LOCAL_INVOKE).isEmpty(),
+                "--parameter-overrides given: the file is not wanted");
+        assertTrue(ParameterOverrides.unreadDeployValues(null, deployOnly, SamConfig.DEPLOY).isEmpty(),
+                "the API reads them");
+        assertTrue(ParameterOverrides.unreadDeployValues(null, config("samconfig.toml", """
+                [default.deploy.parameters]
+                parameter_overrides = "StageName=deployed"
+                [default.global.parameters]
+                parameter_overrides = "StageName=global"
+                """), SamConfig.LOCAL_INVOKE).isEmpty(), "invoke reads the global section's");
     }
 }

@@ -8,10 +8,12 @@ import java.util.regex.Pattern;
  * The stack ws-local runs the template as (AWS::StackName, and the prefix of the tables the template leaves unnamed,
  * as CloudFormation names them). Chosen as the SAM CLI would deploy it, so that the name is stable whatever the
  * clone's folder is called: the {@code --stack-name} option; else {@code stack_name} in the SAM CLI's config file
- * beside the template ({@link SamConfig}); else the template's folder name.
+ * ({@link SamConfig}), read as {@code sam deploy} reads it (its section, else the global one) whichever ws-local
+ * command runs: {@code sam local invoke} has no stack name, and {@code invoke} runs on the deployed stack's tables;
+ * else the template's folder name.
  *
  * @param name   the stack name
- * @param source where it came from, for the banner (e.g. {@code samconfig.toml})
+ * @param source where it came from, for the banner (e.g. {@code samconfig.toml [default.deploy.parameters]})
  */
 public record StackName(String name, String source) {
 
@@ -29,17 +31,18 @@ public record StackName(String name, String source) {
     /**
      * @param option       the --stack-name option, or null
      * @param templateFile the template (its folder names the stack when nothing else does)
-     * @param config       the SAM CLI's config file beside the template, read; empty when there is none
+     * @param config       the SAM CLI's config file, read; empty when there is none
      */
     public static StackName resolve(String option, Path templateFile, Optional<SamConfig> config)
             throws TemplateException {
         if (option != null) {
             return new StackName(requireValid(option, "--stack-name"), "--stack-name");
         }
-        Optional<SamConfig.Setting> configured = config.flatMap(c -> c.setting("stack_name"));
+        Optional<SamConfig.Setting> configured = config.flatMap(c -> c.setting(SamConfig.DEPLOY, "stack_name"));
         if (configured.isPresent()) {
-            return new StackName(requireValid(configured.get().value().toString(),
-                    config.get().file() + ": stack_name"), config.get().fileName());
+            return new StackName(requireValid(configured.get().value().toString(), config.get().file()
+                    + ": stack_name in [" + configured.get().section() + "]"),
+                    config.get().fileName() + " [" + configured.get().section() + "]");
         }
         Path name = templateFile.toAbsolutePath().getParent().getFileName();
         return new StackName(name == null ? "ws-local" : name.toString().replaceAll("[^A-Za-z0-9-]", "-"),

@@ -37,7 +37,8 @@ class StackNameTest {
                 region = "eu-west-1"
                 """);
 
-        assertEquals(new StackName("deploy-name", "samconfig.toml"), StackName.resolve(null, template));
+        assertEquals(new StackName("deploy-name", "samconfig.toml [default.deploy.parameters]"),
+                StackName.resolve(null, template));
     }
 
     @Test
@@ -63,7 +64,8 @@ class StackNameTest {
                       stack_name: yaml-name
                 """);
 
-        assertEquals(new StackName("yaml-name", "samconfig.yaml"), StackName.resolve(null, template));
+        assertEquals(new StackName("yaml-name", "samconfig.yaml [default.deploy.parameters]"),
+                StackName.resolve(null, template));
     }
 
     @Test
@@ -91,7 +93,7 @@ class StackNameTest {
 
         config("samconfig.toml", "[default.deploy.parameters]\nstack_name = \"has space\"\n");
         TemplateException configured = assertThrows(TemplateException.class, () -> StackName.resolve(null, template));
-        assertTrue(configured.getMessage().contains("samconfig.toml: stack_name is 'has space'"),
+        assertTrue(configured.getMessage().contains("samconfig.toml: stack_name in [default.deploy.parameters] is 'has space'"),
                 configured.getMessage());
     }
 
@@ -108,6 +110,26 @@ class StackNameTest {
     void resolve_thisProjectsSamconfig_givesTheNameItsEnvFilesUse() throws Exception {
         Path root = Path.of(System.getProperty("project.root"));
 
-        assertEquals(new StackName("wsapi", "samconfig.toml"), StackName.resolve(null, root.resolve("template.yaml")));
+        assertEquals(new StackName("wsapi", "samconfig.toml [default.deploy.parameters]"),
+                StackName.resolve(null, root.resolve("template.yaml")));
+    }
+
+    @Test
+    void resolve_forInvoke_readsTheDeploySection_ofTheEnvironmentGiven() throws Exception {
+        Path template = template();
+        config("samconfig.toml", """
+                [default.deploy.parameters]
+                stack_name = "default-name"
+                [prod.deploy.parameters]
+                stack_name = "prod-name"
+                [prod.local_invoke.parameters]
+                parameter_overrides = "A=b"
+                """);
+
+        // sam local invoke has no stack name: invoke takes the one the API runs as, so that both use the same tables.
+        StackName stack = StackName.resolve(null, template, SamConfig.read(template,
+                new SamConfig.Lookup(null, "prod", SamConfig.LOCAL_INVOKE)));
+
+        assertEquals(new StackName("prod-name", "samconfig.toml [prod.deploy.parameters]"), stack);
     }
 }
