@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +37,12 @@ import java.util.zip.ZipOutputStream;
  * function gets a new one and the old ones are deleted, while the archives of the same code for other JVM options stay.
  * A function's folder unused for {@link UnusedFolders#UNUSED_FOR} (a checkout since deleted, a test's temporary code)
  * is deleted.
+ *
+ * <p>Several ws-locals may share the cache (three started at once, one still running older code): each process claims
+ * the versions it runs ({@link ProcessClaims}), before it looks at the folder, and no version or function folder a
+ * running process claims is deleted, since its JVMs run from the jar copies there and write their recordings there
+ * when they exit. Recordings have names of their own, and what is published (a jar copy, an archive) is moved into
+ * place in one step.
  */
 public final class ClassDataCache {
 
@@ -50,6 +58,8 @@ public final class ClassDataCache {
 
     /** How a function's folder is named ({@code <function>-<16 hex digits>}): nothing else in the cache is pruned. */
     private static final Pattern SLOT = Pattern.compile("[A-Za-z0-9_-]+-[0-9a-f]{16}");
+    /** How a version's folder in it is named ({@code <code>-<options>}): nothing else there is deleted. */
+    private static final Pattern VERSION = Pattern.compile("[0-9a-f]{16}-[0-9a-f]{8}");
     private static final int FIRST_DYNAMIC_ARCHIVE_RELEASE = 13;
 
     /** How a function JVM starts: its class path, the archive options, and the archive it records, if any. */
@@ -58,13 +68,16 @@ public final class ClassDataCache {
         final List<String> jvmOptions;
         private final Path recording;
         private final Path archive;
+        private final String slot;
         private final String key;
 
-        private Launch(List<Path> classpath, List<String> jvmOptions, Path recording, Path archive, String key) {
+        private Launch(List<Path> classpath, List<String> jvmOptions, Path recording, Path archive, String slot,
+                       String key) {
             this.classpath = classpath;
             this.jvmOptions = jvmOptions;
             this.recording = recording;
             this.archive = archive;
+            this.slot = slot;
             this.key = key;
         }
 
@@ -82,14 +95,17 @@ public final class ClassDataCache {
          * After the JVM exited: publishes what it recorded if its run got through its start ({@code startedFully}),
          * and lets another instance record if not. A JVM stopped earlier (its start failed, or it was stopped while
          * starting) records only the classes loaded by then, and that archive would serve every later start of the
-         * same code: such later starts would load most classes from the jars again.
+         * same code: such later starts would load most classes from the jars again. Nor is a recording of code since
+         * rebuilt published (an instance stopped for the new code, with {@code --reload}): no start will use it, and
+         * its version's folder is deleted by the first start after this process ends.
          */
         public void exited(boolean startedFully) {
             if (recording == null) {
                 return;
             }
             try {
-                if (startedFully && Files.isRegularFile(recording) && Files.size(recording) > 0) {
+                boolean current = key.startsWith(newestCode.get(slot) + "-");
+                if (startedFully && current && Files.isRegularFile(recording) && Files.size(recording) > 0) {
                     moveAtomically(recording, archive);
                 }
             } catch (IOException e) {
@@ -105,6 +121,8 @@ public final class ClassDataCache {
     private final String javaIdentity;
     private final Clock clock;
     private final Set<String> recordingKeys = ConcurrentHashMap.newKeySet();
+    /** The code each function's folder (slot) last started here: a recording of other code is no use. */
+    private final Map<String, String> newestCode = new ConcurrentHashMap<>();
 
     private ClassDataCache(Path root, String javaIdentity, Clock clock) {
         this.root = root;
@@ -151,10 +169,11 @@ public final class ClassDataCache {
             String code = Sha256.hex(slot + "\n" + javaIdentity + "\n" + fingerprint(classpath)).substring(0, 16);
             String key = code + "-" + Sha256.hex(archiveOptions.toString()).substring(0, 8);
             Path folder = root.resolve(slot).resolve(key);
-            if (!Files.isDirectory(folder)) {
-                Files.createDirectories(folder);
-                deleteOtherVersions(folder, code);
-            }
+            newestCode.put(slot, code);
+            Files.createDirectories(folder.getParent());
+            ProcessClaims.claim(folder); // before looking: another ws-local cleaning up meanwhile keeps it
+            Files.createDirectories(folder);
+            deleteOtherVersions(folder, code);
             UnusedFolders.markUsed(folder.getParent(), clock.instant()); // in use: not pruned
             List<Path> jarsOnly = new ArrayList<>();
             int folders = 0;
@@ -171,16 +190,16 @@ public final class ClassDataCache {
                     "-Xlog:class+path=off"));
             if (Files.isRegularFile(archive)) {
                 options.add("-XX:SharedArchiveFile=" + archive);
-                return new Launch(jarsOnly, options, null, archive, key);
+                return new Launch(jarsOnly, options, null, archive, slot, key);
             }
             if (!recordingKeys.add(key)) {
-                return new Launch(jarsOnly, List.of(), null, archive, key); // another instance is recording
+                return new Launch(jarsOnly, List.of(), null, archive, slot, key); // another instance is recording
             }
             Path recording = folder.resolve("recording-" + UUID.randomUUID() + ".jsa");
             options.add("-XX:ArchiveClassesAtExit=" + recording);
-            return new Launch(jarsOnly, options, recording, archive, key);
+            return new Launch(jarsOnly, options, recording, archive, slot, key);
         } catch (IOException | UncheckedIOException e) {
-            return new Launch(classpath, List.of(), null, null, null);
+            return new Launch(classpath, List.of(), null, null, null, null);
         }
     }
 
@@ -190,7 +209,7 @@ public final class ClassDataCache {
      * them.
      */
     public void pruneUnused() {
-        UnusedFolders.prune(root, SLOT, clock.instant(), slot -> false);
+        UnusedFolders.prune(root, SLOT, clock.instant(), slot -> ProcessClaims.claimed(slot, version -> true));
     }
 
     /** Path, size and modification time of every class path entry (every file of a folder): what makes code differ. */
@@ -213,7 +232,7 @@ public final class ClassDataCache {
     }
 
     /**
-     * The folder's files in a jar (written once; concurrent writers each write their own and the first move wins),
+     * The folder's files in a jar (written once; concurrent writers each write their own and the first placed stays),
      * less the jars of the class path inside it (a Lambda layout's lib/*.jar: on the class path on their own).
      */
     private static Path jarOf(Path dir, Path jar, List<Path> classpath) throws IOException {
@@ -241,22 +260,46 @@ public final class ClassDataCache {
             deleteQuietly(staging);
             throw e;
         }
-        moveAtomically(staging, jar);
+        placeOnce(staging, jar);
         return jar;
     }
 
     /**
+     * Puts {@code staging} at {@code target} in one step unless a file is there already, which stays (another process
+     * placed it first, and a JVM of its may already run from it and record an archive of it: CDS refuses an archive
+     * whose jar has another modification time). {@code staging} is gone afterwards either way.
+     */
+    static void placeOnce(Path staging, Path target) throws IOException {
+        try {
+            Files.createLink(target, staging); // fails if there is one: a rename would replace it
+        } catch (FileAlreadyExistsException e) {
+            // Placed by another: that one stays.
+        } catch (UnsupportedOperationException | IOException e) {
+            if (!Files.exists(target)) { // no hard links here: a move, checked just before
+                moveAtomically(staging, target);
+            }
+        } finally {
+            deleteQuietly(staging);
+        }
+    }
+
+    /**
      * One version of the code per function, Java and code location: a rebuild replaces the archives instead of adding
-     * some. Archives of the same code with other JVM options stay (a run with other options does not cost the next
-     * run without them its archive).
+     * some, once no running process claims them (another ws-local still running the older code, or this one after a
+     * reload: its instances of the old code may still run from them). Archives of the same code with other JVM options
+     * stay (a run with other options does not cost the next run without them its archive).
      */
     private static void deleteOtherVersions(Path folder, String code) {
-        try (Stream<Path> siblings = Files.list(folder.getParent())) {
-            for (Path sibling : siblings.filter(p -> !p.getFileName().toString().startsWith(code + "-")).toList()) {
-                RuntimeJars.deleteRecursively(sibling);
+        Path slot = folder.getParent();
+        try (Stream<Path> siblings = Files.list(slot)) {
+            for (Path sibling : siblings.filter(p -> VERSION.matcher(p.getFileName().toString()).matches()
+                    && !p.getFileName().toString().startsWith(code + "-")).toList()) {
+                if (!ProcessClaims.claimed(slot, sibling.getFileName().toString()::equals)) {
+                    RuntimeJars.deleteRecursively(sibling);
+                }
             }
-        } catch (IOException e) {
-            // Another ws-local may be using it; stale versions only take disk space.
+        } catch (IOException | UncheckedIOException e) {
+            // Stale versions only take disk space: the next start tries again.
         }
     }
 

@@ -3,7 +3,6 @@ package com.example.wsapi.local.lambda;
 import com.example.wsapi.local.PrivateFolder;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -13,9 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Enumeration;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -27,10 +24,10 @@ import java.util.zip.ZipFile;
  * own under a private root ({@code <file name>-<hash of its path>}), holding one folder per version of the file (its
  * size and modification time), so later starts reuse it (and the class-data archives recorded from it).
  *
- * <p>Every ws-local that runs a version claims it ({@code <version>.used-by-<pid>}, holding the process's start time)
- * for as long as it runs: its function instances start from that folder at any time. A rebuilt file's older versions
- * are deleted once no running process claims them; a file's whole folder once no start used it for
- * {@link UnusedFolders#UNUSED_FOR} (a deleted checkout, a test's temporary code) and nothing running claims it.
+ * <p>Every ws-local that runs a version claims it ({@link ProcessClaims}: {@code <version>.used-by-<pid>}) for as long
+ * as it runs: its function instances start from that folder at any time. A rebuilt file's older versions are deleted
+ * once no running process claims them; a file's whole folder once no start used it for {@link UnusedFolders#UNUSED_FOR}
+ * (a deleted checkout, a test's temporary code) and nothing running claims it.
  */
 final class CodeArchive {
 
@@ -39,7 +36,6 @@ final class CodeArchive {
     private static final Pattern VERSION = Pattern.compile("[0-9a-f]{12}");
     /** An extraction under way, or left by a process that died during one. */
     private static final Pattern PARTIAL = Pattern.compile("partial-[0-9a-f-]+");
-    private static final String USED_BY = ".used-by-";
 
     /** {@code ${java.io.tmpdir}/ws-local-code}. */
     static Path defaultRoot() {
@@ -80,7 +76,7 @@ final class CodeArchive {
             Instant now = clock.instant();
             Files.createDirectories(slot);
             UnusedFolders.markUsed(slot, now);
-            claim(extracted); // before looking: another ws-local pruning meanwhile keeps it
+            ProcessClaims.claim(extracted); // before looking: another ws-local pruning meanwhile keeps it
             if (!Files.isDirectory(extracted)) {
                 Path partial = slot.resolve("partial-" + UUID.randomUUID());
                 unzip(file, partial);
@@ -92,17 +88,11 @@ final class CodeArchive {
             }
             UnusedFolders.markUsed(extracted, now);
             pruneOlderVersions(slot, extracted, now);
-            UnusedFolders.prune(root, SLOT, now, other -> claimed(other, name -> true));
+            UnusedFolders.prune(root, SLOT, now, other -> ProcessClaims.claimed(other, name -> true));
             return extracted;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot extract " + file + " (the function's code): " + e, e);
         }
-    }
-
-    /** Marks {@code version} as run by this process until it ends. */
-    private static void claim(Path version) throws IOException {
-        ProcessHandle self = ProcessHandle.current();
-        Files.writeString(version.resolveSibling(version.getFileName() + USED_BY + self.pid()), startOf(self));
     }
 
     /**
@@ -115,48 +105,12 @@ final class CodeArchive {
             for (Path version : entries.filter(p -> !p.equals(current)
                     && VERSION.matcher(p.getFileName().toString()).matches()).toList()) {
                 String name = version.getFileName().toString();
-                if (!claimed(slot, name::equals)) {
+                if (!ProcessClaims.claimed(slot, name::equals)) {
                     deleteTree(version);
                 }
             }
         }
         UnusedFolders.prune(slot, PARTIAL, now, partial -> false);
-    }
-
-    /**
-     * Whether a running process claims a version in {@code slot} whose name {@code versions} accepts; deletes the
-     * claims of processes that have ended (a process id in use again by a process started later is no claim).
-     */
-    private static boolean claimed(Path slot, Predicate<String> versions) {
-        boolean claimed = false;
-        try (Stream<Path> entries = Files.list(slot)) {
-            for (Path claim : entries.filter(p -> p.getFileName().toString().contains(USED_BY)).toList()) {
-                String name = claim.getFileName().toString();
-                int at = name.indexOf(USED_BY);
-                Optional<ProcessHandle> process = pid(name.substring(at + USED_BY.length())).flatMap(ProcessHandle::of);
-                String started = Files.readString(claim);
-                if (process.isPresent() && (started.isEmpty() || started.equals(startOf(process.get())))) {
-                    claimed |= versions.test(name.substring(0, at));
-                } else {
-                    Files.deleteIfExists(claim);
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            return true; // cannot tell: keep it
-        }
-        return claimed;
-    }
-
-    private static Optional<Long> pid(String text) {
-        try {
-            return Optional.of(Long.parseLong(text));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static String startOf(ProcessHandle process) {
-        return process.info().startInstant().map(Instant::toString).orElse("");
     }
 
     private static void unzip(Path file, Path into) throws IOException {

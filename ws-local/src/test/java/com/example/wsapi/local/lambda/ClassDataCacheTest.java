@@ -9,6 +9,10 @@ import com.example.wsapi.local.lambda.testfunctions.EnvironmentHandler;
 import com.example.wsapi.local.log.LogLine;
 import com.example.wsapi.local.log.LogSink;
 import com.google.gson.JsonParser;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -191,7 +195,8 @@ class ClassDataCacheTest {
     }
 
     @Test
-    void prepare_afterARebuild_usesANewVersion_andDeletesTheOldOne() throws Exception {
+    void prepare_afterARebuild_usesANewVersion_andDeletesTheOldOnes_onceTheRunThatClaimedThemEnded()
+            throws Exception {
         Path root = dir.resolve("cache");
         ClassDataCache cache = ClassDataCache.create(root, fakeJava("17.0.15")).orElseThrow();
         Path classes = classesFolder();
@@ -204,11 +209,111 @@ class ClassDataCacheTest {
         Path after = cache.prepare("Echo", List.of(), List.of(classes), List.of()).classpath.get(0).getParent();
 
         assertNotEquals(before, after);
+        assertTrue(Files.isDirectory(before), "this process still claims it: its instances may still record there");
+        endClaimsOfThisProcess(before.getParent()); // as if the run that used the old build had ended
+        cache.prepare("Echo", List.of(), List.of(classes), List.of());
         assertFalse(Files.exists(before), "the archive of the old build is deleted");
         assertFalse(Files.exists(beforeOtherGc), "with its other options too");
         try (Stream<Path> versions = Files.list(after.getParent())) {
-            assertEquals(1, versions.count());
+            assertEquals(List.of(after), versions.filter(Files::isDirectory).toList());
         }
+    }
+
+    /** Makes this process's claims in {@code slot} those of an ended process: its id, another start time. */
+    private static void endClaimsOfThisProcess(Path slot) throws Exception {
+        try (Stream<Path> claims = Files.list(slot)) {
+            for (Path claim : claims.filter(p -> p.getFileName().toString().contains(".used-by-")).toList()) {
+                Files.writeString(claim, "1970-01-01T00:00:00Z");
+            }
+        }
+    }
+
+    @Test
+    void prepare_ofRebuiltCode_keepsTheVersionAnotherProcessRecordsIn_andDeletesItOnceThatProcessEnded()
+            throws Exception {
+        Path root = dir.resolve("cache");
+        Path java = fakeJava("17.0.15");
+        Path classes = classesFolder();
+        Process other = recordingProcess(root, java, classes);
+        BufferedReader otherSays = new BufferedReader(new InputStreamReader(other.getInputStream(),
+                StandardCharsets.UTF_8));
+        Path othersRecording = Path.of(otherSays.readLine());
+        Path othersVersion = othersRecording.getParent();
+        try {
+            Files.setLastModifiedTime(classes.resolve("com/example/Handler.class"),
+                    FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+
+            ClassDataCache.Launch rebuilt = ClassDataCache.create(root, java).orElseThrow()
+                    .prepare("Echo", List.of(), List.of(classes), List.of());
+
+            assertNotEquals(othersVersion, rebuilt.classpath.get(0).getParent());
+            assertTrue(Files.isRegularFile(othersVersion.resolve("classes-0.jar")),
+                    "the other ws-local's JVM runs from its jar copy: " + othersVersion);
+        } finally {
+            other.getOutputStream().close(); // the other ws-local stops: its JVM writes the archive as it exits
+            assertTrue(other.waitFor(30, TimeUnit.SECONDS));
+        }
+
+        assertEquals("published", otherSays.readLine(), "the other process could not write " + othersRecording);
+        assertTrue(Files.isRegularFile(othersVersion.resolve("function.jsa")));
+        ClassDataCache.create(root, java).orElseThrow().prepare("Echo", List.of(), List.of(classes), List.of());
+        assertFalse(Files.exists(othersVersion), "nothing runs the older version any more: " + othersVersion);
+    }
+
+    @Test
+    void exited_ofAnInstanceOfCodeSinceRebuilt_publishesNothing() throws Exception {
+        ClassDataCache cache = ClassDataCache.create(dir.resolve("cache"), fakeJava("17.0.15")).orElseThrow();
+        Path classes = classesFolder();
+        ClassDataCache.Launch old = cache.prepare("Echo", List.of(), List.of(classes), List.of());
+        Files.writeString(recordingOf(old), "archive of the code before the rebuild");
+        Files.setLastModifiedTime(classes.resolve("com/example/Handler.class"),
+                FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        cache.prepare("Echo", List.of(), List.of(classes), List.of()); // --reload started the rebuilt code
+
+        old.exited(true); // stopped for the rebuilt code, after a full start
+
+        assertFalse(Files.exists(recordingOf(old)));
+        assertFalse(Files.exists(recordingOf(old).resolveSibling("function.jsa")), "no start will use it");
+    }
+
+    @Test
+    void pruneUnused_keepsAFunctionsFolder_whileARunningProcessRecordsInIt() throws Exception {
+        Instant started = Instant.parse("2026-11-01T09:00:00Z");
+        Path root = dir.resolve("cache");
+        Path java = fakeJava("17.0.15");
+        // This process started an instance 31 days ago (by its clock), and it has not exited yet.
+        ClassDataCache.Launch recording = ClassDataCache.create(root, java, Clock.fixed(started, ZoneOffset.UTC))
+                .orElseThrow().prepare("Echo", List.of(), List.of(classesFolder()), List.of());
+        ClassDataCache startingNow = ClassDataCache.create(root, java,
+                Clock.fixed(started.plus(Duration.ofDays(31)), ZoneOffset.UTC)).orElseThrow();
+
+        startingNow.pruneUnused();
+
+        assertTrue(Files.isDirectory(recordingOf(recording).getParent()),
+                "the running instance writes its archive there at exit");
+        Files.writeString(recordingOf(recording), "archive bytes");
+        recording.exited(true);
+        assertTrue(Files.isRegularFile(recordingOf(recording).resolveSibling("function.jsa")));
+    }
+
+    @Test
+    void placeOnce_keepsTheFileAnotherWriterPlacedFirst_andDropsItsOwn() throws Exception {
+        // Two ws-locals that both found no jar copy each write one: the JVM started with the first may record an
+        // archive of it, and CDS refuses an archive whose jar has another modification time.
+        Path jar = Files.writeString(dir.resolve("classes-0.jar"), "placed first");
+        Path staging = Files.writeString(dir.resolve("classes-0.jar.1234.tmp"), "placed second");
+        FileTime first = Files.getLastModifiedTime(jar);
+
+        ClassDataCache.placeOnce(staging, jar);
+
+        assertEquals("placed first", Files.readString(jar));
+        assertEquals(first, Files.getLastModifiedTime(jar));
+        assertFalse(Files.exists(staging));
+
+        Path fresh = Files.writeString(dir.resolve("fresh.tmp"), "the only one");
+        ClassDataCache.placeOnce(fresh, dir.resolve("classes-1.jar"));
+        assertEquals("the only one", Files.readString(dir.resolve("classes-1.jar")));
+        assertFalse(Files.exists(fresh));
     }
 
     @Test
@@ -286,6 +391,40 @@ class ClassDataCacheTest {
         try (LambdaRuntime runtime = new LambdaRuntime(options)) {
             runtime.register(function);
             return arguments(runtime.invoke(function.name(), "{}").get(60, TimeUnit.SECONDS));
+        }
+    }
+
+    /**
+     * Another ws-local: a JVM that prepares an instance of {@code classes} recording its archive and prints where it
+     * records; once its stdin closes, writes the recording as an exiting JVM would, publishes it and prints
+     * {@code published}.
+     */
+    private static Process recordingProcess(Path root, Path java, Path classes) throws Exception {
+        String classpath = String.join(File.pathSeparator, List.of(codeSource(ClassDataCache.class).toString(),
+                codeSource(RecordingProcess.class).toString()));
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classpath, RecordingProcess.class.getName(), root.toString(), java.toString(), classes.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    private static Path codeSource(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    /** The main class of {@link #recordingProcess}. */
+    public static final class RecordingProcess {
+        public static void main(String[] args) throws Exception {
+            ClassDataCache.Launch launch = ClassDataCache.create(Path.of(args[0]), Path.of(args[1])).orElseThrow()
+                    .prepare("Echo", List.of(), List.of(Path.of(args[2])), List.of());
+            Path recording = recordingOf(launch);
+            System.out.println(recording);
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // runs until the test closes stdin
+            }
+            Files.writeString(recording, "archive bytes");
+            launch.exited(true);
+            System.out.println("published");
         }
     }
 
