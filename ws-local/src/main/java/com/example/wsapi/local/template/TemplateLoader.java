@@ -87,6 +87,8 @@ public final class TemplateLoader {
         ApiReader api = new ApiReader(context);
         String routeSelection = api.routeSelectionExpression();
         ApiReader.Stage stage = api.stage();
+        // Before the routes: a route refused for its ApiId would otherwise just be missing from them.
+        List<String> notes = new ArrayList<>(new ApiMembership(context, api).notes());
         Set<String> templateStages = new HashSet<>();
         for (String id : api.apiStages()) {
             templateStages.add(api.templateStageName(id));
@@ -101,7 +103,7 @@ public final class TemplateLoader {
                 stage.name(), stage.variables(), routes.routes());
         Set<String> stages = new HashSet<>(templateStages);
         stages.add(stage.name());
-        List<String> notes = new ArrayList<>(new InvokePermissions(context, api.webSocketApiId(), stages)
+        notes.addAll(new InvokePermissions(context, api.webSocketApiId(), stages)
                 .notes(api.webSocketApi(), webSocket.routes()));
         List<Table> tables = new TablesReader(context).tables();
         notes.addAll(HandlerNames.notes(webSocket, functions.functions(), context.functionGlobals().get("Handler")));

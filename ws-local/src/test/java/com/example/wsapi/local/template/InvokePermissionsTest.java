@@ -125,13 +125,4 @@ class InvokePermissionsTest {
         assertTrue(notes.get(0).startsWith("API Gateway may not invoke Connect (route $connect), Send (route "
                 + "sendmessage): "), notes.get(0));
     }
-
-    @Test
-    void projectTemplate_withOrWithoutSignIn_letsApiGatewayInvokeEveryFunctionItCalls() throws TemplateException {
-        assertEquals(List.of(), TemplateLoader.load(ProjectTemplateSignInTest.TEMPLATE,
-                ProjectTemplateSignInTest.SETTINGS).notes());
-        assertEquals(List.of(), TemplateLoader.load(ProjectTemplateSignInTest.TEMPLATE,
-                ProjectTemplateSignInTest.SETTINGS, Map.of("AuthIssuer", "http://127.0.0.1:3001/@issuer",
-                        "AuthAudience", "ws-local")).notes());
-    }
 }
