@@ -48,6 +48,7 @@ final class AuthorizersReader {
         String uri = context.requiredString(props, "AuthorizerUri", at, FunctionsReader.invocationUriHint("AuthorizerUri"));
         String function = functions.logicalIdOf(FunctionsReader.invokedFunction(uri, "AuthorizerUri",
                 at + ".AuthorizerUri"));
+        String qualifier = FunctionsReader.invokedQualifier(uri);
         functions.requireRunnable(function, "authorizer " + id, at + ".AuthorizerUri");
         Object sources = context.resolve(props.get("IdentitySource"), at + ".IdentitySource");
         List<String> identitySources = new ArrayList<>();
@@ -63,6 +64,6 @@ final class AuthorizersReader {
             throw new TemplateProblem(at + ".IdentitySource", "expected a list like [route.request.header.Auth], "
                     + "found " + Intrinsics.describe(sources));
         }
-        return new Authorizer(id, function, identitySources);
+        return new Authorizer(id, function, qualifier, identitySources);
     }
 }

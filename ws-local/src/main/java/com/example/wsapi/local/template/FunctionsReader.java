@@ -24,7 +24,7 @@ final class FunctionsReader {
 
     private static final Pattern INVOCATION_URI =
             Pattern.compile("arn:[^:]+:apigateway:[^:]*:lambda:path/2015-03-31/functions/(.+)/invocations");
-    private static final Pattern FUNCTION_ARN = Pattern.compile("arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)(?::[^:]+)?");
+    private static final Pattern FUNCTION_ARN = Pattern.compile("arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)(?::([^:]+))?");
     /** Lambda's Java runtimes: ws-local runs Java functions only. */
     static final List<String> JAVA_RUNTIMES = List.of("java8.al2", "java11", "java17", "java21", "java25");
 
@@ -83,6 +83,16 @@ final class FunctionsReader {
                     + invocationUriHint(property));
         }
         return function.group(1);
+    }
+
+    /**
+     * The alias or version after the function's name in an invocation URI ({@code live} of {@code ...:function:Echo:live}),
+     * or null for the unqualified function (or a URI that is no invocation URI, refused by {@link #invokedFunction}).
+     */
+    static String invokedQualifier(String uri) {
+        Matcher invocation = INVOCATION_URI.matcher(uri);
+        Matcher function = invocation.matches() ? FUNCTION_ARN.matcher(invocation.group(1)) : null;
+        return function != null && function.matches() ? function.group(2) : null;
     }
 
     /**

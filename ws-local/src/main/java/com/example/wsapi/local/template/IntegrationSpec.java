@@ -26,6 +26,12 @@ public sealed interface IntegrationSpec {
     sealed interface CallsFunction extends IntegrationSpec {
         /** The function the integration invokes. */
         String functionLogicalId();
+
+        /**
+         * The alias or version its IntegrationUri invokes ({@code live} of {@code ...:function:Echo:live}), null for
+         * the function itself: API Gateway needs a permission on that one (ws-local runs the same code either way).
+         */
+        String functionQualifier();
     }
 
     /** The integrations that call an HTTP backend. */
@@ -41,7 +47,14 @@ public sealed interface IntegrationSpec {
     }
 
     /** {@code AWS_PROXY}: a Lambda proxy integration; the function gets API Gateway's event. */
-    record AwsProxy(String logicalId, String functionLogicalId, int timeoutMillis) implements CallsFunction {
+    record AwsProxy(String logicalId, String functionLogicalId, String functionQualifier, int timeoutMillis)
+            implements CallsFunction {
+
+        /** An integration invoking the unqualified function. */
+        public AwsProxy(String logicalId, String functionLogicalId, int timeoutMillis) {
+            this(logicalId, functionLogicalId, null, timeoutMillis);
+        }
+
         @Override
         public String type() {
             return "AWS_PROXY";
@@ -98,10 +111,16 @@ public sealed interface IntegrationSpec {
      * {@code AWS} calling a Lambda function (non-proxy): the rendered request template is the function's event, and
      * a function error's {@code errorMessage} selects the integration response.
      */
-    record Aws(String logicalId, String functionLogicalId, RequestTemplates requestTemplates, int timeoutMillis,
-               List<IntegrationResponse> responses) implements CallsFunction {
+    record Aws(String logicalId, String functionLogicalId, String functionQualifier, RequestTemplates requestTemplates,
+               int timeoutMillis, List<IntegrationResponse> responses) implements CallsFunction {
         public Aws {
             responses = List.copyOf(responses);
+        }
+
+        /** An integration invoking the unqualified function. */
+        public Aws(String logicalId, String functionLogicalId, RequestTemplates requestTemplates, int timeoutMillis,
+                   List<IntegrationResponse> responses) {
+            this(logicalId, functionLogicalId, null, requestTemplates, timeoutMillis, responses);
         }
 
         @Override

@@ -88,14 +88,20 @@ final class IntegrationsReader {
                 "API Gateway (for WebSocket APIs)", at);
         // Unconfirmed: proxy integrations pass the request unmapped, so RequestTemplates on them are not read.
         return switch (type) {
-            case "AWS_PROXY" -> new IntegrationSpec.AwsProxy(id, lambdaFunction(props, at), timeout);
+            case "AWS_PROXY" -> {
+                String uri = lambdaUri(props, at);
+                yield new IntegrationSpec.AwsProxy(id, function(uri, at), FunctionsReader.invokedQualifier(uri), timeout);
+            }
             case "HTTP_PROXY" -> new IntegrationSpec.HttpProxy(id, method(props, at), httpUri(props, at),
                     requestParameters(props, at), timeout, responses.of(id));
             case "HTTP" -> new IntegrationSpec.Http(id, method(props, at), httpUri(props, at),
                     requestParameters(props, at), requestTemplates(props, at), timeout, responses.of(id));
             case "MOCK" -> new IntegrationSpec.Mock(id, requestTemplates(props, at), timeout, responses.of(id));
-            case "AWS" -> new IntegrationSpec.Aws(id, awsLambdaFunction(props, at), requestTemplates(props, at),
-                    timeout, responses.of(id));
+            case "AWS" -> {
+                String uri = awsLambdaUri(props, at);
+                yield new IntegrationSpec.Aws(id, function(uri, at), FunctionsReader.invokedQualifier(uri),
+                        requestTemplates(props, at), timeout, responses.of(id));
+            }
             default -> throw new TemplateProblem(at + ".IntegrationType", "IntegrationType " + type + " does not exist "
                     + "for WebSocket APIs: use AWS_PROXY, AWS, HTTP_PROXY, HTTP or MOCK");
         };
@@ -129,14 +135,19 @@ final class IntegrationsReader {
         }
     }
 
-    private String lambdaFunction(Map<String, Object> props, String at) {
-        String uri = context.requiredString(props, "IntegrationUri", at, FunctionsReader.invocationUriHint("IntegrationUri"));
-        return functions.logicalIdOf(FunctionsReader.invokedFunction(substituteStageVariables(uri,
-                at + ".IntegrationUri"), "IntegrationUri", at + ".IntegrationUri"));
+    /** The function a Lambda invocation URI (stage variables substituted) calls. */
+    private String function(String uri, String at) {
+        return functions.logicalIdOf(FunctionsReader.invokedFunction(uri, "IntegrationUri", at + ".IntegrationUri"));
     }
 
-    /** An AWS integration's function: the only AWS service ws-local calls is Lambda. */
-    private String awsLambdaFunction(Map<String, Object> props, String at) {
+    /** A Lambda proxy integration's IntegrationUri, stage variables substituted. */
+    private String lambdaUri(Map<String, Object> props, String at) {
+        String uri = context.requiredString(props, "IntegrationUri", at, FunctionsReader.invocationUriHint("IntegrationUri"));
+        return substituteStageVariables(uri, at + ".IntegrationUri");
+    }
+
+    /** An AWS integration's IntegrationUri, stage variables substituted: the only AWS service ws-local calls is Lambda. */
+    private String awsLambdaUri(Map<String, Object> props, String at) {
         String uri;
         try {
             uri = substituteStageVariables(context.requiredString(props, "IntegrationUri", at,
@@ -153,7 +164,7 @@ final class IntegrationsReader {
         if (service.matches() && !service.group(1).equals("lambda")) {
             throw serviceNotEmulated(service.group(1), at);
         }
-        return functions.logicalIdOf(FunctionsReader.invokedFunction(uri, "IntegrationUri", at + ".IntegrationUri"));
+        return uri;
     }
 
     private static TemplateProblem serviceNotEmulated(String service, String at) {

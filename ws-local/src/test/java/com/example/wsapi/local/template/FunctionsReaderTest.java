@@ -4,6 +4,7 @@ import static com.example.wsapi.local.template.TemplateFixture.API;
 import static com.example.wsapi.local.template.TemplateFixture.context;
 import static com.example.wsapi.local.template.TemplateFixture.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -261,6 +262,16 @@ class FunctionsReaderTest {
         assertEquals("Echo", FunctionsReader.invokedFunction(uri.formatted(":live"), "IntegrationUri", "at"));
         problem(() -> FunctionsReader.invokedFunction("https://example.com/x", "IntegrationUri", "Resources.I"),
                 "Resources.I", "not a Lambda invocation URI", "IntegrationUri: !Sub arn:");
+    }
+
+    @Test
+    void invokedQualifier_isTheAliasOrVersionAfterTheFunctionsName_orNullForNone() {
+        String uri = "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/"
+                + "arn:aws:lambda:eu-west-1:123456789012:function:Echo%s/invocations";
+
+        assertNull(FunctionsReader.invokedQualifier(uri.formatted("")));
+        assertEquals("live", FunctionsReader.invokedQualifier(uri.formatted(":live")));
+        assertEquals("7", FunctionsReader.invokedQualifier(uri.formatted(":7")));
     }
 
     @Test

@@ -68,13 +68,13 @@ class IntegrationsReaderTest {
     }
 
     @Test
-    void awsProxy_readsTheFunctionAndApiGatewaysDefaultTimeout() {
+    void awsProxy_readsTheFunctionItsAliasAndApiGatewaysDefaultTimeout() {
         IntegrationSpec spec = read(integration("""
                 IntegrationType: AWS_PROXY
                 IntegrationUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:Echo:live/invocations
                 """));
 
-        assertEquals(new IntegrationSpec.AwsProxy("Integration", "Echo", 29_000), spec);
+        assertEquals(new IntegrationSpec.AwsProxy("Integration", "Echo", "live", 29_000), spec);
     }
 
     @Test

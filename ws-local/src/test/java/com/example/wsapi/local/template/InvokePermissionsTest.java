@@ -5,8 +5,10 @@ import static com.example.wsapi.local.template.TemplateFixture.context;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.wsapi.local.testing.TestTemplates;
 import com.example.wsapi.local.vtl.MappingTemplates;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -124,5 +126,66 @@ class InvokePermissionsTest {
         assertEquals(1, notes.size(), notes::toString);
         assertTrue(notes.get(0).startsWith("API Gateway may not invoke Connect (route $connect), Send (route "
                 + "sendmessage): "), notes.get(0));
+    }
+
+    // ---------------------------------------------------------------- aliases and versions, through TemplateLoader
+
+    /**
+     * The notes of a template whose route sendmessage invokes SendFunction (AutoPublishAlias live) through
+     * {@code ${<functionRef>}} in its IntegrationUri, with {@code more} resources.
+     */
+    private List<String> loadedNotes(String functionRef, String more) throws Exception {
+        Path file = folder.resolve("template.yaml");
+        Files.writeString(file, "Transform: AWS::Serverless-2016-10-31\n" + API
+                + TestTemplates.lambdaRoute("Send", "sendmessage", false).replace("${SendFunction.Arn}",
+                        "${" + functionRef + "}") + """
+                  SendFunction:
+                    Type: AWS::Serverless::Function
+                    Properties: {Handler: example.Send, Runtime: java21, CodeUri: ., AutoPublishAlias: live}
+                """ + more);
+        return TemplateLoader.load(file, TemplateFixture.settings(null)).notes();
+    }
+
+    @Test
+    void permissionOnTheFunction_whileTheIntegrationInvokesItsAlias_isNoted_namingThePermissionToWrite()
+            throws Exception {
+        assertEquals(List.of("API Gateway may not invoke SendFunction:live (route sendmessage): the "
+                + "AWS::Lambda::Permission for apigateway.amazonaws.com SendPermission is on SendFunction itself, and "
+                + "Lambda keeps a policy per function, version and alias: a permission on one does not cover another. "
+                + "ws-local runs it; on AWS every such event fails (Internal server error, a refused handshake on "
+                + "$connect; API Gateway logs \"Invalid permissions on Lambda function\"). Give the permission the "
+                + "function the integration invokes, FunctionName: !Ref SendFunction.Alias, or have the integration "
+                + "invoke the one the permission names"),
+                loadedNotes("SendFunction.Alias", permission("SendPermission", "FunctionName: !Ref SendFunction\n")));
+    }
+
+    @Test
+    void permissionOnTheAlias_whileTheIntegrationInvokesTheFunction_isNoted_namingThePermissionToWrite()
+            throws Exception {
+        List<String> notes = loadedNotes("SendFunction.Arn",
+                permission("SendPermission", "FunctionName: !Ref SendFunction.Alias\n"));
+
+        assertEquals(1, notes.size(), notes::toString);
+        assertTrue(notes.get(0).startsWith("API Gateway may not invoke SendFunction itself (no alias or version) "
+                + "(route sendmessage): the AWS::Lambda::Permission for apigateway.amazonaws.com SendPermission is on "
+                + "SendFunction:live, and Lambda keeps a policy per function"), notes.get(0));
+        assertTrue(notes.get(0).endsWith("FunctionName: !Ref SendFunction, or have the integration invoke the one "
+                + "the permission names"), notes.get(0));
+    }
+
+    @Test
+    void permissionOnTheAliasAStageVariableNames_letsApiGatewayIn() throws Exception {
+        // The alias chosen per stage, as API Gateway's documentation shows: ...:function:Name:${stageVariables.alias}.
+        String api = API.replace("StageName: dev", "StageName: dev\n      StageVariables: {alias: live}");
+        Path file = folder.resolve("template.yaml");
+        Files.writeString(file, "Transform: AWS::Serverless-2016-10-31\n" + api
+                + TestTemplates.lambdaRoute("Send", "sendmessage", false).replace("${SendFunction.Arn}",
+                        "${SendFunction.Arn}:${!stageVariables.alias}") + """
+                  SendFunction:
+                    Type: AWS::Serverless::Function
+                    Properties: {Handler: example.Send, Runtime: java21, CodeUri: ., AutoPublishAlias: live}
+                """ + permission("SendPermission", "FunctionName: !Ref SendFunction.Alias\n"));
+
+        assertEquals(List.of(), TemplateLoader.load(file, TemplateFixture.settings(null)).notes());
     }
 }
