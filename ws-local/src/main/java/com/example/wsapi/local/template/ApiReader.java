@@ -125,17 +125,11 @@ final class ApiReader {
     /** The stage served: the template's one stage, or the {@code --stage} override. */
     Stage stage() {
         String override = context.settings().stageOverride();
-        List<String> stages = apiStages();
         if (override != null) {
-            // The override renames the one stage; among several, it picks the one of that name (or none).
-            String chosen = stages.size() == 1 ? stages.get(0) : null;
-            for (String id : stages.size() > 1 ? stages : List.<String>of()) {
-                if (templateStageName(id).equals(override)) {
-                    chosen = id;
-                }
-            }
+            String chosen = stageId();
             return new Stage(override, chosen == null ? Map.of() : stageVariables(chosen));
         }
+        List<String> stages = apiStages();
         if (stages.isEmpty()) {
             throw new TemplateProblem("Resources", "no AWS::ApiGatewayV2::Stage for WebSocket API " + webSocketApi()
                     + ": clients connect to wss://host/<stage>, so add a Stage with ApiId: !Ref " + webSocketApi()
@@ -150,6 +144,25 @@ final class ApiReader {
                     + names + ": choose one with --stage <name>");
         }
         return new Stage(templateStageName(stages.get(0)), stageVariables(stages.get(0)));
+    }
+
+    /**
+     * The Stage resource served, or null when the {@code --stage} override names none of several (or there is none);
+     * {@link #stage()} refuses the other ambiguities.
+     */
+    String stageId() {
+        List<String> stages = apiStages();
+        String override = context.settings().stageOverride();
+        if (override == null || stages.size() == 1) {
+            // The override renames the one stage.
+            return stages.size() == 1 ? stages.get(0) : null;
+        }
+        for (String id : stages) {
+            if (templateStageName(id).equals(override)) {
+                return id;
+            }
+        }
+        return null;
     }
 
     /** A Stage's {@code StageVariables}: names of letters, digits and '_', values as text. */

@@ -5,6 +5,7 @@ final class ResourceTypes {
 
     static final String API = "AWS::ApiGatewayV2::Api";
     static final String STAGE = "AWS::ApiGatewayV2::Stage";
+    static final String DEPLOYMENT = "AWS::ApiGatewayV2::Deployment";
     static final String ROUTE = "AWS::ApiGatewayV2::Route";
     static final String ROUTE_RESPONSE = "AWS::ApiGatewayV2::RouteResponse";
     static final String INTEGRATION = "AWS::ApiGatewayV2::Integration";

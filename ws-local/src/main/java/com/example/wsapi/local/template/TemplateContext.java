@@ -115,6 +115,13 @@ final class TemplateContext {
         return Intrinsics.mapping(((Map<?, ?>) resources.get(id)).get("Properties"), "Resources." + id + ".Properties");
     }
 
+    /** The resource's {@code DependsOn}: the logical ids it names, none when absent. */
+    List<String> dependsOn(String id) {
+        Object dependsOn = ((Map<?, ?>) resources.get(id)).get("DependsOn");
+        List<?> names = dependsOn instanceof List<?> many ? many : dependsOn == null ? List.of() : List.of(dependsOn);
+        return names.stream().map(String::valueOf).toList();
+    }
+
     /** What {@code Ref: id} of an existing resource resolves to, or null (e.g. a table's name). */
     Object ref(String id) {
         return resourceValues.ref(id);

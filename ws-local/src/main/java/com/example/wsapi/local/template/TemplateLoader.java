@@ -101,6 +101,7 @@ public final class TemplateLoader {
                 new AuthorizersReader(context, functions), functions);
         WebSocketApi webSocket = new WebSocketApi(api.webSocketApi(), api.webSocketApiId(), routeSelection,
                 stage.name(), stage.variables(), routes.routes());
+        notes.addAll(new StageDeployment(context, api).notes());
         Set<String> stages = new HashSet<>(templateStages);
         stages.add(stage.name());
         notes.addAll(new InvokePermissions(context, api.webSocketApiId(), stages)

@@ -9,7 +9,8 @@ public final class TestTemplates {
     private TestTemplates() {}
 
     /**
-     * A WebSocket API {@code Api} that selects routes by {@code $request.body.action}, and its stage {@code Stage}.
+     * A WebSocket API {@code Api} that selects routes by {@code $request.body.action}, and its stage {@code Stage},
+     * which API Gateway deploys after every change ({@code AutoDeploy}), as a deployable template has it.
      *
      * @param name      the API's Name
      * @param stageName the stage's StageName as YAML: {@code dev}, or {@code !Ref StageName}
@@ -26,6 +27,7 @@ public final class TestTemplates {
                     Type: AWS::ApiGatewayV2::Stage
                     Properties:
                       ApiId: !Ref Api
+                      AutoDeploy: true
                       StageName: %s
                 """.formatted(name, stageName);
     }
