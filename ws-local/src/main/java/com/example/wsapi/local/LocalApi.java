@@ -135,7 +135,8 @@ public final class LocalApi implements AutoCloseable {
             ParameterOverrides.unreadDeployValues(options.parameterOverrides(), samConfig, lookup.command())
                     .ifPresent(runtimeOptions.logSink()::line);
             template = TemplateLoader.load(templateFile, new LocalSettings(options.region(), ACCOUNT_ID,
-                    stack.name(), options.stage(), localEndpoint), parameters.byName(), mappingTemplates);
+                    stack.name(), options.stage(), localEndpoint, options.api()), parameters.byName(),
+                    mappingTemplates);
         } catch (TemplateException e) {
             throw new LocalApiException(e.getMessage() + ParameterOverrides.whence(parameters, e), e);
         }

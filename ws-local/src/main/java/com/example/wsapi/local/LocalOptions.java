@@ -35,12 +35,14 @@ import java.util.Objects;
  *                           ({@link com.example.wsapi.local.lambda.CodeWatch}), and say when the template changed
  * @param samConfig          which SAM CLI config file and environment to read, and the SAM CLI command whose section
  *                           gives {@code parameter_overrides} ({@code --config-file}, {@code --config-env})
+ * @param api                the logical id of the WebSocket API to serve ({@code --api}), or null for the template's
+ *                           one
  */
 public record LocalOptions(Path template, String host, int port, String stage, String region, Duration idleTimeout,
                            Path dbPath, int dynamoDbPort, Map<String, String> parameterOverrides,
                            Map<String, Map<String, String>> envVars, int maxConcurrency, String stackName,
                            boolean warmContainers, Scaling scaling, boolean pickJava, Duration maxLifetime,
-                           boolean reload, SamConfig.Lookup samConfig) {
+                           boolean reload, SamConfig.Lookup samConfig, String api) {
 
     /** API Gateway's: a connection is closed after ten minutes without traffic either way. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
@@ -53,6 +55,16 @@ public record LocalOptions(Path template, String host, int port, String stage, S
         Objects.requireNonNull(scaling, "scaling");
         Objects.requireNonNull(maxLifetime, "maxLifetime");
         Objects.requireNonNull(samConfig, "samConfig");
+    }
+
+    /** The template's one WebSocket API. */
+    public LocalOptions(Path template, String host, int port, String stage, String region, Duration idleTimeout,
+                        Path dbPath, int dynamoDbPort, Map<String, String> parameterOverrides,
+                        Map<String, Map<String, String>> envVars, int maxConcurrency, String stackName,
+                        boolean warmContainers, Scaling scaling, boolean pickJava, Duration maxLifetime,
+                        boolean reload, SamConfig.Lookup samConfig) {
+        this(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort, parameterOverrides, envVars,
+                maxConcurrency, stackName, warmContainers, scaling, pickJava, maxLifetime, reload, samConfig, null);
     }
 
     /** The SAM CLI config file beside the template, read as {@code sam deploy} reads it. */

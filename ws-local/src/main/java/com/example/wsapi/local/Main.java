@@ -72,75 +72,82 @@ public final class Main implements Callable<Integer> {
      */
     static final class Common {
         @Option(names = "--template", order = 1, paramLabel = "<file>", defaultValue = "template.yaml",
-                description = "any SAM template with one WebSocket API")
+                description = "any SAM template with a WebSocket API")
         Path template;
 
-        @Option(names = "--stage", order = 4, paramLabel = "<name>",
+        // An option only, as the SAM CLI's config file has no such key.
+        @Option(names = "--api", order = 2, paramLabel = "<LogicalId>",
+                description = "the logical id of the WebSocket API to serve, when the template has several (to "
+                        + "serve two, run a ws-local for each, each with its own `--port`)")
+        @OptionsTable.Default("the template's one")
+        String api;
+
+        @Option(names = "--stage", order = 5, paramLabel = "<name>",
                 description = "clients connect to `ws://host:port/<stage>`")
         @OptionsTable.Default("the template's")
         String stage;
 
-        @Option(names = "--region", order = 5, paramLabel = "<name>", defaultValue = "us-east-1",
+        @Option(names = "--region", order = 6, paramLabel = "<name>", defaultValue = "us-east-1",
                 description = "`AWS::Region`, and the functions' `AWS_REGION`")
         String region;
 
-        @Option(names = "--stack-name", order = 6, paramLabel = "<name>",
+        @Option(names = "--stack-name", order = 7, paramLabel = "<name>",
                 description = "`AWS::StackName`, and so the names of tables the template leaves unnamed: "
                         + "`<stack>-<LogicalId>-LOCAL`")
         @OptionsTable.Default("`stack_name` in `samconfig.toml`, else the template's folder name")
         String stackName;
 
-        @Option(names = "--db-path", order = 9, paramLabel = "<folder>",
+        @Option(names = "--db-path", order = 10, paramLabel = "<folder>",
                 description = "persist DynamoDB Local's data there")
         @OptionsTable.Default("in memory")
         Path dbPath;
 
-        @Option(names = "--dynamodb-port", order = 10, paramLabel = "<n>", defaultValue = "0",
+        @Option(names = "--dynamodb-port", order = 11, paramLabel = "<n>", defaultValue = "0",
                 description = "e.g. `8000`, for `sam local invoke` or to browse tables with "
                         + "`aws dynamodb ... --endpoint-url`")
         @OptionsTable.Default("a free one")
         int dynamoDbPort;
 
         // As for sam deploy: Key=Value pairs separated by spaces or commas, in one argument or several.
-        @Option(names = "--parameter-overrides", order = 11, arity = "1..*", paramLabel = "K=V,...",
+        @Option(names = "--parameter-overrides", order = 12, arity = "1..*", paramLabel = "K=V,...",
                 description = "template parameters, as for `sam deploy`; they replace all of the config file's")
         @OptionsTable.Default("`parameter_overrides` in `samconfig.toml`")
         List<String> parameterOverrides = new ArrayList<>();
 
         // As the SAM CLI's: relative to the template's folder, and a file or environment named must be there.
-        @Option(names = "--config-file", order = 12, paramLabel = "<file>",
+        @Option(names = "--config-file", order = 13, paramLabel = "<file>",
                 description = "the SAM CLI's config file to read `stack_name` and `parameter_overrides` from, as "
                         + "`sam --config-file`: a relative path is taken from the template's folder")
         @OptionsTable.Default("`samconfig.toml`, `.yaml` or `.yml` beside the template")
         Path configFile;
 
-        @Option(names = "--config-env", order = 13, paramLabel = "<name>",
+        @Option(names = "--config-env", order = 14, paramLabel = "<name>",
                 description = "the environment of the config file to read, as `sam --config-env`")
         @OptionsTable.Default("`default`")
         String configEnv;
 
-        @Option(names = "--env-vars", order = 14, paramLabel = "<file.json>",
+        @Option(names = "--env-vars", order = 15, paramLabel = "<file.json>",
                 description = "environment overrides, as for `sam local invoke --env-vars`: only variables the "
                         + "template declares")
         Path envVars;
 
-        @Option(names = "--max-concurrency", order = 15, paramLabel = "<n>", defaultValue = "10",
+        @Option(names = "--max-concurrency", order = 16, paramLabel = "<n>", defaultValue = "10",
                 description = "the most instances (JVMs) a function gets")
         int maxConcurrency;
 
-        @Option(names = "--java", order = 18, paramLabel = "<path>",
+        @Option(names = "--java", order = 19, paramLabel = "<path>",
                 description = "the `java` that runs the functions")
         @OptionsTable.Default("the running JVM, or an installed Java of the template's `Runtime` when that is newer")
         Path java;
 
-        @Option(names = "--class-data-cache", order = 19, paramLabel = "<folder>|off",
+        @Option(names = "--class-data-cache", order = 20, paramLabel = "<folder>|off",
                 description = "CDS archives of the function JVMs: recorded when ws-local stops, reused on later "
                         + "starts (cold starts about 2x faster; see `BENCHMARKS.md`); archives unused for 30 "
                         + "days are deleted")
         @OptionsTable.Default("`ws-local-class-data` in the temp folder")
         String classDataCache;
 
-        @Option(names = "--verbose", order = 21,
+        @Option(names = "--verbose", order = 22,
                 description = "also print what you rarely need: Lambda's `START`/`END`/`REPORT` lines (`invoke` "
                         + "prints them anyway), the function JVMs' own notes, `@connections` requests")
         boolean verbose;
@@ -164,7 +171,7 @@ public final class Main implements Callable<Integer> {
                     parameterOverrides.isEmpty() ? null : ParameterOverrides.parse(parameterOverrides),
                     readEnvVars(envVars), maxConcurrency, stackName,
                     warmContainers, scaling, java == null, maxLifetime, reload,
-                    new SamConfig.Lookup(configFile, configEnv, samCommand));
+                    new SamConfig.Lookup(configFile, configEnv, samCommand), api);
         }
 
         /**
@@ -195,41 +202,41 @@ public final class Main implements Callable<Integer> {
     @Mixin
     Common common;
 
-    @Option(names = "--port", order = 2, paramLabel = "<n>", defaultValue = "3001",
+    @Option(names = "--port", order = 3, paramLabel = "<n>", defaultValue = "3001",
             description = "WebSocket and `@connections` on the same port")
     int port;
 
-    @Option(names = "--host", order = 3, paramLabel = "<addr>", defaultValue = "127.0.0.1",
+    @Option(names = "--host", order = 4, paramLabel = "<addr>", defaultValue = "127.0.0.1",
             description = "loopback unless you say otherwise (it warns when you do)")
     String host;
 
-    @Option(names = "--idle-timeout", order = 7, paramLabel = "<seconds>", defaultValue = "600",
+    @Option(names = "--idle-timeout", order = 8, paramLabel = "<seconds>", defaultValue = "600",
             description = "close a connection without traffic this long, as API Gateway does after 10 minutes")
     long idleTimeoutSeconds;
 
-    @Option(names = "--max-lifetime", order = 8, paramLabel = "<seconds>", defaultValue = "7200",
+    @Option(names = "--max-lifetime", order = 9, paramLabel = "<seconds>", defaultValue = "7200",
             description = "close every connection this long after its handshake, as API Gateway does after 2 hours "
                     + "(a short one tries clients' reconnecting)")
     long maxLifetimeSeconds;
 
-    @Option(names = "--warm-containers", order = 16, paramLabel = "EAGER|LAZY", defaultValue = "EAGER",
+    @Option(names = "--warm-containers", order = 17, paramLabel = "EAGER|LAZY", defaultValue = "EAGER",
             description = "`EAGER` starts an instance of every routed function, and runs SnapStart's priming, before "
                     + "ready; `LAZY` starts each on its first event, as Lambda does")
     String warmContainers;
 
-    @Option(names = "--scaling", order = 17, paramLabel = "auto|lambda", defaultValue = "auto",
+    @Option(names = "--scaling", order = 18, paramLabel = "auto|lambda", defaultValue = "auto",
             description = "when a function gets another instance: `auto`, once an event has run, or events have "
                     + "waited, longer than an instance takes to start (then up to one per CPU core); `lambda`, for "
                     + "every event that finds all instances busy")
     String scaling;
 
-    @Option(names = "--reload", order = 22, paramLabel = "on|off", defaultValue = "on",
+    @Option(names = "--reload", order = 23, paramLabel = "on|off", defaultValue = "on",
             description = "`on` runs a routed function's rebuilt code (`mvn package`, `sam build`) from its next "
                     + "events, without a restart, and says when the template changed; `off` keeps the code each "
                     + "function started with")
     String reload;
 
-    @Option(names = "--issuer-keys", order = 20, paramLabel = "<folder>",
+    @Option(names = "--issuer-keys", order = 21, paramLabel = "<folder>",
             description = "the development issuer's signing keys, published at `/@issuer` (the `token` command's)")
     @OptionsTable.Default("`ws-local-issuer-<user>` in the temp folder")
     Path issuerKeys;

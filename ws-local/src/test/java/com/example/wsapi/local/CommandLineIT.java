@@ -225,4 +225,34 @@ class CommandLineIT {
         assertTrue(localInvoke.err().contains("Nope") && localInvoke.err().contains("(parameter values from "
                 + "samconfig.toml [default.local_invoke.parameters] parameter_overrides"), localInvoke.err());
     }
+
+    @Test
+    void severalWebSocketApis_needApi_andAnApiNamingNoneOfThem_isRefusedListingThem_forTheApiAndForInvoke()
+            throws IOException {
+        Path template = Files.writeString(dir.resolve("template.yaml"), TwoWebSocketApisIT.TWO_APIS);
+        Path event = Files.writeString(dir.resolve("event.json"), "{}");
+
+        InvokeIT.Result none = start(template, "--port", "0");
+        InvokeIT.Result nope = start(template, "--port", "0", "--api", "Nope");
+        InvokeIT.Result invokeNone = InvokeIT.run("invoke", "NoSuchFunction", "--event", event.toString(),
+                "--template", template.toString());
+        InvokeIT.Result invokeNope = InvokeIT.run("invoke", "NoSuchFunction", "--event", event.toString(),
+                "--template", template.toString(), "--api", "Nope");
+        InvokeIT.Result invokeAdmin = InvokeIT.run("invoke", "NoSuchFunction", "--event", event.toString(),
+                "--template", template.toString(), "--api", "Admin");
+
+        for (InvokeIT.Result result : new InvokeIT.Result[] {none, invokeNone}) {
+            assertEquals(2, result.exitCode(), result.err());
+            assertTrue(result.err().contains("Resources: 2 WebSocket APIs [Chat, Admin]: ws-local serves one at a "
+                    + "time, so choose it with --api <LogicalId> (--api Chat or --api Admin)"), result.err());
+        }
+        for (InvokeIT.Result result : new InvokeIT.Result[] {nope, invokeNope}) {
+            assertEquals(2, result.exitCode(), result.err());
+            assertTrue(result.err().contains("Resources: --api Nope: the template has no resource Nope; the "
+                    + "template's WebSocket APIs: Chat, Admin"), result.err());
+        }
+        assertEquals(2, invokeAdmin.exitCode(), invokeAdmin.err());
+        assertTrue(invokeAdmin.err().contains("no function NoSuchFunction"), "got past the template: "
+                + invokeAdmin.err());
+    }
 }

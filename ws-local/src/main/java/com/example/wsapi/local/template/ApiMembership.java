@@ -15,10 +15,13 @@ import java.util.Set;
  * Which API each route, integration and authorizer joins by its {@code ApiId}, for those that do not join the served
  * WebSocket API (ws-local serves that one only, so the others would otherwise drop out unsaid):
  * <ul>
- *   <li>another API of the template (an HTTP API): served by none, as ws-local serves WebSocket APIs only;</li>
+ *   <li>another WebSocket API of the template: one note per such API, saying how to serve it ({@code --api});</li>
+ *   <li>an HTTP API of the template: served by none, as ws-local serves WebSocket APIs only;</li>
  *   <li>no ApiId, or a Ref or GetAtt of a template resource that is no API: refused, as CloudFormation requires the
  *       property and API Gateway finds no API of that id, so the stack fails (a Ref to an undeclared name is refused
  *       earlier, by {@link TemplateReferences});</li>
+ *   <li>an id imported from another stack ({@code Fn::ImportValue}): noted for the banner, one note per export, as it
+ *       joins that stack's API, which ws-local does not run;</li>
  *   <li>any other value (a literal, a parameter): noted for the banner, since on AWS it joins the API of that id,
  *       perhaps one of another stack, and ws-local does not serve it.</li>
  * </ul>
@@ -35,24 +38,65 @@ final class ApiMembership {
         this.api = api;
     }
 
-    /** A note naming the resources that join an API by a literal id, one per id; fails for the ones named above. */
+    /**
+     * The notes: one per other WebSocket API of the template, one per literal id and one per imported export naming the
+     * resources that join it; fails for the ones refused above.
+     */
     List<String> notes() {
         Map<String, List<String>> byApiId = new LinkedHashMap<>();
+        Map<String, List<String>> byExport = new LinkedHashMap<>();
         for (String type : TYPES) {
             for (String id : context.resourcesOfType(Set.of(type))) {
-                String apiId = foreignApiId(id, type);
-                if (apiId != null) {
-                    byApiId.computeIfAbsent(apiId, key -> new ArrayList<>()).add(describe(id, type));
+                try {
+                    String apiId = foreignApiId(id, type);
+                    if (apiId != null) {
+                        byApiId.computeIfAbsent(apiId, key -> new ArrayList<>()).add(describe(id, type));
+                    }
+                } catch (ImportedValue imported) {
+                    byExport.computeIfAbsent(imported.exportName(), key -> new ArrayList<>()).add(describe(id, type));
                 }
             }
         }
+        String served = api.webSocketApi();
+        List<String> notes = new ArrayList<>(otherWebSocketApis());
+        byApiId.forEach((apiId, resources) -> notes.add(joined(resources) + " ApiId " + apiId + ", not WebSocket API "
+                + served + "'s: on AWS " + (resources.size() == 1 ? "it joins" : "they join") + " the API of that id "
+                + "(the stack fails if there is none), and ws-local, serving " + served + " only, does not serve "
+                + (resources.size() == 1 ? "it" : "them") + ". If " + served + " is meant, write ApiId: !Ref "
+                + served));
+        byExport.forEach((export, resources) -> notes.add(joined(resources) + " ApiId !ImportValue " + export + ": on "
+                + "AWS " + (resources.size() == 1 ? "it joins" : "they join") + " the API another stack exports as "
+                + export + " (the stack fails if no stack exports it), and ws-local, which runs no other stacks and "
+                + "serves " + served + " only, does not serve " + (resources.size() == 1 ? "it" : "them") + ". If "
+                + served + " is meant, write ApiId: !Ref " + served));
+        return notes;
+    }
+
+    /** The resources described, and the verb that fits their number. */
+    private static String joined(List<String> resources) {
+        return String.join(", ", resources) + (resources.size() == 1 ? " has" : " have");
+    }
+
+    /** A note for each WebSocket API of the template that is not served, saying how to serve it beside this one. */
+    private List<String> otherWebSocketApis() {
+        String served = api.webSocketApi();
+        int port = context.settings().localEndpoint().getPort();
+        String anotherPort = port > 0 && port < 65535 ? Integer.toString(port + 1) : "<another port>";
         List<String> notes = new ArrayList<>();
-        byApiId.forEach((apiId, resources) -> notes.add(String.join(", ", resources) + (resources.size() == 1
-                ? " has" : " have") + " ApiId " + apiId + ", not WebSocket API " + api.webSocketApi() + "'s: on AWS "
-                + (resources.size() == 1 ? "it joins" : "they join") + " the API of that id (the stack fails if "
-                + "there is none), and ws-local, serving " + api.webSocketApi() + " only, does not serve "
-                + (resources.size() == 1 ? "it" : "them") + ". If " + api.webSocketApi() + " is meant, write ApiId: "
-                + "!Ref " + api.webSocketApi()));
+        for (String other : api.webSocketApis()) {
+            if (other.equals(served)) {
+                continue;
+            }
+            List<String> routeKeys = new ArrayList<>();
+            for (String route : context.belongingToApi(ROUTE, ApiReader.apiId(other))) {
+                routeKeys.add(routeKey(route));
+            }
+            notes.add("WebSocket API " + other + " is not served (" + (routeKeys.isEmpty() ? "it has no routes"
+                    : (routeKeys.size() == 1 ? "its route " : "its routes ") + String.join(", ", routeKeys))
+                    + "): ws-local serves one WebSocket API at a time, " + served + " here (--api " + served + "). To "
+                    + "serve " + other + " as well, run another ws-local on this template with --api " + other
+                    + " --port " + anotherPort + "; each has its own DynamoDB Local, so the two do not share tables");
+        }
         return notes;
     }
 
@@ -60,7 +104,7 @@ final class ApiMembership {
     private String foreignApiId(String id, String type) {
         String at = "Resources." + id + ".Properties.ApiId";
         Object written = context.properties(id).get("ApiId");
-        String apiId = context.resolveString(written, at);
+        String apiId = context.apiIdOf(id);
         String correction = "write ApiId: !Ref " + api.webSocketApi();
         if (apiId == null) {
             throw new TemplateProblem(at, "ApiId is missing: CloudFormation requires it of an " + type + ", so the "
@@ -112,8 +156,12 @@ final class ApiMembership {
         if (!type.equals(ROUTE)) {
             return (type.equals(INTEGRATION) ? "integration " : "authorizer ") + id;
         }
-        String key = context.resolveString(context.properties(id).get("RouteKey"), "Resources." + id
-                + ".Properties.RouteKey");
+        String key = routeKey(id);
         return "route " + id + (key == null ? "" : " (" + key + ")");
+    }
+
+    private String routeKey(String routeId) {
+        return context.resolveString(context.properties(routeId).get("RouteKey"), "Resources." + routeId
+                + ".Properties.RouteKey");
     }
 }

@@ -1,6 +1,7 @@
 package com.example.wsapi.local.template;
 
 import static com.example.wsapi.local.template.ResourceTypes.API;
+import static com.example.wsapi.local.template.ResourceTypes.ROUTE;
 import static com.example.wsapi.local.template.ResourceTypes.STAGE;
 
 import java.nio.charset.StandardCharsets;
@@ -9,12 +10,17 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** Reads the template's one WebSocket API ({@code AWS::ApiGatewayV2::Api}) and the stage ws-local serves. */
+/**
+ * Reads the WebSocket API ({@code AWS::ApiGatewayV2::Api}) ws-local serves, the template's one or the one {@code --api}
+ * names, and the stage it serves.
+ */
 final class ApiReader {
 
     private static final String API_ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -45,26 +51,85 @@ final class ApiReader {
         }
     }
 
-    /** The logical id of the one API with {@code ProtocolType: WEBSOCKET}. */
+    /**
+     * The logical id of the WebSocket API served: the one the {@code --api} option names, else the template's one API
+     * with {@code ProtocolType: WEBSOCKET}.
+     */
     String webSocketApi() {
         if (webSocketApi == null) {
-            List<String> found = new ArrayList<>();
-            for (String id : context.resourcesOfType(Set.of(API))) {
-                if (isWebSocket(id)) {
-                    found.add(id);
-                }
-            }
-            if (found.isEmpty()) {
+            List<String> found = webSocketApis();
+            String chosen = context.settings().api();
+            if (chosen != null) {
+                requireWebSocketApi(chosen, found);
+                webSocketApi = chosen;
+            } else if (found.isEmpty()) {
                 throw new TemplateProblem("Resources", "no WebSocket API in the template (AWS::ApiGatewayV2::Api "
-                        + "with ProtocolType: WEBSOCKET): ws-local runs a WebSocket API, add one");
-            }
-            if (found.size() > 1) {
+                        + "with ProtocolType: WEBSOCKET): ws-local runs a WebSocket API, add one" + importedApis());
+            } else if (found.size() > 1) {
                 throw new TemplateProblem("Resources", found.size() + " WebSocket APIs " + found + ": ws-local "
-                        + "runs exactly one, keep one in the template (or put the others under a false Condition)");
+                        + "serves one at a time, so choose it with --api <LogicalId> (" + found.stream()
+                        .map(id -> "--api " + id).collect(Collectors.joining(" or ")) + "); to serve another too, run "
+                        + "a second ws-local with its --api and a --port of its own (or put the APIs you do not want "
+                        + "under a false Condition)");
+            } else {
+                webSocketApi = found.get(0);
             }
-            webSocketApi = found.get(0);
         }
         return webSocketApi;
+    }
+
+    /** The logical ids of the template's APIs with {@code ProtocolType: WEBSOCKET}, in template order. */
+    List<String> webSocketApis() {
+        List<String> found = new ArrayList<>();
+        for (String id : context.resourcesOfType(Set.of(API))) {
+            if (isWebSocket(id)) {
+                found.add(id);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * What routes that import their ApiId join, for the refusal of a template without a WebSocket API: an API of
+     * another stack, which ws-local does not run. Empty when no route imports one.
+     */
+    private String importedApis() {
+        Set<String> exports = new LinkedHashSet<>();
+        for (String route : context.resourcesOfType(Set.of(ROUTE))) {
+            try {
+                context.apiIdOf(route);
+            } catch (ImportedValue imported) {
+                exports.add("!ImportValue " + imported.exportName());
+            }
+        }
+        return exports.isEmpty() ? "" : " (its routes join an API of another stack, by ApiId " + String.join(", ",
+                exports) + ": ws-local runs the WebSocket API of the template it reads, and no other stacks, so "
+                + "run it on the template that declares that API)";
+    }
+
+    /** Refuses an {@code --api} that names no WebSocket API of the template, naming those it has. */
+    private void requireWebSocketApi(String chosen, List<String> webSocketApis) {
+        if (webSocketApis.contains(chosen)) {
+            return;
+        }
+        String candidates = webSocketApis.isEmpty() ? "the template has no WebSocket API (AWS::ApiGatewayV2::Api "
+                + "with ProtocolType: WEBSOCKET) to serve"
+                : "the template's WebSocket APIs: " + String.join(", ", webSocketApis) + webSocketApis.stream()
+                        .filter(id -> id.equalsIgnoreCase(chosen)).map(id -> " (did you mean " + id + "?)")
+                        .findFirst().orElse("");
+        String type = context.typeIfActive(chosen);
+        if (type == null) {
+            throw new TemplateProblem("Resources", "--api " + chosen + ": " + (context.declares(chosen)
+                    ? chosen + "'s Condition is false, so it does not exist" : "the template has no resource "
+                    + chosen) + "; " + candidates);
+        }
+        String protocol = type.equals(API) ? context.resolveString(context.properties(chosen).get("ProtocolType"),
+                "Resources." + chosen + ".Properties.ProtocolType") : null;
+        String what = !type.equals(API) ? "is an " + type : protocol == null ? "is an API without ProtocolType"
+                : "is an " + protocol + " API (ProtocolType: " + protocol + ")";
+        throw new TemplateProblem("Resources." + chosen, "--api " + chosen + ": " + chosen + " " + what + ", not a "
+                + "WebSocket API (AWS::ApiGatewayV2::Api with ProtocolType: WEBSOCKET), and ws-local serves WebSocket "
+                + "APIs only; " + candidates);
     }
 
     /** The local API id of the WebSocket API. */

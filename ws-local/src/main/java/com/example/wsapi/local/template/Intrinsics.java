@@ -39,7 +39,7 @@ final class Intrinsics {
         Object getAtt(String resource, String attribute, String location);
     }
 
-    private static final Set<String> UNSUPPORTED_HINTS = Set.of("Fn::ImportValue", "Fn::Cidr", "Fn::Transform");
+    private static final Set<String> UNSUPPORTED_HINTS = Set.of("Fn::Cidr", "Fn::Transform");
 
     private final TemplateParameters parameters;
     private final Map<String, Object> conditions;
@@ -236,15 +236,16 @@ final class Intrinsics {
             }
             case "Fn::Length":
                 return list(resolve(argument, location), location).size();
+            case "Fn::ImportValue":
+                throw new ImportedValue(location, text(resolve(argument, location), location));
             case "Fn::ToJsonString": {
                 Object value = resolve(argument, location);
                 return value instanceof String text ? text : new Gson().toJson(value);
             }
             default:
                 if (UNSUPPORTED_HINTS.contains(name)) {
-                    throw new TemplateProblem(location, name + " cannot be resolved locally ("
-                            + (name.equals("Fn::ImportValue") ? "ws-local runs no other stacks" : "not emulated")
-                            + "): put the value in a parameter and Ref it, or give that parameter an override");
+                    throw new TemplateProblem(location, name + " cannot be resolved locally (not emulated): put "
+                            + "the value in a parameter and Ref it, or give that parameter an override");
                 }
                 throw new TemplateProblem(location, name + " is not an intrinsic function ws-local knows: "
                         + "use Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::Split, Fn::FindInMap, Fn::If, "

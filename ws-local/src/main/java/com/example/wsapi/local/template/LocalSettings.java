@@ -3,7 +3,7 @@ package com.example.wsapi.local.template;
 import java.net.URI;
 
 /**
- * The local values intrinsic functions resolve to.
+ * The local values intrinsic functions resolve to, and which API and stage of the template ws-local serves.
  *
  * @param region        AWS::Region
  * @param accountId     AWS::AccountId
@@ -11,5 +11,13 @@ import java.net.URI;
  * @param stageOverride the --stage option, or null to keep the template's stage
  * @param localEndpoint where the gateway listens, e.g. {@code http://127.0.0.1:3001}: {@code https://} URLs of the
  *                      API's execute-api host are rewritten to it ({@code wss://} ones are left to the proxy)
+ * @param api           the --api option: the logical id of the WebSocket API to serve, or null for the template's one
  */
-public record LocalSettings(String region, String accountId, String stackName, String stageOverride, URI localEndpoint) {}
+public record LocalSettings(String region, String accountId, String stackName, String stageOverride, URI localEndpoint,
+                            String api) {
+
+    /** The template's one WebSocket API. */
+    public LocalSettings(String region, String accountId, String stackName, String stageOverride, URI localEndpoint) {
+        this(region, accountId, stackName, stageOverride, localEndpoint, null);
+    }
+}

@@ -162,20 +162,27 @@ final class RoutesReader {
 
     /**
      * API Gateway creates an integration, authorizer or route response inside the API its ApiId names, so one whose
-     * ApiId is another (a typo such as {@code ApiId: Ref! Api} is a literal id) fails to deploy, never reaching the
-     * route that names it.
+     * ApiId is another (a typo such as {@code ApiId: Ref! Api} is a literal id, an import another stack's API) fails to
+     * deploy, never reaching the route that names it.
      */
     private void requireSameApi(String resourceId, String kind, String route) {
         String at = "Resources." + resourceId + ".Properties.ApiId";
         Object written = context.properties(resourceId).get("ApiId");
-        String apiId = context.resolveString(written, at);
+        String apiId;
+        String named;
+        try {
+            apiId = context.apiIdOf(resourceId);
+            named = apiId == null ? null : written instanceof Map<?, ?> ref && ref.get("Ref") instanceof String name
+                    ? "!Ref " + name : "\"" + apiId + "\"";
+        } catch (ImportedValue e) {
+            apiId = null;
+            named = "!ImportValue " + e.exportName() + " (an API of another stack)";
+        }
         if (!api.webSocketApiId().equals(apiId)) {
-            String named = written instanceof Map<?, ?> ref && ref.get("Ref") instanceof String name ? "!Ref " + name
-                    : "\"" + apiId + "\"";
-            throw new TemplateProblem(at, (apiId == null ? "ApiId is missing" : "ApiId " + named + " is not WebSocket "
-                    + "API " + api.webSocketApi()) + ", but " + kind + " " + resourceId
-                    + " serves " + route + " of that API: API Gateway would create it in "
-                    + "another API or refuse it; write ApiId: !Ref " + api.webSocketApi());
+            throw new TemplateProblem(at, (named == null ? "ApiId is missing" : "ApiId " + named + " is not "
+                    + "WebSocket API " + api.webSocketApi()) + ", but " + kind + " " + resourceId + " serves " + route
+                    + " of that API: API Gateway would create it in another API or refuse it; write ApiId: !Ref "
+                    + api.webSocketApi());
         }
     }
 

@@ -61,6 +61,11 @@ final class TemplateContext {
         return intrinsics.isParameter(name);
     }
 
+    /** True when the template declares a resource of that logical id, whether its Condition holds or not. */
+    boolean declares(String id) {
+        return resources.containsKey(id);
+    }
+
     /** The resource's Type when it exists and its Condition (if any) holds, else null. */
     String typeIfActive(String id) {
         if (!(resources.get(id) instanceof Map<?, ?> resource)) {
@@ -99,15 +104,31 @@ final class TemplateContext {
         return ids;
     }
 
-    /** Resources of a type whose ApiId resolves to {@code apiId}. */
+    /**
+     * Resources of a type whose ApiId resolves to {@code apiId}; not those that import their ApiId, which join an API
+     * of another stack ({@link ApiMembership} notes them).
+     */
     List<String> belongingToApi(String type, String apiId) {
         List<String> ids = new ArrayList<>();
         for (String id : resourcesOfType(Set.of(type))) {
-            if (apiId.equals(resolveString(properties(id).get("ApiId"), "Resources." + id + ".Properties.ApiId"))) {
-                ids.add(id);
+            try {
+                if (apiId.equals(apiIdOf(id))) {
+                    ids.add(id);
+                }
+            } catch (ImportedValue anotherStacksApi) {
+                // An API another stack exports: never the one served, which is this template's.
             }
         }
         return ids;
+    }
+
+    /**
+     * What a resource's ApiId resolves to, null when it has none.
+     *
+     * @throws ImportedValue when it imports the id (Fn::ImportValue): it joins an API of another stack
+     */
+    String apiIdOf(String id) {
+        return resolveString(properties(id).get("ApiId"), "Resources." + id + ".Properties.ApiId");
     }
 
     /** The resource's Properties, unresolved (resolve only what is read: other values may not resolve locally). */

@@ -4,7 +4,7 @@ package com.example.wsapi.local.template;
  * A problem found while reading a template, before the file name is known to the code that found it;
  * {@link TemplateLoader} turns it into a {@link TemplateException}.
  */
-final class TemplateProblem extends RuntimeException {
+class TemplateProblem extends RuntimeException {
 
     private final String location;
 

@@ -128,4 +128,75 @@ class ApiMembershipTest {
         assertEquals(List.of("$connect"), routeKeys(template));
         assertEquals(List.of(), template.notes());
     }
+
+    @Test
+    void routeAndIntegrationWhoseApiIdIsImported_areNotServed_andTheBannerNamesTheExport() throws Exception {
+        // Another stack's API: its stage and route responses may be declared here too, and are not refused either.
+        SamTemplate template = load(sendRoute("!ImportValue SharedApiId") + """
+                  SendRouteResponse:
+                    Type: AWS::ApiGatewayV2::RouteResponse
+                    Properties:
+                      ApiId: !ImportValue SharedApiId
+                      RouteId: !Ref SendRoute
+                      RouteResponseKey: $default
+                  SharedStage:
+                    Type: AWS::ApiGatewayV2::Stage
+                    Properties:
+                      ApiId: !ImportValue SharedApiId
+                      StageName: shared
+                """);
+
+        assertEquals(List.of("$connect"), routeKeys(template));
+        assertEquals("dev", template.api().stageName());
+        assertEquals(List.of("route SendRoute (sendmessage), integration SendIntegration have ApiId !ImportValue "
+                + "SharedApiId: on AWS they join the API another stack exports as SharedApiId (the stack fails if no "
+                + "stack exports it), and ws-local, which runs no other stacks and serves Api only, does not serve "
+                + "them. If Api is meant, write ApiId: !Ref Api"), template.notes());
+    }
+
+    @Test
+    void importedApiId_whoseExportNameIsComputed_isNotedUnderThatName() throws Exception {
+        SamTemplate template = load("Parameters:\n  Env:\n    Type: String\n    Default: prod\n",
+                sendRoute("\n        Fn::ImportValue: !Sub '${Env}-ApiId'").replace(
+                        "ApiId: \n        Fn::ImportValue: !Sub '${Env}-ApiId'\n      IntegrationType",
+                        "ApiId: !Ref Api\n      IntegrationType"));
+
+        assertEquals(1, template.notes().size(), template.notes()::toString);
+        assertTrue(template.notes().get(0).startsWith("route SendRoute (sendmessage) has ApiId !ImportValue "
+                + "prod-ApiId: on AWS it joins the API another stack exports as prod-ApiId"), template.notes().get(0));
+    }
+
+    @Test
+    void integrationOfAServedRoute_whoseApiIdIsImported_isRefused_asItIsAnotherStacksApis() {
+        String servedRoute = sendRoute("!Ref Api").replace("ApiId: !Ref Api\n      IntegrationType",
+                "ApiId: !ImportValue SharedApiId\n      IntegrationType");
+
+        assertEquals("Resources.SendIntegration.Properties.ApiId: ApiId !ImportValue SharedApiId (an API of another "
+                + "stack) is not WebSocket API Api, but integration SendIntegration serves route SendRoute "
+                + "(sendmessage) of that API: API Gateway would create it in another API or refuse it; write ApiId: "
+                + "!Ref Api", failure(servedRoute).replaceFirst("^.*?: ", ""));
+    }
+
+    @Test
+    void templateWhoseRoutesAllImportTheirApi_isRefused_sayingTheApiIsAnotherStacks() throws IOException {
+        Path file = folder.resolve("template.yaml");
+        Files.writeString(file, "Transform: AWS::Serverless-2016-10-31\nResources:\n"
+                + sendRoute("!ImportValue SharedApiId"));
+
+        TemplateException e = assertThrows(TemplateException.class,
+                () -> TemplateLoader.load(file, TemplateFixture.settings(null)));
+
+        assertMentions(e.getMessage(), "Resources: no WebSocket API in the template", "(its routes join an API of "
+                + "another stack, by ApiId !ImportValue SharedApiId: ws-local runs the WebSocket API of the template "
+                + "it reads, and no other stacks, so run it on the template that declares that API)");
+    }
+
+    @Test
+    void importValueWhereWsLocalNeedsTheValue_isStillRefused() {
+        assertMentions(failure(sendRoute("!Ref Api").replace("${SendFunction.Arn}", "${Imported}").replace(
+                "IntegrationUri: !Sub arn", "IntegrationUri: !Sub\n        - arn").replace("/invocations\n",
+                "/invocations\n        - Imported: !ImportValue SharedFunctionArn\n")),
+                "Resources.SendIntegration.Properties.IntegrationUri", "Fn::ImportValue cannot be resolved locally "
+                + "(ws-local runs no other stacks): put the value in a parameter and Ref it");
+    }
 }

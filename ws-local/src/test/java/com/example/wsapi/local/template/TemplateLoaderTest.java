@@ -368,8 +368,9 @@ class TemplateLoaderTest {
     }
 
     @Test
-    void load_withTwoWebSocketApis_failsNamingBoth() {
-        assertMentions(failureOf("broken/two-websocket-apis.yaml", settings(null)), "Api", "SecondApi", "exactly one");
+    void load_withTwoWebSocketApis_failsNamingBoth_andTheOptionThatChooses() {
+        assertMentions(failureOf("broken/two-websocket-apis.yaml", settings(null)), "2 WebSocket APIs [Api, SecondApi]",
+                "choose it with --api <LogicalId> (--api Api or --api SecondApi)");
     }
 
     @Test

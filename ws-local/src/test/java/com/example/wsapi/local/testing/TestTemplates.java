@@ -33,6 +33,53 @@ public final class TestTemplates {
     }
 
     /**
+     * As {@link #webSocketApi(String, String)}, the API's logical id {@code logicalId} and its stage's
+     * {@code <logicalId>Stage}: for a template with several WebSocket APIs.
+     */
+    public static String webSocketApi(String logicalId, String name, String stageName) {
+        return webSocketApi(name, stageName).replace("  Api:\n", "  " + logicalId + ":\n")
+                .replace("  Stage:\n", "  " + logicalId + "Stage:\n").replace("!Ref Api\n", "!Ref " + logicalId + "\n");
+    }
+
+    /**
+     * A two-way route of the API {@code apiId} to a MOCK integration whose reply is {@code reply} (a mapping template,
+     * written in single quotes): {@code <name>Route}, {@code <name>RouteResponse}, {@code <name>Integration} and
+     * {@code <name>IntegrationResponse}. Nothing to build or run.
+     */
+    public static String mockRoute(String apiId, String name, String routeKey, String reply) {
+        return """
+                  %2$sRoute:
+                    Type: AWS::ApiGatewayV2::Route
+                    Properties:
+                      ApiId: !Ref %1$s
+                      RouteKey: %3$s
+                      RouteResponseSelectionExpression: $default
+                      Target: !Sub integrations/${%2$sIntegration}
+                  %2$sRouteResponse:
+                    Type: AWS::ApiGatewayV2::RouteResponse
+                    Properties:
+                      ApiId: !Ref %1$s
+                      RouteId: !Ref %2$sRoute
+                      RouteResponseKey: $default
+                  %2$sIntegration:
+                    Type: AWS::ApiGatewayV2::Integration
+                    Properties:
+                      ApiId: !Ref %1$s
+                      IntegrationType: MOCK
+                      RequestTemplates:
+                        $default: '{"statusCode": 200}'
+                  %2$sIntegrationResponse:
+                    Type: AWS::ApiGatewayV2::IntegrationResponse
+                    Properties:
+                      ApiId: !Ref %1$s
+                      IntegrationId: !Ref %2$sIntegration
+                      IntegrationResponseKey: $default
+                      ResponseTemplates:
+                        $default: '%4$s'
+                """.formatted(apiId, name, routeKey, reply);
+    }
+
+    /**
      * A route of {@link #webSocketApi} to the function {@code <name>Function} through a Lambda proxy integration:
      * {@code <name>Route}, {@code <name>Integration}, and for a two-way route {@code <name>RouteResponse}. The
      * function itself is the test's to declare.
