@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,8 +63,17 @@ public final class EnvVars {
      */
     public static Map<String, String> apply(String logicalId, Map<String, String> declared,
                                             Map<String, Map<String, String>> overrides) {
+        return apply(List.of(logicalId), declared, overrides);
+    }
+
+    /**
+     * As {@link #apply(String, Map, Map)} for a function with more names than its logical id: its entry is the one of
+     * the first name the file has one for, as the SAM CLI looks (the logical id, then a CDK app's construct id).
+     */
+    public static Map<String, String> apply(List<String> names, Map<String, String> declared,
+                                            Map<String, Map<String, String>> overrides) {
         Map<String, String> given = new HashMap<>(overrides.getOrDefault(PARAMETERS, Map.of()));
-        given.putAll(overrides.getOrDefault(logicalId, Map.of()));
+        names.stream().filter(overrides::containsKey).findFirst().ifPresent(name -> given.putAll(overrides.get(name)));
         Map<String, String> environment = new LinkedHashMap<>(declared);
         environment.replaceAll((name, value) -> given.getOrDefault(name, value));
         return environment;

@@ -215,17 +215,29 @@ public final class LocalApi implements AutoCloseable {
         }
     }
 
-    /** Registers a function no route uses (for {@code invoke}). */
-    public void register(String logicalId, LocalOptions options) throws LocalApiException {
-        LambdaFunction function = template.functions().get(logicalId);
-        if (function == null) {
-            throw new LocalApiException("no function " + logicalId + " in " + template.file() + "; functions: "
-                    + String.join(", ", template.functions().keySet()));
+    /**
+     * Registers a function no route uses (for {@code invoke}).
+     *
+     * @param name its logical id or, as {@code sam local invoke} takes it, its CDK construct id or FunctionName
+     * @return its logical id
+     */
+    public String register(String name, LocalOptions options) throws LocalApiException {
+        List<String> named = template.functionsNamed(name);
+        if (named.size() != 1) {
+            List<String> functions = template.functions().values().stream().map(function -> function.logicalId()
+                    + (function.cdkId() == null ? "" : " (" + function.cdkId() + ")")).toList();
+            throw new LocalApiException((named.isEmpty() ? "no function " + name : name + " names several functions, "
+                    + String.join(" and ", named) + ": give its logical id") + " in " + template.file()
+                    + (template.notRun().containsKey(name) ? ": " + template.notRun().get(name) : "")
+                    + "; functions: " + String.join(", ", functions));
         }
+        String logicalId = named.get(0);
         if (!routedFunctions(template).contains(logicalId)) {
+            LambdaFunction function = template.functions().get(logicalId);
             runtime.register(settings(function, source(template, function), dynamo.endpoint(), options,
                     runtime.runtimeJars(), log));
         }
+        return logicalId;
     }
 
     public SamTemplate template() {
@@ -343,7 +355,8 @@ public final class LocalApi implements AutoCloseable {
     private static FunctionSource source(SamTemplate template, LambdaFunction function) {
         return new FunctionSource(template.file().getParent(), function.logicalId(), function.codeUri(),
                 function.handler(), function.layers().stream()
-                .map(layer -> new FunctionSource.Layer(layer.logicalId(), layer.contentUri())).toList());
+                .map(layer -> new FunctionSource.Layer(layer.logicalId(), layer.contentUri())).toList(),
+                function.packaged());
     }
 
     /**
@@ -371,7 +384,9 @@ public final class LocalApi implements AutoCloseable {
                                              LocalOptions options, List<Path> runtimeJars, LogSink log) {
         Map<String, String> environment = new HashMap<>();
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
-        environment.putAll(EnvVars.apply(function.logicalId(), function.environment(), options.envVars()));
+        List<String> names = function.cdkId() == null ? List.of(function.logicalId())
+                : List.of(function.logicalId(), function.cdkId());
+        environment.putAll(EnvVars.apply(names, function.environment(), options.envVars()));
         // Lambda sets these for the LoggingConfig, whatever the function's own variables say.
         environment.putAll(function.logging().runtimeVariables());
         List<Path> classpath = source.classpath();

@@ -39,6 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -460,7 +461,8 @@ public final class Main implements Callable<Integer> {
         @Mixin
         Common common;
 
-        @Parameters(index = "0", paramLabel = "LogicalId", description = "the function's logical id in the template")
+        @Parameters(index = "0", paramLabel = "LogicalId", description = "the function's logical id in the template "
+                + "(or, as sam local invoke takes it, a CDK app's construct id or the FunctionName)")
         String logicalId;
 
         @Option(names = {"--event", "-e"}, order = 0, required = true, paramLabel = "<file.json>",
@@ -481,12 +483,14 @@ public final class Main implements Callable<Integer> {
             // As sam local invoke: the logs on stderr, the response alone on stdout (so it can be piped), after them.
             ConsoleLog console = ConsoleLog.forInvoke(spec.commandLine().getErr(), common.verbose);
             CountDownLatch reported = new CountDownLatch(1);
+            // The function's logical id, once known: the name given may be its CDK construct id or FunctionName.
+            AtomicReference<String> invoked = new AtomicReference<>(logicalId);
             RuntimeOptions runtimeOptions = common.runtimeOptions().withLogSink(new LogSink() {
                 @Override
                 public void line(LogLine line) {
                     console.line(line);
                     console.flush();
-                    if (logicalId.equals(line.function()) && line.kind() == LogLine.Kind.PLATFORM
+                    if (invoked.get().equals(line.function()) && line.kind() == LogLine.Kind.PLATFORM
                             && (line.text().startsWith("REPORT ") || line.text().startsWith("INIT_REPORT "))) {
                         reported.countDown();
                     }
@@ -496,9 +500,9 @@ public final class Main implements Callable<Integer> {
             LocalOptions options = common.options("127.0.0.1", 0, LocalOptions.DEFAULT_IDLE_TIMEOUT,
                     LocalOptions.DEFAULT_MAX_LIFETIME, false, Scaling.LAMBDA, false, SamConfig.LOCAL_INVOKE);
             try (LocalApi api = LocalApi.start(options, runtimeOptions)) {
-                api.register(logicalId, options);
+                invoked.set(api.register(logicalId, options));
                 try {
-                    String response = api.runtime().invoke(logicalId, eventJson).get(16, TimeUnit.MINUTES);
+                    String response = api.runtime().invoke(invoked.get(), eventJson).get(16, TimeUnit.MINUTES);
                     awaitReport(reported);
                     out.println(response);
                     return 0;
@@ -510,7 +514,7 @@ public final class Main implements Callable<Integer> {
                     }
                     throw e;
                 } catch (TimeoutException e) {
-                    throw new LocalApiException(logicalId + " did not answer");
+                    throw new LocalApiException(invoked.get() + " did not answer");
                 } finally {
                     out.flush();
                 }

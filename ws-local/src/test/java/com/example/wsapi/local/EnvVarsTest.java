@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,17 @@ class EnvVarsTest {
                 EnvVars.apply("Fn", declared(), file));
         assertEquals(Map.of("TABLE", "shared", "ENDPOINT", "http://127.0.0.1:8000", "LEVEL", "INFO"),
                 EnvVars.apply("Other", declared(), file));
+    }
+
+    @Test
+    void apply_toACdkFunction_takesTheEntryOfItsLogicalId_elseOfItsConstructId_asSamDoes() throws Exception {
+        Map<String, Map<String, String>> file = read("""
+                {"EchoHandler": {"TABLE": "by-construct-id"}, "Other": {"LEVEL": "DEBUG"}}""");
+        List<String> names = List.of("EchoHandlerB75BC5D4", "EchoHandler");
+
+        assertEquals("by-construct-id", EnvVars.apply(names, declared(), file).get("TABLE"));
+        file.put("EchoHandlerB75BC5D4", Map.of("TABLE", "by-logical-id"));
+        assertEquals("by-logical-id", EnvVars.apply(names, declared(), file).get("TABLE"));
     }
 
     @Test

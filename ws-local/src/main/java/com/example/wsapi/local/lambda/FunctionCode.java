@@ -71,6 +71,46 @@ public final class FunctionCode {
         throw new IllegalStateException(noBuiltCode(templateDir, logicalId, code, handlerClass));
     }
 
+    /**
+     * The classpath of code that is its own deployment package (an AWS::Lambda::Function's Code: a CDK asset, or a
+     * path), as Lambda runs it: a {@code .zip} or {@code .jar} extracted, else the folder; the classes at its root and
+     * its {@code lib/*.jar}. No build output is looked for: {@code cdk deploy} and {@code sam deploy} upload the folder
+     * as it is, so the classes of a Maven or Gradle project in it would not run on AWS either.
+     *
+     * @param code the code's file or folder, absolute
+     * @throws IllegalStateException when it holds neither the handler's class nor {@code lib/*.jar}
+     */
+    public static List<Path> packaged(String logicalId, Path code, String handler) {
+        return packaged(logicalId, code, handler, CodeArchive.defaultRoot());
+    }
+
+    static List<Path> packaged(String logicalId, Path code, String handler, Path archives) {
+        if (Files.isRegularFile(code)) {
+            if (!CodeArchive.isArchive(code)) {
+                throw new IllegalStateException("Function " + logicalId + ": its code " + code + " is a file, but not "
+                        + "a .zip or .jar, which Lambda would not unpack: give it the function's built .jar, .zip or "
+                        + "folder");
+            }
+            Path extracted = CodeArchive.extract(code, archives);
+            return withJars(extracted, extracted.resolve("lib"));
+        }
+        String handlerClass = handler.split("::", 2)[0].trim().replace('.', '/') + ".class";
+        if (Files.isRegularFile(code.resolve(handlerClass)) || !jarsIn(code.resolve("lib")).isEmpty()) {
+            return withJars(code, code.resolve("lib"));
+        }
+        String project = Files.isRegularFile(code.resolve("pom.xml")) ? "a Maven project (pom.xml)"
+                : Files.isRegularFile(code.resolve("build.gradle")) || Files.isRegularFile(code.resolve("build.gradle.kts"))
+                ? "a Gradle project" : null;
+        throw new IllegalStateException("Function " + logicalId + "'s code " + code + " holds neither " + handlerClass
+                + " nor lib/*.jar, so Lambda would find no handler there: an AWS::Lambda::Function's code is deployed "
+                + "as it is (cdk deploy and sam deploy zip the folder; nothing builds it), and Lambda runs the classes "
+                + "at its root and the jars in its lib/"
+                + (project == null ? "" : "; this folder holds " + project + ", whose build output Lambda never sees")
+                + ". Point the code at what your build makes: with the CDK, Code.fromAsset(\"target/<function>.jar\") "
+                + "(a jar with its dependencies, e.g. the shade plugin's) or a folder laid out so, or bundle the asset "
+                + "(BundlingOptions); then `cdk synth` again.");
+    }
+
     private static String noBuiltCode(Path templateDir, String logicalId, Path code, String handlerClass) {
         Path build = GradleLayout.build(code);
         boolean gradleProject = Files.isRegularFile(code.resolve("build.gradle"))

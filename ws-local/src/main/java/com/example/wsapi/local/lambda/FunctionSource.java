@@ -18,8 +18,11 @@ import java.util.Set;
  *
  * @param templateDir the template's folder (absolute): CodeUri and ContentUri are relative to it
  * @param layers      the function's layers, in the template's order
+ * @param packaged    whether the code is its own deployment package (an AWS::Lambda::Function's, e.g. a CDK asset),
+ *                    run as Lambda would ({@link FunctionCode#packaged}): no build's output is looked for
  */
-public record FunctionSource(Path templateDir, String logicalId, Path codeUri, String handler, List<Layer> layers) {
+public record FunctionSource(Path templateDir, String logicalId, Path codeUri, String handler, List<Layer> layers,
+                             boolean packaged) {
 
     /** A Java layer: its logical id and its ContentUri. */
     public record Layer(String logicalId, Path contentUri) {}
@@ -32,13 +35,19 @@ public record FunctionSource(Path templateDir, String logicalId, Path codeUri, S
         layers = List.copyOf(layers);
     }
 
+    /** A SAM function's: its CodeUri is built by Maven, Gradle or sam build. */
+    public FunctionSource(Path templateDir, String logicalId, Path codeUri, String handler, List<Layer> layers) {
+        this(templateDir, logicalId, codeUri, handler, layers, false);
+    }
+
     /**
      * The function's classpath now: its code, then its layers' jars.
      *
      * @throws IllegalStateException when there is no built code, or it cannot be read (a half-written archive)
      */
     public List<Path> classpath() {
-        List<Path> classpath = new ArrayList<>(FunctionCode.classpath(templateDir, logicalId, codeUri, handler));
+        List<Path> classpath = new ArrayList<>(packaged ? FunctionCode.packaged(logicalId, code(), handler)
+                : FunctionCode.classpath(templateDir, logicalId, codeUri, handler));
         classpath.addAll(layerJars());
         return List.copyOf(classpath);
     }
@@ -54,17 +63,22 @@ public record FunctionSource(Path templateDir, String logicalId, Path codeUri, S
     /**
      * Every place {@link #classpath()} looks at, while {@code running} runs: {@code sam build}'s folder, Maven's and
      * Gradle's outputs and the CodeUri's {@code lib/} and handler class; the whole CodeUri when it is an archive or the
-     * function runs from it (not otherwise: a module's sources live there too); each layer's.
+     * function runs from it (not otherwise: a module's sources live there too), as packaged code always does; each
+     * layer's.
      */
     List<Path> places(List<Path> running) {
         Path code = code();
         Set<Path> places = new LinkedHashSet<>();
-        places.add(FunctionCode.samBuild(templateDir, logicalId));
-        if (Files.isRegularFile(code) || (!running.isEmpty() && running.get(0).equals(code))) {
+        if (packaged) {
             places.add(code);
+        } else {
+            places.add(FunctionCode.samBuild(templateDir, logicalId));
+            if (Files.isRegularFile(code) || (!running.isEmpty() && running.get(0).equals(code))) {
+                places.add(code);
+            }
+            places.addAll(MavenLayout.places(code));
+            places.addAll(GradleLayout.places(code));
         }
-        places.addAll(MavenLayout.places(code));
-        places.addAll(GradleLayout.places(code));
         places.add(code.resolve("lib"));
         String handlerClass = handler.split("::", 2)[0].trim();
         if (!handlerClass.isEmpty()) {

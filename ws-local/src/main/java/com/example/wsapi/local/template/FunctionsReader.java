@@ -1,6 +1,7 @@
 package com.example.wsapi.local.template;
 
 import static com.example.wsapi.local.template.ResourceTypes.LAMBDA_FUNCTION;
+import static com.example.wsapi.local.template.ResourceTypes.LAMBDA_LAYER;
 import static com.example.wsapi.local.template.ResourceTypes.SAM_FUNCTION;
 import static com.example.wsapi.local.template.ResourceTypes.SAM_LAYER;
 
@@ -17,8 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the template's {@code AWS::Serverless::Function}s, with {@code Globals.Function} applied, and answers which
- * function a Lambda invocation URI calls.
+ * Reads the template's {@code AWS::Serverless::Function}s, with {@code Globals.Function} applied, and its
+ * {@code AWS::Lambda::Function}s whose Java code is local ({@link PackagedCode}: a CDK app's, synthesized into
+ * {@code cdk.out}), and answers which function a Lambda invocation URI calls. Other AWS::Lambda::Functions (in S3
+ * only, not Java: a CDK app's own Node.js helpers) are not run, and refused only where a route or authorizer calls one.
  */
 final class FunctionsReader {
 
@@ -31,6 +34,8 @@ final class FunctionsReader {
     private final TemplateContext context;
     private final EndpointRewriter rewriter;
     private Map<String, LambdaFunction> functions;
+    /** The AWS::Lambda::Functions not run, each with why. */
+    private final Map<String, String> notRun = new LinkedHashMap<>();
 
     /** @param rewriter points the API's URLs in environment variables at ws-local */
     FunctionsReader(TemplateContext context, EndpointRewriter rewriter) {
@@ -43,7 +48,12 @@ final class FunctionsReader {
         if (functions == null) {
             Map<String, LambdaFunction> read = new LinkedHashMap<>();
             Map<String, String> byName = new HashMap<>();
-            for (String id : context.resourcesOfType(Set.of(SAM_FUNCTION))) {
+            for (String id : context.resourcesOfType(Set.of(SAM_FUNCTION, LAMBDA_FUNCTION))) {
+                String whyNot = LAMBDA_FUNCTION.equals(context.typeIfActive(id)) ? whyNotRun(id) : null;
+                if (whyNot != null) {
+                    notRun.put(id, whyNot);
+                    continue;
+                }
                 LambdaFunction function = function(id);
                 String other = byName.putIfAbsent(function.functionName(), id);
                 if (other != null) {
@@ -57,6 +67,34 @@ final class FunctionsReader {
             functions = Collections.unmodifiableMap(read);
         }
         return functions;
+    }
+
+    /** The template's AWS::Lambda::Functions ws-local does not run, by logical id, each with why (a sentence). */
+    Map<String, String> notRun() {
+        functions();
+        return Collections.unmodifiableMap(notRun);
+    }
+
+    /** Why ws-local does not run this AWS::Lambda::Function, or null when it does. */
+    private String whyNotRun(String id) {
+        String at = "Resources." + id + ".Properties";
+        Map<String, Object> props = context.properties(id);
+        if ("Image".equals(context.resolveString(props.get("PackageType"), at + ".PackageType"))) {
+            return id + " runs a container image (PackageType: Image): ws-local runs zip functions' Java classes";
+        }
+        String runtime = context.resolveString(props.get("Runtime"), at + ".Runtime");
+        if (runtime != null && !JAVA_RUNTIMES.contains(runtime) && !runtime.matches("java\\d+")) {
+            return id + " runs on " + runtime + ": " + notJava(runtime);
+        }
+        return PackagedCode.find(context, id, "Code") == null
+                ? id + "'s code " + PackagedCode.notLocal(context, id, "Code") : null;
+    }
+
+    /** Why a function of a runtime that is no Java one cannot run. */
+    private static String notJava(String runtime) {
+        return runtime.startsWith("provided") ? "ws-local runs no custom runtime (a native image's bootstrap), only "
+                + "Java functions from their classes: a parameter can choose a Java runtime for running locally"
+                : "ws-local runs Java functions only";
     }
 
     /** The text a Lambda invocation URI property must match, as a hint. */
@@ -128,18 +166,21 @@ final class FunctionsReader {
                 : lambdaFunctionNamed(function);
         if (lambdaFunction != null) {
             throw new TemplateProblem(location, user + " calls " + (lambdaFunction.equals(function) ? function
-                    : function + " (" + lambdaFunction + ")") + ", an AWS::Lambda::Function: its Code "
-                    + "is not local, so ws-local cannot run it; make it an AWS::Serverless::Function with a local CodeUri");
+                    : function + " (" + lambdaFunction + ")") + ", an AWS::Lambda::Function ws-local cannot run: "
+                    + notRun().get(lambdaFunction));
         }
-        throw new TemplateProblem(location, user + " calls function " + function + ", which is not an "
-                + "AWS::Serverless::Function of the template: ws-local runs only the functions of the template it is "
+        throw new TemplateProblem(location, user + " calls function " + function + ", which is no function of the "
+                + "template: ws-local runs only the functions of the template it is "
                 + "given, not one another stack deploys; add the function to this template, or point the URI at "
                 + "one of its functions");
     }
 
+    /** A SAM function, or an AWS::Lambda::Function that {@link #whyNotRun} lets run (Globals do not apply to it). */
     private LambdaFunction function(String id) {
         String at = "Resources." + id + ".Properties";
-        Map<String, Object> props = withGlobals(context.functionGlobals(), context.properties(id));
+        boolean sam = SAM_FUNCTION.equals(context.typeIfActive(id));
+        Map<String, Object> props = sam ? withGlobals(context.functionGlobals(), context.properties(id))
+                : context.properties(id);
         if ("Image".equals(context.resolveString(props.get("PackageType"), at + ".PackageType"))) {
             throw new TemplateProblem(at + ".PackageType", "ws-local runs zip functions from a local CodeUri, "
                     + "not container images: use PackageType: Zip with CodeUri");
@@ -149,18 +190,17 @@ final class FunctionsReader {
                     + "replace InlineCode with CodeUri");
         }
         String handler = context.requiredString(props, "Handler", at, "e.g. Handler: com.example.Handler::handleRequest");
-        String runtime = context.requiredString(props, "Runtime", at, "e.g. Runtime: java25 (here or in Globals.Function)");
+        String runtime = context.requiredString(props, "Runtime", at, "e.g. Runtime: java25"
+                + (sam ? " (here or in Globals.Function)" : ""));
         if (!JAVA_RUNTIMES.contains(runtime)) {
             // Otherwise a python or node function would be started as Java and fail on its first event.
             throw new TemplateProblem(at + ".Runtime", "Runtime " + runtime + " is not one of Lambda's Java runtimes "
                     + JAVA_RUNTIMES + ": " + (runtime.matches("java\\d+") ? runtime + " is a deprecated runtime of "
                     + "Lambda's, write " + (runtime.equals("java8") ? "java8.al2 (Java 8 on Amazon Linux 2) or a "
-                    + "newer one" : "a newer one")
-                    : runtime.startsWith("provided") ? "ws-local runs no custom runtime (a native image's bootstrap), "
-                    + "only Java functions from their classes: a parameter can choose a Java runtime for running "
-                    + "locally" : "ws-local runs Java functions only"));
+                    + "newer one" : "a newer one") : notJava(runtime)));
         }
-        Path codeUri = codeUri(props.get("CodeUri"), at + ".CodeUri");
+        Path codeUri = sam ? codeUri(props.get("CodeUri"), at + ".CodeUri")
+                : PackagedCode.find(context, id, "Code").path();
         int memory = context.intProperty(props, "MemorySize", 128, 128, 10240, "Lambda", at);
         int timeout = context.intProperty(props, "Timeout", 3, 1, 900, "Lambda", at);
         Map<String, String> environment = new LinkedHashMap<>();
@@ -181,13 +221,17 @@ final class FunctionsReader {
         }
         // Ref of a function is its name (FunctionName, else the logical id), as on Lambda.
         String functionName = Intrinsics.text(context.ref(id), "Resources." + id + ".Properties.FunctionName");
+        Object cdkPath = context.metadata(id).get("aws:cdk:path");
         return new LambdaFunction(id, functionName, handler, runtime, codeUri, memory, timeout, Collections.unmodifiableMap(environment),
-                snapStart(props, at), layers(props, at),
+                sam && snapStart(props, at), layers(props, at),
                 FunctionLogging.read(context.resolve(props.get("LoggingConfig"), at + ".LoggingConfig"),
-                        at + ".LoggingConfig"));
+                        at + ".LoggingConfig"), !sam, cdkPath instanceof String path ? path : null);
     }
 
-    /** The function's Layers: each must be an AWS::Serverless::LayerVersion of the template, with local content. */
+    /**
+     * The function's Layers: each must be a layer of the template with local content, an
+     * AWS::Serverless::LayerVersion or an AWS::Lambda::LayerVersion whose Content is local ({@link PackagedCode}).
+     */
     private List<LambdaLayer> layers(Map<String, Object> props, String at) {
         List<?> layers = TemplateContext.list(context.resolve(props.get("Layers"), at + ".Layers"), at + ".Layers");
         List<LambdaLayer> read = new ArrayList<>();
@@ -196,9 +240,14 @@ final class FunctionsReader {
             String layer = Intrinsics.text(layers.get(i), lat);
             // Ref of a layer of the template resolves to its logical id locally.
             String type = context.typeIfActive(layer);
+            if (LAMBDA_LAYER.equals(type) && PackagedCode.find(context, layer, "Content") != null) {
+                read.add(new LambdaLayer(layer, PackagedCode.find(context, layer, "Content").path()));
+                continue;
+            }
             if (!SAM_LAYER.equals(type)) {
                 throw new TemplateProblem(lat, "layer " + layer + (type == null ? " is not a layer of the template"
-                        : " is an " + type + ", whose Content is not local") + ": ws-local cannot fetch layers, so the "
+                        : LAMBDA_LAYER.equals(type) ? "'s content " + PackagedCode.notLocal(context, layer, "Content")
+                        : " is an " + type) + ": ws-local cannot fetch layers, so the "
                         + "function would run without its classes; make it an " + SAM_LAYER + " with a local "
                         + "ContentUri (its jars in java/lib) and write Layers: [!Ref YourLayer], or put the jars in "
                         + "the function's code");

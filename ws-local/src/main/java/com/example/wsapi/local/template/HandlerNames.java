@@ -38,7 +38,7 @@ final class HandlerNames {
             }
             String className = function.handler().split("::", 2)[0].trim();
             if (!CLASS_NAME.matcher(className).matches()) {
-                boolean fromGlobals = function.handler().equals(globalHandler);
+                boolean fromGlobals = !function.packaged() && function.handler().equals(globalHandler);
                 notes.add(id + "'s Handler " + function.handler() + (fromGlobals ? " (from Globals.Function)" : "")
                         + " names no Java class: Lambda accepts it, but every event fails with \"Class not found: "
                         + className + "\"; give " + id + " its own Handler, package.Class::method");

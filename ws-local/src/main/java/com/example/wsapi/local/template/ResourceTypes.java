@@ -14,6 +14,7 @@ final class ResourceTypes {
     static final String SAM_FUNCTION = "AWS::Serverless::Function";
     static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
     static final String SAM_LAYER = "AWS::Serverless::LayerVersion";
+    static final String LAMBDA_LAYER = "AWS::Lambda::LayerVersion";
     static final String TABLE = "AWS::DynamoDB::Table";
     static final String SIMPLE_TABLE = "AWS::Serverless::SimpleTable";
     static final String LOG_GROUP = "AWS::Logs::LogGroup";

@@ -136,6 +136,11 @@ final class TemplateContext {
         return Intrinsics.mapping(((Map<?, ?>) resources.get(id)).get("Properties"), "Resources." + id + ".Properties");
     }
 
+    /** The resource's Metadata, as written (CloudFormation resolves no intrinsic function there); empty when absent. */
+    Map<String, Object> metadata(String id) {
+        return Intrinsics.mapping(((Map<?, ?>) resources.get(id)).get("Metadata"), "Resources." + id + ".Metadata");
+    }
+
     /** The resource's {@code DependsOn}: the logical ids it names, none when absent. */
     List<String> dependsOn(String id) {
         Object dependsOn = ((Map<?, ?>) resources.get(id)).get("DependsOn");

@@ -66,8 +66,24 @@ public final class TemplateLoader {
             return read(context(templateFile, template, settings, overrides, placeholders), mappingTemplates,
                     placeholders);
         } catch (TemplateProblem e) {
-            throw new TemplateException(templateFile + ": " + e.getMessage(), e);
+            throw new TemplateException(templateFile + ": " + withConstructPath(template, e), e);
         }
+    }
+
+    /**
+     * The problem's message, with the construct path of the resource it is in after its location when the CDK made
+     * that resource ({@code aws:cdk:path}): a logical id such as {@code EchoHandlerB75BC5D4} is the construct's path
+     * hashed, which the CDK app's author never wrote.
+     */
+    private static String withConstructPath(Map<String, Object> template, TemplateProblem problem) {
+        String location = problem.location();
+        if (location.startsWith("Resources.") && template.get("Resources") instanceof Map<?, ?> resources
+                && resources.get(location.substring("Resources.".length()).split("\\.", 2)[0]) instanceof Map<?, ?> resource
+                && resource.get("Metadata") instanceof Map<?, ?> metadata
+                && metadata.get("aws:cdk:path") instanceof String path) {
+            return location + " (" + path + " in the CDK app)" + problem.getMessage().substring(location.length());
+        }
+        return problem.getMessage();
     }
 
     /** A stable API id of 10 lowercase alphanumerics derived from the API's logical id, like a real one. */
@@ -109,7 +125,7 @@ public final class TemplateLoader {
         List<Table> tables = new TablesReader(context).tables();
         notes.addAll(HandlerNames.notes(webSocket, functions.functions(), context.functionGlobals().get("Handler")));
         notes.addAll(placeholders.notes());
-        return new SamTemplate(context.file(), webSocket, functions.functions(), tables, notes);
+        return new SamTemplate(context.file(), webSocket, functions.functions(), tables, notes, functions.notRun());
     }
 
     private static void checkSettings(LocalSettings settings) throws TemplateException {

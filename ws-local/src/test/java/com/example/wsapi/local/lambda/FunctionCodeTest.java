@@ -200,6 +200,62 @@ class FunctionCodeTest {
     }
 
     @Test
+    void packaged_folder_isRunAsLambdaRunsIt_itsRootAndLibJars_neverABuildOutputInIt(@TempDir Path project)
+            throws Exception {
+        Path asset = Files.createDirectories(project.resolve("cdk.out/asset.c0de/trial"));
+        Files.writeString(asset.resolve("Handler.class"), "class");
+        Files.createDirectories(project.resolve("cdk.out/asset.c0de/lib"));
+        Files.writeString(project.resolve("cdk.out/asset.c0de/lib/dep.jar"), "jar");
+        mavenLayout(project.resolve("cdk.out/asset.c0de"));
+        Files.createDirectories(project.resolve("cdk.out/.aws-sam/build/Fn"));
+        Files.writeString(project.resolve("cdk.out/.aws-sam/build/Fn/Other.class"), "class");
+        Path code = project.resolve("cdk.out/asset.c0de");
+
+        assertEquals(List.of(code, code.resolve("lib/dep.jar")),
+                FunctionCode.packaged("Fn", code, "trial.Handler::handleRequest"));
+    }
+
+    @Test
+    void packaged_jar_isExtractedAsLambdaDoes(@TempDir Path project, @TempDir Path archives) throws Exception {
+        Path jar = zip(project.resolve("cdk.out/asset.c0de.jar"), Map.of("trial/Handler.class", "class"));
+
+        List<Path> classpath = FunctionCode.packaged("Fn", jar, "trial.Handler", archives);
+
+        assertEquals(1, classpath.size(), classpath.toString());
+        assertEquals("class", Files.readString(classpath.get(0).resolve("trial/Handler.class")));
+    }
+
+    @Test
+    void packaged_mavenProjectFolder_isRefused_sayingLambdaWouldFindNoHandler_andWhatToGiveTheCdk(
+            @TempDir Path project) throws Exception {
+        Path module = project.resolve("cdk.out/asset.c0de");
+        mavenLayout(module);
+        Files.createDirectories(module.resolve("target/classes/trial"));
+        Files.writeString(module.resolve("target/classes/trial/Handler.class"), "class");
+        Files.writeString(module.resolve("pom.xml"), "<project/>");
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> FunctionCode.packaged("Fn", module, "trial.Handler::handleRequest"));
+
+        for (String fragment : List.of("Function Fn's code " + module + " holds neither trial/Handler.class nor "
+                + "lib/*.jar, so Lambda would find no handler there", "a Maven project (pom.xml), whose build output "
+                + "Lambda never sees", "Code.fromAsset(\"target/<function>.jar\")", "`cdk synth` again")) {
+            assertTrue(thrown.getMessage().contains(fragment), thrown.getMessage());
+        }
+    }
+
+    @Test
+    void packaged_fileThatIsNoArchive_isRefused(@TempDir Path project) throws Exception {
+        Path file = Files.writeString(project.resolve("asset.c0de.txt"), "text");
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> FunctionCode.packaged("Fn", file, "trial.Handler"));
+
+        assertTrue(thrown.getMessage().contains("not a .zip or .jar, which Lambda would not unpack"),
+                thrown.getMessage());
+    }
+
+    @Test
     void layerJars_areTheJarsInJavaLib_ofTheContentUriFolderOrArchive(@TempDir Path project, @TempDir Path archives)
             throws Exception {
         Path lib = Files.createDirectories(project.resolve("layer/java/lib"));

@@ -120,6 +120,23 @@ class FunctionSourceTest {
     }
 
     @Test
+    void packagedCode_runsAsItIs_andIsWatchedWhole_neitherSamBuildNorABuildToolsOutputIn() throws Exception {
+        place(handlerClass, "cdk.out/asset.c0de/app/Handler.class");
+        place(handlerClass, ".aws-sam/build/Fn/app/Handler.class");
+        place(handlerClass, "cdk.out/asset.c0de/build/classes/java/main/app/Handler.class");
+        Path code = project.resolve("cdk.out/asset.c0de");
+        FunctionSource source = new FunctionSource(project, "Fn", code, "app.Handler::handleRequest", List.of(), true);
+
+        List<Path> classpath = source.classpath();
+
+        assertEquals(List.of(code), classpath);
+        assertEquals(List.of(code, code.resolve("lib"), code.resolve("app/Handler.class")), source.places(classpath));
+        assertEquals(Optional.empty(), source.staleSamBuild(classpath));
+        assertEquals(Optional.empty(), source.missingDependencies(classpath, RUNTIME),
+                "the package holds what it holds: no build tool left dependencies out");
+    }
+
+    @Test
     void gradlesPackage_isDescribedByItsPlaceInTheProject_notItsExtraction() throws Exception {
         place(handlerClass, "fn/build/classes/java/main/app/Handler.class");
         Path zip = JavaSources.archive(project.resolve("fn/build/distributions/fn.zip"), Map.of("app/Handler.class",

@@ -299,8 +299,141 @@ class FunctionsReaderTest {
 
         reader.requireRunnable("Fn", "route R", "at");
         problem(() -> reader.requireRunnable("Inline", "route R", "Resources.I.Properties.IntegrationUri"),
-                "route R calls Inline, an AWS::Lambda::Function", "AWS::Serverless::Function with a local CodeUri");
-        problem(() -> reader.requireRunnable("Nowhere", "route R", "at"), "not an AWS::Serverless::Function");
+                "route R calls Inline, an AWS::Lambda::Function ws-local cannot run: Inline's code is inline "
+                + "(Code.ZipFile), which Lambda runs for Node.js and Python only");
+        problem(() -> reader.requireRunnable("Nowhere", "route R", "at"), "Nowhere, which is no function of the "
+                + "template");
+    }
+
+    @Test
+    void lambdaFunction_withCodeAsALocalPath_runsItAsItIs_withoutGlobals() throws Exception {
+        Files.createDirectories(folder.resolve("build/fn"));
+        LambdaFunction fn = reader(WITH_GLOBALS + """
+                  Plain:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Code: build/fn
+                      Handler: example.Plain
+                      Runtime: java21
+                """).functions().get("Plain");
+
+        assertEquals(new LambdaFunction("Plain", "Plain", "example.Plain", "java21",
+                folder.resolve("build/fn").toAbsolutePath(), 128, 3, Map.of(), false, List.of(),
+                FunctionLogging.DEFAULT, true, null), fn, "Lambda's defaults; Globals.Function is SAM's alone");
+    }
+
+    @Test
+    void lambdaFunction_ofACdkLayer_hasTheLayersAssetOnItsClasspath() throws Exception {
+        Files.createDirectories(folder.resolve("cdk.out/asset.f00d/java/lib"));
+        Files.createDirectories(folder.resolve("cdk.out/asset.c0de"));
+        LambdaFunction fn = reader(API + """
+                  Deps:
+                    Type: AWS::Lambda::LayerVersion
+                    Properties:
+                      Content:
+                        S3Bucket: !Sub cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}
+                        S3Key: f00d.zip
+                    Metadata:
+                      aws:cdk:path: App/Deps/Resource
+                      aws:asset:path: cdk.out/asset.f00d
+                      aws:asset:is-bundled: false
+                      aws:asset:property: Content
+                  Fn:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Code:
+                        S3Bucket: !Sub cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}
+                        S3Key: c0de.zip
+                      Handler: example.Handler::handleRequest
+                      Runtime: java21
+                      Layers: [!Ref Deps]
+                    Metadata:
+                      aws:cdk:path: App/Fn/Resource
+                      aws:asset:path: cdk.out/asset.c0de
+                      aws:asset:property: Code
+                """).functions().get("Fn");
+
+        assertEquals(folder.resolve("cdk.out/asset.c0de").toAbsolutePath(), fn.codeUri());
+        assertEquals(List.of(new LambdaLayer("Deps", folder.resolve("cdk.out/asset.f00d").toAbsolutePath())),
+                fn.layers());
+        assertEquals("Fn", fn.cdkId());
+    }
+
+    @Test
+    void lambdaFunction_ofALayerInS3Only_isRefusedNamingWhy() {
+        problem(() -> reader(API + """
+                  Deps:
+                    Type: AWS::Lambda::LayerVersion
+                    Properties:
+                      Content:
+                        S3Bucket: my-bucket
+                        S3Key: deps.zip
+                  Fn:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Code: .
+                      Handler: example.Handler::handleRequest
+                      Runtime: java21
+                      Layers: [!Ref Deps]
+                """).functions(), "Resources.Fn.Properties.Layers[0]", "layer Deps's content is in S3 "
+                + "(Content.S3Bucket and S3Key)", "ws-local cannot fetch layers");
+    }
+
+    @Test
+    void lambdaFunctions_notRun_areTheImageOnes_theOnesOfOtherRuntimes_andTheOnesInS3Only() {
+        FunctionsReader reader = reader(API + """
+                  Image:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      PackageType: Image
+                      Code:
+                        ImageUri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/fn:latest
+                  Native:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Code: .
+                      Handler: bootstrap
+                      Runtime: provided.al2023
+                  Stored:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Code:
+                        S3Bucket: my-bucket
+                        S3Key: fn.zip
+                      Handler: example.Handler::handleRequest
+                      Runtime: java21
+                """);
+
+        assertEquals(Map.of(), reader.functions());
+        assertTrue(reader.notRun().get("Image").contains("Image runs a container image"));
+        assertTrue(reader.notRun().get("Native").contains("Native runs on provided.al2023: ws-local runs no custom "
+                + "runtime"));
+        assertTrue(reader.notRun().get("Stored").contains("Stored's code is in S3 (Code.S3Bucket and S3Key) and its "
+                + "Metadata names no local copy"), reader.notRun().get("Stored"));
+    }
+
+    @Test
+    void lambdaFunction_ofADeprecatedJavaRuntime_isRefusedAsASamFunctionIs() {
+        problem(() -> reader(API + """
+                  Old:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Code: .
+                      Handler: example.Handler::handleRequest
+                      Runtime: java8
+                """).functions(), "Resources.Old.Properties.Runtime", "java8 is a deprecated runtime");
+    }
+
+    @Test
+    void lambdaFunction_withCodeAtAPathThatIsNotThere_isRefusedNamingThePath() {
+        problem(() -> reader(API + """
+                  Fn:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Code: build/missing
+                      Handler: example.Handler::handleRequest
+                      Runtime: java21
+                """).functions(), "Resources.Fn.Properties.Code", "Code build/missing does not exist");
     }
 
     @Test

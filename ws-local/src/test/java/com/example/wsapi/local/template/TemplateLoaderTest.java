@@ -394,14 +394,15 @@ class TemplateLoaderTest {
     @Test
     void load_withRouteToFunctionNotInTemplate_failsNamingRouteAndFunction() {
         assertMentions(failureOf("broken/route-function-not-in-template.yaml", settings(null)),
-                "route Route", "ElsewhereFunction", "not an AWS::Serverless::Function of the template",
+                "route Route", "ElsewhereFunction", "which is no function of the template",
                 "not one another stack deploys");
     }
 
     @Test
-    void load_withRouteToPlainLambdaFunction_failsSayingCodeIsNotLocal() {
+    void load_withRouteToAPythonLambdaFunction_failsSayingItRunsJavaOnly() {
         assertMentions(failureOf("broken/route-to-lambda-function.yaml", settings(null)),
-                "InlineFunction", "AWS::Lambda::Function", "AWS::Serverless::Function with a local CodeUri");
+                "calls InlineFunction, an AWS::Lambda::Function ws-local cannot run: InlineFunction runs on "
+                + "python3.13: ws-local runs Java functions only");
     }
 
     @Test
