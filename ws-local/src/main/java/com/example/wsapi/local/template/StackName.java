@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * clone's folder is called: the {@code --stack-name} option; else {@code stack_name} in the SAM CLI's config file
  * ({@link SamConfig}), read as {@code sam deploy} reads it (its section, else the global one) whichever ws-local
  * command runs: {@code sam local invoke} has no stack name, and {@code invoke} runs on the deployed stack's tables;
- * else the template's folder name.
+ * else, for a template {@code cdk synth} wrote, the stack {@code cdk deploy} deploys it as ({@link CdkAssembly}); else
+ * the template's folder name.
  *
  * @param name   the stack name
  * @param source where it came from, for the banner (e.g. {@code samconfig.toml [default.deploy.parameters]})
@@ -43,6 +44,12 @@ public record StackName(String name, String source) {
             return new StackName(requireValid(configured.get().value().toString(), config.get().file()
                     + ": stack_name in [" + configured.get().section() + "]"),
                     config.get().fileName() + " [" + configured.get().section() + "]");
+        }
+        Optional<String> cdkStack = CdkAssembly.stackName(templateFile);
+        if (cdkStack.isPresent()) {
+            return new StackName(requireValid(cdkStack.get(), templateFile.toAbsolutePath().resolveSibling(
+                    CdkAssembly.MANIFEST) + ": the stack of " + templateFile.getFileName()), "the CDK's "
+                    + CdkAssembly.MANIFEST);
         }
         Path name = templateFile.toAbsolutePath().getParent().getFileName();
         return new StackName(name == null ? "ws-local" : name.toString().replaceAll("[^A-Za-z0-9-]", "-"),

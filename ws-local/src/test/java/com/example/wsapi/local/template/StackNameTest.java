@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.wsapi.local.testing.CdkApp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +83,27 @@ class StackNameTest {
         config("samconfig.toml", "[default.build.parameters]\ncached = false\n");
 
         assertEquals(new StackName("my-clone-2", "the template's folder name"), StackName.resolve(null, template));
+    }
+
+    @Test
+    void resolve_ofATemplateCdkSynthWrote_isTheStackItsManifestNames_asCdkDeployDeploysIt() throws Exception {
+        Path template = CdkApp.synthesized(dir.resolve("cdk.out"));
+
+        assertEquals(new StackName("ChatStack", "the CDK's manifest.json"), StackName.resolve(null, template));
+
+        Path manifest = dir.resolve("cdk.out/manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"templateFile\": \"ChatStack.template.json\",",
+                "\"templateFile\": \"ChatStack.template.json\", \"stackName\": \"chat-prod\","));
+        assertEquals("chat-prod", StackName.resolve(null, template).name(), "the Stack's stackName prop");
+        assertEquals("chosen", StackName.resolve("chosen", template).name());
+    }
+
+    @Test
+    void resolve_besideAManifestJsonThatIsNotTheCdks_takesTheFolderName() throws Exception {
+        Path template = template();
+        config("manifest.json", "{\"name\": \"a web app\", \"icons\": []}");
+
+        assertEquals("my-clone-2", StackName.resolve(null, template).name());
     }
 
     @Test
