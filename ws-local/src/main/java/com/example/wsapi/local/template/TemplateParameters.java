@@ -66,8 +66,10 @@ final class TemplateParameters {
         String type = declaration.get("Type") == null ? "String" : String.valueOf(declaration.get("Type"));
         String value = parameterOverrides.get(name);
         if (value == null && type.startsWith("AWS::SSM::Parameter")) {
-            throw new TemplateProblem(location, "an SSM parameter (" + type + ") cannot be read locally: give "
-                    + name + " a parameter override with the value");
+            // Its Default is the SSM parameter's name: what the value is looked up by (a CDK app's ids are hashed).
+            throw new TemplateProblem(location, "an SSM parameter (" + type + (declaration.get("Default") == null
+                    ? "" : ", the value of " + declaration.get("Default") + " in Parameter Store") + ") cannot be "
+                    + "read locally: give " + name + " a parameter override with the value");
         }
         if (value == null) {
             Object defaultValue = declaration.get("Default");

@@ -30,6 +30,7 @@ class TemplateParametersTest {
                 Map.of("Type", "AWS::SSM::Parameter::Value<String>", "Default", "/app/secret")), Map.of(), "Secret");
 
         assertTrue(message.contains("Parameters.Secret") && message.contains("override"), message);
+        assertTrue(message.contains("the value of /app/secret in Parameter Store"), message);
     }
 
     @Test
