@@ -32,6 +32,7 @@ final class FunctionsReader {
     static final List<String> JAVA_RUNTIMES = List.of("java8.al2", "java11", "java17", "java21", "java25");
 
     private final TemplateContext context;
+    private final LambdaFunctionResources plain;
     private final EndpointRewriter rewriter;
     private Map<String, LambdaFunction> functions;
     /** The AWS::Lambda::Functions not run, each with why. */
@@ -40,6 +41,7 @@ final class FunctionsReader {
     /** @param rewriter points the API's URLs in environment variables at ws-local */
     FunctionsReader(TemplateContext context, EndpointRewriter rewriter) {
         this.context = context;
+        this.plain = new LambdaFunctionResources(context);
         this.rewriter = rewriter;
     }
 
@@ -49,7 +51,7 @@ final class FunctionsReader {
             Map<String, LambdaFunction> read = new LinkedHashMap<>();
             Map<String, String> byName = new HashMap<>();
             for (String id : context.resourcesOfType(Set.of(SAM_FUNCTION, LAMBDA_FUNCTION))) {
-                String whyNot = LAMBDA_FUNCTION.equals(context.typeIfActive(id)) ? whyNotRun(id) : null;
+                String whyNot = LAMBDA_FUNCTION.equals(context.typeIfActive(id)) ? plain.whyNotRun(id) : null;
                 if (whyNot != null) {
                     notRun.put(id, whyNot);
                     continue;
@@ -73,28 +75,6 @@ final class FunctionsReader {
     Map<String, String> notRun() {
         functions();
         return Collections.unmodifiableMap(notRun);
-    }
-
-    /** Why ws-local does not run this AWS::Lambda::Function, or null when it does. */
-    private String whyNotRun(String id) {
-        String at = "Resources." + id + ".Properties";
-        Map<String, Object> props = context.properties(id);
-        if ("Image".equals(context.resolveString(props.get("PackageType"), at + ".PackageType"))) {
-            return id + " runs a container image (PackageType: Image): ws-local runs zip functions' Java classes";
-        }
-        String runtime = context.resolveString(props.get("Runtime"), at + ".Runtime");
-        if (runtime != null && !JAVA_RUNTIMES.contains(runtime) && !runtime.matches("java\\d+")) {
-            return id + " runs on " + runtime + ": " + notJava(runtime);
-        }
-        return PackagedCode.find(context, id, "Code") == null
-                ? id + "'s code " + PackagedCode.notLocal(context, id, "Code") : null;
-    }
-
-    /** Why a function of a runtime that is no Java one cannot run. */
-    private static String notJava(String runtime) {
-        return runtime.startsWith("provided") ? "ws-local runs no custom runtime (a native image's bootstrap), only "
-                + "Java functions from their classes: a parameter can choose a Java runtime for running locally"
-                : "ws-local runs Java functions only";
     }
 
     /** The text a Lambda invocation URI property must match, as a hint. */
@@ -175,7 +155,7 @@ final class FunctionsReader {
                 + "one of its functions");
     }
 
-    /** A SAM function, or an AWS::Lambda::Function that {@link #whyNotRun} lets run (Globals do not apply to it). */
+    /** A SAM function, or an AWS::Lambda::Function that {@link LambdaFunctionResources#whyNotRun} lets run (Globals do not apply to it). */
     private LambdaFunction function(String id) {
         String at = "Resources." + id + ".Properties";
         boolean sam = SAM_FUNCTION.equals(context.typeIfActive(id));
@@ -197,7 +177,7 @@ final class FunctionsReader {
             throw new TemplateProblem(at + ".Runtime", "Runtime " + runtime + " is not one of Lambda's Java runtimes "
                     + JAVA_RUNTIMES + ": " + (runtime.matches("java\\d+") ? runtime + " is a deprecated runtime of "
                     + "Lambda's, write " + (runtime.equals("java8") ? "java8.al2 (Java 8 on Amazon Linux 2) or a "
-                    + "newer one" : "a newer one") : notJava(runtime)));
+                    + "newer one" : "a newer one") : LambdaFunctionResources.notJava(runtime)));
         }
         Path codeUri = sam ? codeUri(props.get("CodeUri"), at + ".CodeUri")
                 : PackagedCode.find(context, id, "Code").path();
@@ -223,7 +203,7 @@ final class FunctionsReader {
         String functionName = Intrinsics.text(context.ref(id), "Resources." + id + ".Properties.FunctionName");
         Object cdkPath = context.metadata(id).get("aws:cdk:path");
         return new LambdaFunction(id, functionName, handler, runtime, codeUri, memory, timeout, Collections.unmodifiableMap(environment),
-                sam && snapStart(props, at), layers(props, at),
+                sam ? snapStart(props, at) : plain.snapStart(id, props, at), layers(props, at),
                 FunctionLogging.read(context.resolve(props.get("LoggingConfig"), at + ".LoggingConfig"),
                         at + ".LoggingConfig"), !sam, cdkPath instanceof String path ? path : null);
     }

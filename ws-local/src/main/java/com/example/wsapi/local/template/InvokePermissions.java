@@ -108,10 +108,20 @@ final class InvokePermissions {
                 miss.qualifier()) + ", or have the " + invoker + " invoke the one the permission names";
     }
 
-    /** How a template names the function with that qualifier: {@code !Ref Fn}, {@code !Ref Fn.Alias}... */
+    /**
+     * How a template names the function with that qualifier: {@code !Ref Fn}, {@code !Ref Fn.Alias}, {@code !Ref}
+     * of an AWS::Lambda::Alias of it (a CDK app's)...
+     */
     private String functionNameFor(String function, String qualifier) {
         if (qualifier == null) {
             return "!Ref " + function;
+        }
+        for (String alias : context.resourcesOfType(Set.of(ResourceTypes.LAMBDA_ALIAS))) {
+            String aliasArn = lenient(Map.of("Ref", alias), "Resources." + alias);
+            if (aliasArn != null && qualifierNamed(aliasArn, function) != null
+                    && qualifier.equals(qualifierNamed(aliasArn, function))) {
+                return "!Ref " + alias;
+            }
         }
         Object alias = FunctionsReader.withGlobals(context.functionGlobals(), context.properties(function))
                 .get("AutoPublishAlias");

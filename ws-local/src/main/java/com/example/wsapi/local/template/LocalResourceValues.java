@@ -1,7 +1,10 @@
 package com.example.wsapi.local.template;
 
 import static com.example.wsapi.local.template.ResourceTypes.API;
+import static com.example.wsapi.local.template.ResourceTypes.GLOBAL_TABLE;
+import static com.example.wsapi.local.template.ResourceTypes.LAMBDA_ALIAS;
 import static com.example.wsapi.local.template.ResourceTypes.LAMBDA_FUNCTION;
+import static com.example.wsapi.local.template.ResourceTypes.LAMBDA_VERSION;
 import static com.example.wsapi.local.template.ResourceTypes.LOG_GROUP;
 import static com.example.wsapi.local.template.ResourceTypes.SAM_FUNCTION;
 import static com.example.wsapi.local.template.ResourceTypes.SIMPLE_TABLE;
@@ -19,10 +22,14 @@ import java.util.regex.Pattern;
 /**
  * What Ref and GetAtt of the template's resources resolve to locally:
  * <ul>
- *   <li>a DynamoDB table: Ref its table name, {@code .Arn} its ARN, {@code .StreamArn} a stream ARN</li>
+ *   <li>a DynamoDB table (or global table): Ref its table name, {@code .Arn} its ARN, {@code .StreamArn} a stream
+ *       ARN</li>
  *   <li>a function: Ref its FunctionName, or its logical id when it has none (CloudFormation would generate a
  *       name; locally the logical id is the function's name), {@code .Arn} its ARN with that name; SAM's
- *       {@code Function.Alias} and generated {@code FunctionAlias<name>} the ARN with {@code :<alias>}</li>
+ *       {@code Function.Alias} and generated {@code FunctionAlias<name>} the ARN with {@code :<alias>}; an
+ *       AWS::Lambda::Alias (a CDK app's) Ref its ARN, the function's with {@code :<Name>}; an AWS::Lambda::Version
+ *       Ref the function's ARN with {@code :$LATEST}, {@code .Version} {@code $LATEST} (nothing is published
+ *       locally: the unpublished version stands for every one)</li>
  *   <li>the API: Ref its local API id, {@code .ApiEndpoint} its {@code wss://} endpoint</li>
  *   <li>a stage: Ref its stage name (the {@code --stage} override for the API's stage)</li>
  *   <li>a log group: Ref its LogGroupName or generated name, {@code .Arn} its ARN ending in {@code :*}</li>
@@ -43,6 +50,9 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
     /** The attributes CloudFormation gives the types read here; those not computed below are placeholders. */
     private static final Map<String, List<String>> ATTRIBUTES = Map.of(
             TABLE, List.of("Arn", "StreamArn"),
+            GLOBAL_TABLE, List.of("Arn", "StreamArn", "TableId"),
+            LAMBDA_ALIAS, List.of("AliasArn"),
+            LAMBDA_VERSION, List.of("FunctionArn", "Version"),
             SIMPLE_TABLE, List.of("Arn"),
             SAM_FUNCTION, FUNCTION_ATTRIBUTES,
             LAMBDA_FUNCTION, FUNCTION_ATTRIBUTES,
@@ -72,6 +82,7 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
             switch (type) {
                 case TABLE:
                 case SIMPLE_TABLE:
+                case GLOBAL_TABLE:
                     return tableName(name);
                 case API:
                     return ApiReader.apiId(name);
@@ -83,6 +94,10 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
                     return functionName(name);
                 case LOG_GROUP:
                     return logGroupName(name);
+                case LAMBDA_ALIAS:
+                    return aliasArn(name);
+                case LAMBDA_VERSION:
+                    return versionedFunctionArn(name) + ":$LATEST";
                 default:
                     return others.ref(name, type);
             }
@@ -100,8 +115,10 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
         switch (type + "." + attribute) {
             case TABLE + ".Arn":
             case SIMPLE_TABLE + ".Arn":
+            case GLOBAL_TABLE + ".Arn":
                 return tableArn(resource);
             case TABLE + ".StreamArn":
+            case GLOBAL_TABLE + ".StreamArn":
                 // A real stream label is the stream's creation time; locally a fixed one.
                 return tableArn(resource) + "/stream/1970-01-01T00:00:00.000";
             case SAM_FUNCTION + ".Arn":
@@ -111,6 +128,12 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
                 // CloudFormation's Arn of a log group ends in :* (its streams).
                 return "arn:" + PseudoParameters.partition(region) + ":logs:" + region + ":"
                         + context.settings().accountId() + ":log-group:" + logGroupName(resource) + ":*";
+            case LAMBDA_ALIAS + ".AliasArn":
+                return aliasArn(resource);
+            case LAMBDA_VERSION + ".FunctionArn":
+                return versionedFunctionArn(resource);
+            case LAMBDA_VERSION + ".Version":
+                return "$LATEST";
             case API + ".ApiId":
                 return ApiReader.apiId(resource);
             case API + ".ApiEndpoint":
@@ -250,6 +273,30 @@ final class LocalResourceValues implements Intrinsics.ResourceValues {
             throw new TemplateProblem(at, usedAs + " needs the function to publish an alias: add AutoPublishAlias: live");
         }
         return alias;
+    }
+
+    /** An AWS::Lambda::Alias's ARN: its function's ARN with {@code :<Name>}. */
+    private String aliasArn(String alias) {
+        String at = "Resources." + alias + ".Properties";
+        return functionArnNamed(context.requiredString(context.properties(alias), "FunctionName", at,
+                "name the function, FunctionName: !Ref YourFunction")) + ":" + context.requiredString(
+                context.properties(alias), "Name", at, "give the alias a Name, e.g. live");
+    }
+
+    /** The unqualified ARN of the function an AWS::Lambda::Version publishes. */
+    private String versionedFunctionArn(String version) {
+        return functionArnNamed(context.requiredString(context.properties(version), "FunctionName",
+                "Resources." + version + ".Properties", "name the function, FunctionName: !Ref YourFunction"));
+    }
+
+    /** A function's ARN from what a FunctionName property holds: its name, or its ARN already. */
+    private String functionArnNamed(String nameOrArn) {
+        if (nameOrArn.startsWith("arn:")) {
+            return nameOrArn;
+        }
+        LocalSettings settings = context.settings();
+        return "arn:" + PseudoParameters.partition(settings.region()) + ":lambda:" + settings.region() + ":"
+                + settings.accountId() + ":function:" + nameOrArn;
     }
 
     private String functionArn(String function) {

@@ -14,8 +14,12 @@ final class ResourceTypes {
     static final String SAM_FUNCTION = "AWS::Serverless::Function";
     static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
     static final String SAM_LAYER = "AWS::Serverless::LayerVersion";
+    static final String LAMBDA_VERSION = "AWS::Lambda::Version";
+    static final String LAMBDA_ALIAS = "AWS::Lambda::Alias";
     static final String LAMBDA_LAYER = "AWS::Lambda::LayerVersion";
     static final String TABLE = "AWS::DynamoDB::Table";
+    /** The CDK's TableV2: a table of one replica per region; locally, the one table. */
+    static final String GLOBAL_TABLE = "AWS::DynamoDB::GlobalTable";
     static final String SIMPLE_TABLE = "AWS::Serverless::SimpleTable";
     static final String LOG_GROUP = "AWS::Logs::LogGroup";
 

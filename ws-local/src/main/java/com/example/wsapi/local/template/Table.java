@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An {@code AWS::DynamoDB::Table} (or {@code AWS::Serverless::SimpleTable}).
+ * An {@code AWS::DynamoDB::Table} (or {@code AWS::Serverless::SimpleTable}, or {@code AWS::DynamoDB::GlobalTable}).
  *
  * @param logicalId              the logical id
  * @param tableName              TableName, or a generated name when the template sets none

@@ -1,5 +1,6 @@
 package com.example.wsapi.local.template;
 
+import static com.example.wsapi.local.template.ResourceTypes.GLOBAL_TABLE;
 import static com.example.wsapi.local.template.ResourceTypes.SIMPLE_TABLE;
 import static com.example.wsapi.local.template.ResourceTypes.TABLE;
 
@@ -12,7 +13,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** Reads the template's DynamoDB tables ({@code AWS::DynamoDB::Table} and SAM's {@code SimpleTable}). */
+/**
+ * Reads the template's DynamoDB tables ({@code AWS::DynamoDB::Table}, SAM's {@code SimpleTable}, and
+ * {@code AWS::DynamoDB::GlobalTable}, the CDK's TableV2, whose keys, indexes and TTL are a table's and whose
+ * Replicas, one per region, are one table locally).
+ */
 final class TablesReader {
 
     private final TemplateContext context;
@@ -24,7 +29,7 @@ final class TablesReader {
     /** Every table of the template, in template order. */
     List<Table> tables() {
         List<Table> tables = new ArrayList<>();
-        for (String id : context.resourcesOfType(Set.of(TABLE, SIMPLE_TABLE))) {
+        for (String id : context.resourcesOfType(Set.of(TABLE, SIMPLE_TABLE, GLOBAL_TABLE))) {
             tables.add(table(id));
         }
         return List.copyOf(tables);

@@ -175,6 +175,123 @@ class CdkTemplateTest {
         assertEquals(List.of(), template.functionsNamed("LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a"));
     }
 
+    /**
+     * A CDK app's API of one route to {@code Fn} behind the alias {@code live} of its current version (as
+     * {@code new Alias(this, "Live", {aliasName: "live", version: fn.currentVersion})} and a
+     * {@code WebSocketLambdaIntegration} of the alias synthesize), its data in a TableV2 (a GlobalTable); in YAML,
+     * which the CDK's JSON is read as.
+     */
+    private Path aliasedApp(String permissionFunctionName) throws IOException {
+        Files.createDirectories(dir.resolve("cdk.out/asset.c0de"));
+        return Files.writeString(dir.resolve("cdk.out/App.template.json"), """
+                Resources:
+                  Table4B2F:
+                    Type: AWS::DynamoDB::GlobalTable
+                    Properties:
+                      AttributeDefinitions: [{AttributeName: connectionId, AttributeType: S}]
+                      BillingMode: PAY_PER_REQUEST
+                      KeySchema: [{AttributeName: connectionId, KeyType: HASH}]
+                      Replicas: [{Region: !Ref AWS::Region}]
+                      TimeToLiveSpecification: {AttributeName: expiresAt, Enabled: true}
+                  Fn9270CBC0:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Code: {S3Bucket: !Sub 'cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}', S3Key: c0de.zip}
+                      Handler: example.Handler
+                      Runtime: java21
+                      SnapStart: {ApplyOn: PublishedVersions}
+                      Environment:
+                        Variables:
+                          TABLE_NAME: !Ref Table4B2F
+                          TABLE_ARN: !GetAtt Table4B2F.Arn
+                    Metadata: {aws:cdk:path: App/Fn/Resource, aws:asset:path: asset.c0de, aws:asset:property: Code}
+                  FnCurrentVersion17A89ABBa10ad92d5f3499f04c6554e5a8de58ab:
+                    Type: AWS::Lambda::Version
+                    Properties: {FunctionName: !Ref Fn9270CBC0}
+                  Live848578DF:
+                    Type: AWS::Lambda::Alias
+                    Properties:
+                      FunctionName: !Ref Fn9270CBC0
+                      FunctionVersion: !GetAtt FnCurrentVersion17A89ABBa10ad92d5f3499f04c6554e5a8de58ab.Version
+                      Name: live
+                  Api:
+                    Type: AWS::ApiGatewayV2::Api
+                    Properties: {Name: Api, ProtocolType: WEBSOCKET, RouteSelectionExpression: $request.body.action}
+                  ApidefaultRouteIntegration:
+                    Type: AWS::ApiGatewayV2::Integration
+                    Properties:
+                      ApiId: !Ref Api
+                      IntegrationType: AWS_PROXY
+                      IntegrationUri: !Join ['', ['arn:', !Ref AWS::Partition, ':apigateway:', !Ref AWS::Region,
+                        ':lambda:path/2015-03-31/functions/', !Ref Live848578DF, '/invocations']]
+                  ApidefaultRoute:
+                    Type: AWS::ApiGatewayV2::Route
+                    Properties:
+                      ApiId: !Ref Api
+                      RouteKey: $default
+                      Target: !Join ['', [integrations/, !Ref ApidefaultRouteIntegration]]
+                  ApidefaultRoutePermission:
+                    Type: AWS::Lambda::Permission
+                    Properties:
+                      Action: lambda:InvokeFunction
+                      FunctionName: %s
+                      Principal: apigateway.amazonaws.com
+                      SourceArn: !Join ['', ['arn:', !Ref AWS::Partition, ':execute-api:', !Ref AWS::Region, ':',
+                        !Ref AWS::AccountId, ':', !Ref Api, '/*$default']]
+                  Stage:
+                    Type: AWS::ApiGatewayV2::Stage
+                    Properties: {ApiId: !Ref Api, AutoDeploy: true, StageName: dev}
+                """.formatted(permissionFunctionName));
+    }
+
+    @Test
+    void load_cdkFunctionBehindAnAliasOfItsVersion_isInvokedThroughTheAlias_withSnapStart() throws Exception {
+        SamTemplate template = TemplateLoader.load(aliasedApp("!Ref Live848578DF"), settings("us-east-1"));
+
+        IntegrationSpec.CallsFunction integration = (IntegrationSpec.CallsFunction) template.api().routes().get(0)
+                .integration();
+        assertEquals("Fn9270CBC0", integration.functionLogicalId());
+        assertEquals("live", integration.functionQualifier());
+        assertTrue(template.functions().get("Fn9270CBC0").snapStart(), "SnapStart applies to its published version");
+        assertEquals(List.of(), template.notes(), "the permission is on the alias the integration invokes");
+    }
+
+    @Test
+    void load_cdkFunctionBehindAnAlias_withThePermissionOnTheFunction_notesTheAliasMissesIt() throws Exception {
+        List<String> notes = TemplateLoader.load(aliasedApp("!GetAtt Fn9270CBC0.Arn"), settings("us-east-1")).notes();
+
+        assertEquals(1, notes.size(), notes.toString());
+        assertMentions(notes.get(0), "API Gateway may not invoke Fn9270CBC0:live (route $default)",
+                "FunctionName: !Ref Live848578DF");
+    }
+
+    @Test
+    void load_cdkFunctionWithSnapStart_butNoVersion_runsWithoutSnapshots_asItsUnpublishedVersionDoes()
+            throws Exception {
+        Path template = aliasedApp("!Ref Live848578DF");
+        Files.writeString(template, Files.readString(template)
+                .replace("Type: AWS::Lambda::Version", "Type: AWS::SNS::Topic")
+                .replace("!Ref Live848578DF, '/invocations'", "!GetAtt Fn9270CBC0.Arn, '/invocations'")
+                .replace("FunctionVersion: !GetAtt FnCurrentVersion17A89ABBa10ad92d5f3499f04c6554e5a8de58ab.Version",
+                        "FunctionVersion: '1'"));
+
+        assertFalse(TemplateLoader.load(template, settings("us-east-1")).functions().get("Fn9270CBC0").snapStart());
+    }
+
+    @Test
+    void load_cdkTableV2_aGlobalTable_isTheTableLocally_namedAsCloudFormationNamesIt() throws Exception {
+        SamTemplate template = TemplateLoader.load(aliasedApp("!Ref Live848578DF"), settings("us-east-1"));
+
+        Table table = template.tables().get(0);
+        assertEquals("ChatStack-Table4B2F-LOCAL", table.tableName());
+        assertEquals(List.of(new Table.KeyElement("connectionId", "HASH")), table.keySchema());
+        assertEquals("expiresAt", table.ttlAttribute());
+        Map<String, String> environment = template.functions().get("Fn9270CBC0").environment();
+        assertEquals("ChatStack-Table4B2F-LOCAL", environment.get("TABLE_NAME"));
+        assertEquals("arn:aws:dynamodb:us-east-1:123456789012:table/ChatStack-Table4B2F-LOCAL",
+                environment.get("TABLE_ARN"));
+    }
+
     // ---------------------------------------------------------------- what stops it, and says so
 
     @Test
