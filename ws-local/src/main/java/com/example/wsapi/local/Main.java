@@ -73,7 +73,8 @@ public final class Main implements Callable<Integer> {
      */
     static final class Common {
         @Option(names = "--template", order = 1, paramLabel = "<file>", defaultValue = "template.yaml",
-                description = "any SAM template with a WebSocket API")
+                description = "any SAM or CloudFormation template with a WebSocket API, a CDK app's "
+                        + "`cdk.out/<Stack>.template.json` too")
         Path template;
 
         // An option only, as the SAM CLI's config file has no such key.
