@@ -359,6 +359,26 @@ class TemplateLoaderTest {
                 + "com.example.handlers.\"; give SendFunction its own Handler, package.Class::method"), notes);
     }
 
+    @Test
+    void load_ofAnAwsLambdaFunctionWhoseHandlerNamesNoClass_notesIt_notAsFromGlobals(@TempDir Path folder)
+            throws Exception {
+        Path file = folder.resolve("template.yaml");
+        Files.writeString(file, "Transform: AWS::Serverless-2016-10-31\n"
+                + "Globals:\n  Function:\n    Handler: com.example.handlers.::handleRequest\n"
+                + TemplateFixture.API + TestTemplates.lambdaRoute("Send", "$default", false) + """
+                  SendFunction:
+                    Type: AWS::Lambda::Function
+                    Properties: {Code: ., Runtime: java21, Handler: com.example.handlers.::handleRequest}
+                """);
+
+        List<String> notes = TemplateLoader.load(file, settings(null)).notes().stream()
+                .filter(note -> note.contains("Handler")).toList();
+
+        assertEquals(List.of("SendFunction's Handler com.example.handlers.::handleRequest names no Java class: Lambda "
+                + "accepts it, but every event fails with \"Class not found: com.example.handlers.\"; give "
+                + "SendFunction its own Handler, package.Class::method"), notes, "Globals are SAM functions' alone");
+    }
+
     // ---------------------------------------------------------------- broken templates
 
     @Test
