@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A function that builds its {@code @connections} endpoint from the event's {@code domainName} and {@code stage}, as
@@ -161,26 +163,19 @@ class DomainNameEndpointIT {
         LOGS.await("a post's time", REPLY, line -> line.contains("posted in"));
     }
 
-    @Test
-    void postWithTheApacheClient_toEndpointBuiltFromDomainName_reachesTheClient() {
+    /**
+     * The Apache client reads http.proxyHost only: without it, UnknownHostException (offline) or a post to AWS. The
+     * async client's default Netty client reads it too (SDK 2.25.0 and later): without it, the post goes to AWS.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"apache", "netty"})
+    void postWithTheSdksOtherClients_toEndpointBuiltFromDomainName_reachesTheClient(String httpClient) {
         JdkClient client = JdkClient.connect(api.gateway().webSocketUrl());
-        client.send("{\"action\":\"apache\"}");
+        String message = "{\"action\":\"" + httpClient + "\"}";
+        client.send(message);
 
-        // It reads http.proxyHost only: without it, UnknownHostException (offline) or a post to AWS.
         String domainName = api.template().api().apiId() + ".execute-api.us-east-1.amazonaws.com";
-        assertEquals("apache client posted to https://" + domainName + "/dev: {\"action\":\"apache\"}",
-                client.nextMessage(REPLY));
-        assertFalse(client.isClosed());
-    }
-
-    @Test
-    void postWithTheAsyncNettyClient_toEndpointBuiltFromDomainName_reachesTheClient() {
-        JdkClient client = JdkClient.connect(api.gateway().webSocketUrl());
-        client.send("{\"action\":\"netty\"}");
-
-        // Its default proxy settings read http.proxyHost (SDK 2.25.0 and later): without it, the post goes to AWS.
-        String domainName = api.template().api().apiId() + ".execute-api.us-east-1.amazonaws.com";
-        assertEquals("netty client posted to https://" + domainName + "/dev: {\"action\":\"netty\"}",
+        assertEquals(httpClient + " client posted to https://" + domainName + "/dev: " + message,
                 client.nextMessage(REPLY));
         assertFalse(client.isClosed());
     }
