@@ -64,6 +64,11 @@ class DomainNameEndpointIT {
         Path netty = functionFolder("netty-domain-name-function", NETTY);
         Path template = Files.writeString(dir.resolve("template.yaml"), """
                 Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  Function:
+                    Runtime: java25
+                    MemorySize: 512
+                    Timeout: 30
                 Resources:
                 """ + TestTemplates.webSocketApi("reply", "dev") + TestTemplates.lambdaRoute("Reply", "$default", false)
                 + TestTemplates.lambdaRoute("Apache", "apache", false) + TestTemplates.lambdaRoute("Netty", "netty", false)
@@ -73,25 +78,16 @@ class DomainNameEndpointIT {
                     Properties:
                       CodeUri: %s
                       Handler: %s::handleRequest
-                      Runtime: java25
-                      MemorySize: 512
-                      Timeout: 30
                   ApacheFunction:
                     Type: AWS::Serverless::Function
                     Properties:
                       CodeUri: %s
                       Handler: %s::handleRequest
-                      Runtime: java25
-                      MemorySize: 512
-                      Timeout: 30
                   NettyFunction:
                     Type: AWS::Serverless::Function
                     Properties:
                       CodeUri: %s
                       Handler: %s::handleRequest
-                      Runtime: java25
-                      MemorySize: 512
-                      Timeout: 30
                 """.formatted(urlConnection, DomainNameReplyHandler.class.getName(), apache,
                 ApacheDomainNameReplyHandler.class.getName(), netty, NettyDomainNameReplyHandler.class.getName()));
         api = LocalApi.start(new LocalOptions(template, "127.0.0.1", 0, null, "us-east-1", Duration.ofMinutes(10),

@@ -150,7 +150,8 @@ class DynamoDbClientCheckTest {
         return Files.isDirectory(first) ? first : first.getParent();
     }
 
-    private static Path jar(Path file, String entry, String content) throws Exception {
+    /** A jar holding one text entry, e.g. the pom.properties Maven leaves in a shaded jar. */
+    static Path jar(Path file, String entry, String content) throws Exception {
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
             out.putNextEntry(new ZipEntry(entry));
             out.write(content.getBytes());

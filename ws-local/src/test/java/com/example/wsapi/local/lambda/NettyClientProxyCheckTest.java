@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +45,7 @@ class NettyClientProxyCheckTest {
 
     @Test
     void warning_forAShadedJarOrTheBundle_readsTheirVersion(@TempDir Path code) throws Exception {
-        Path shaded = jar(code.resolve("app-1.0.jar"),
+        Path shaded = DynamoDbClientCheckTest.jar(code.resolve("app-1.0.jar"),
                 "META-INF/maven/software.amazon.awssdk/netty-nio-client/pom.properties", "version=2.24.12\n");
         Path bundle = Files.writeString(code.resolve("bundle-2.20.0.jar"), "");
 
@@ -87,14 +85,5 @@ class NettyClientProxyCheckTest {
                 (id, place) -> base.relativize(place).toString());
         assertTrue(warnings.size() <= 1, warnings.toString());
         return warnings.stream().findFirst();
-    }
-
-    private static Path jar(Path file, String entry, String content) throws Exception {
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
-            out.putNextEntry(new ZipEntry(entry));
-            out.write(content.getBytes());
-            out.closeEntry();
-        }
-        return file;
     }
 }
