@@ -114,12 +114,13 @@ final class WebSocketConnection extends ChannelDuplexHandler {
 
     /**
      * Adds the WebSocket handlers behind the frame codec the handshaker installed: the UTF-8 check, the aggregator of
-     * text messages, and this connection.
+     * text messages, the splitter of long outgoing ones, and this connection.
      * Runs on the channel's event loop, in the same task as the handshake, so no frame can arrive before.
      */
     void install(ChannelPipeline pipeline) {
         pipeline.addLast("utf8", new Utf8FrameValidator(false)); // the connection sends the close frame (onException)
         pipeline.addLast("aggregator", new TextMessageAggregator(core.settings.maxMessageBytes(), this));
+        pipeline.addLast("fragmenter", new OutboundFragmenter(core.settings.maxFrameBytes()));
         pipeline.addLast("connection", this);
     }
 

@@ -2,12 +2,15 @@ package com.example.wsapi.local.gateway;
 
 import com.example.wsapi.local.log.LogLine;
 import com.example.wsapi.local.testing.JdkClient;
+import com.example.wsapi.local.testing.NettyClient;
 
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -144,6 +147,24 @@ class ConnectionsApiTest extends GatewayTestBase {
         assertAwsError(overLimit, 413, "PayloadTooLargeException");
         assertEquals(200, post(connectionPath(connectionId), "still connected").statusCode());
         assertEquals("still connected", client.nextMessage());
+    }
+
+    @Test
+    void post_longerThan32KB_reachesTheClientInFramesOfAtMost32KB_cutBetweenCharacters() {
+        start(settings(CONNECT));
+        NettyClient client = NettyClient.connect(ws()); // sees each frame: no aggregator on its side
+        String connectionId = connectionIdOfConnect(1);
+        // 80,001 bytes: the two-byte characters start at odd offsets, so byte 32,768 is the middle of one.
+        String data = "x" + "\u00e9".repeat(40_000);
+
+        assertEquals(200, post(connectionPath(connectionId), "short").statusCode());
+        assertEquals(200, post(connectionPath(connectionId), data).statusCode());
+
+        assertEquals("short", client.nextText(Duration.ofSeconds(5)));
+        assertEquals(data, client.nextText(Duration.ofSeconds(5)));
+        assertEquals(List.of(5, 32 * 1024 - 1, 32 * 1024, data.getBytes(StandardCharsets.UTF_8).length - 65_535),
+                client.textFrameBytes());
+        client.close();
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
@@ -24,8 +25,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -44,6 +48,8 @@ public final class NettyClient implements AutoCloseable {
     public record Received(String text, Integer closeCode, String closeReason) {}
 
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final List<Integer> textFrameBytes = new CopyOnWriteArrayList<>();
+    private final StringBuilder fragments = new StringBuilder(); // a fragmented message so far (event loop only)
     private final CompletableFuture<Void> handshake = new CompletableFuture<>();
     private final Channel channel;
     private volatile boolean sentClose;
@@ -71,8 +77,16 @@ public final class NettyClient implements AutoCloseable {
                                             } catch (RuntimeException e) {
                                                 handshake.completeExceptionally(e);
                                             }
-                                        } else if (msg instanceof TextWebSocketFrame text) {
-                                            received.add(new Received(text.text(), null, null));
+                                        } else if (msg instanceof TextWebSocketFrame
+                                                || msg instanceof ContinuationWebSocketFrame) {
+                                            // No aggregator: each frame is seen, and fragments joined here.
+                                            WebSocketFrame frame = (WebSocketFrame) msg;
+                                            textFrameBytes.add(frame.content().readableBytes());
+                                            fragments.append(frame.content().toString(StandardCharsets.UTF_8));
+                                            if (frame.isFinalFragment()) {
+                                                received.add(new Received(fragments.toString(), null, null));
+                                                fragments.setLength(0);
+                                            }
                                         } else if (msg instanceof CloseWebSocketFrame close) {
                                             received.add(new Received(null, close.statusCode(), close.reasonText()));
                                             if (!sentClose) {
@@ -147,6 +161,11 @@ public final class NettyClient implements AutoCloseable {
     /** Waits until the server has closed the TCP connection. */
     public boolean awaitSocketClosed() {
         return channel.closeFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+
+    /** The payload size of every text and continuation frame received so far, in order. */
+    public List<Integer> textFrameBytes() {
+        return List.copyOf(textFrameBytes);
     }
 
     /** Drops the TCP connection without a close frame. */
