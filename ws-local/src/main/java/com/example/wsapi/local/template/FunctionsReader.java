@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -205,7 +206,31 @@ final class FunctionsReader {
         return new LambdaFunction(id, functionName, handler, runtime, codeUri, memory, timeout, Collections.unmodifiableMap(environment),
                 sam ? snapStart(props, at) : plain.snapStart(id, props, at), layers(props, at),
                 FunctionLogging.read(context.resolve(props.get("LoggingConfig"), at + ".LoggingConfig"),
-                        at + ".LoggingConfig"), !sam, cdkPath instanceof String path ? path : null);
+                        at + ".LoggingConfig"), !sam, cdkPath instanceof String path ? path : null,
+                reservedConcurrency(props, at));
+    }
+
+    /**
+     * ReservedConcurrentExecutions, when set (a Ref to a parameter, an If giving AWS::NoValue, Globals.Function's):
+     * a whole number from 0, as Lambda takes it. How high it may go depends on the account's concurrency, which
+     * ws-local cannot know.
+     */
+    private OptionalInt reservedConcurrency(Map<String, Object> props, String at) {
+        String location = at + ".ReservedConcurrentExecutions";
+        String text = context.resolveString(props.get("ReservedConcurrentExecutions"), location);
+        if (text == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            int reserved = Integer.parseInt(text);
+            if (reserved >= 0) {
+                return OptionalInt.of(reserved);
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new TemplateProblem(location, "\"" + text + "\" is not a number of concurrent executions: write a "
+                + "whole number, 0 or more (0 throttles every invoke of the function), or remove the property");
     }
 
     /**

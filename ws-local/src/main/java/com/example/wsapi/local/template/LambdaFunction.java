@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * An {@code AWS::Serverless::Function} with {@code Globals.Function} applied, or an {@code AWS::Lambda::Function}
@@ -28,14 +29,17 @@ import java.util.Objects;
  *                       SAM CodeUri that sam build builds
  * @param cdkPath        its construct's path in the CDK app (its {@code aws:cdk:path} Metadata, e.g.
  *                       {@code ChatStack/EchoHandler/Resource}), or null
+ * @param reservedConcurrentExecutions its ReservedConcurrentExecutions (0 or more), if it has any
  */
 public record LambdaFunction(String logicalId, String functionName, String handler, String runtime, Path codeUri, int memorySize,
                              int timeoutSeconds, Map<String, String> environment, boolean snapStart,
-                             List<LambdaLayer> layers, FunctionLogging logging, boolean packaged, String cdkPath) {
+                             List<LambdaLayer> layers, FunctionLogging logging, boolean packaged, String cdkPath,
+                             OptionalInt reservedConcurrentExecutions) {
 
     public LambdaFunction {
         layers = List.copyOf(layers);
         Objects.requireNonNull(logging, "logging");
+        Objects.requireNonNull(reservedConcurrentExecutions, "reservedConcurrentExecutions");
     }
 
     /** A SAM function: its CodeUri is built before it is deployed, and no CDK construct made it. */
@@ -43,7 +47,7 @@ public record LambdaFunction(String logicalId, String functionName, String handl
                           int memorySize, int timeoutSeconds, Map<String, String> environment, boolean snapStart,
                           List<LambdaLayer> layers, FunctionLogging logging) {
         this(logicalId, functionName, handler, runtime, codeUri, memorySize, timeoutSeconds, environment, snapStart,
-                layers, logging, false, null);
+                layers, logging, false, null, OptionalInt.empty());
     }
 
     /**

@@ -124,6 +124,7 @@ public final class TemplateLoader {
                 .notes(api.webSocketApi(), webSocket.routes()));
         List<Table> tables = new TablesReader(context).tables();
         notes.addAll(HandlerNames.notes(webSocket, functions.functions(), context.functionGlobals().get("Handler")));
+        notes.addAll(ThrottledFunctions.notes(webSocket, functions.functions()));
         notes.addAll(placeholders.notes());
         return new SamTemplate(context.file(), webSocket, functions.functions(), tables, notes, functions.notRun());
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,65 @@ class FunctionsReaderTest {
         assertEquals(new LambdaFunction("Fn", "example.Handler::handleRequest", "java25", folder.toAbsolutePath(),
                 512, 10, Map.of("LOG_LEVEL", "DEBUG", "SHARED", "global",
                 "ENDPOINT", "http://127.0.0.1:3001/dev")), fn);
+    }
+
+    /** WITH_GLOBALS with a second function, Other, and {@code globals} added to Globals.Function. */
+    private String withReservations(String globals, String fn, String other) {
+        return ("""
+                Parameters:
+                  Reserved:
+                    Type: Number
+                    Default: 2
+                Conditions:
+                  Never: !Equals [a, b]
+                """ + WITH_GLOBALS + """
+                  Other:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: example.Other::handleRequest
+                """).replace("""
+                    Timeout: 10
+                """, """
+                    Timeout: 10
+                """ + globals).replace("""
+                      MemorySize: 512
+                """, """
+                      MemorySize: 512
+                """ + fn) + other;
+    }
+
+    @Test
+    void reservedConcurrentExecutions_isReadFromTheFunction_aParameter_orGlobals_andAbsentWithoutIt() {
+        assertEquals(OptionalInt.empty(), reader(WITH_GLOBALS).functions().get("Fn").reservedConcurrentExecutions());
+
+        Map<String, LambdaFunction> functions = reader(withReservations("""
+                    ReservedConcurrentExecutions: 5
+                """, """
+                      ReservedConcurrentExecutions: !Ref Reserved
+                """, "")).functions();
+        assertEquals(OptionalInt.of(2), functions.get("Fn").reservedConcurrentExecutions(), "the parameter's");
+        assertEquals(OptionalInt.of(5), functions.get("Other").reservedConcurrentExecutions(), "Globals.Function's");
+
+        Map<String, LambdaFunction> zeroOrNone = reader(withReservations("""
+                    ReservedConcurrentExecutions: 5
+                """, """
+                      ReservedConcurrentExecutions: !If [Never, 3, !Ref AWS::NoValue]
+                """, """
+                      ReservedConcurrentExecutions: 0
+                """)).functions();
+        assertEquals(OptionalInt.empty(), zeroOrNone.get("Fn").reservedConcurrentExecutions(), "AWS::NoValue: none");
+        assertEquals(OptionalInt.of(0), zeroOrNone.get("Other").reservedConcurrentExecutions());
+    }
+
+    @Test
+    void reservedConcurrentExecutions_negativeOrNotAWholeNumber_isRefusedNamingTheFunctionAndProperty() {
+        for (String bad : List.of("-1", "1.5", "lots")) {
+            problem(() -> reader(withReservations("", """
+                          ReservedConcurrentExecutions: %s
+                    """.formatted(bad), "")).functions(),
+                    "Resources.Fn.Properties.ReservedConcurrentExecutions", "\"" + bad + "\" is not a number of "
+                    + "concurrent executions", "0 or more");
+        }
     }
 
     @Test
@@ -319,7 +379,8 @@ class FunctionsReaderTest {
 
         assertEquals(new LambdaFunction("Plain", "Plain", "example.Plain", "java21",
                 folder.resolve("build/fn").toAbsolutePath(), 128, 3, Map.of(), false, List.of(),
-                FunctionLogging.DEFAULT, true, null), fn, "Lambda's defaults; Globals.Function is SAM's alone");
+                FunctionLogging.DEFAULT, true, null, OptionalInt.empty()), fn,
+                "Lambda's defaults; Globals.Function is SAM's alone");
     }
 
     @Test
