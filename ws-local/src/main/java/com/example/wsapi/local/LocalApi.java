@@ -8,6 +8,7 @@ import com.example.wsapi.local.gateway.GatewayStartException;
 import com.example.wsapi.local.gateway.LocalHttpEndpoint;
 import com.example.wsapi.local.gateway.integration.FunctionError;
 import com.example.wsapi.local.gateway.integration.FunctionInvoker;
+import com.example.wsapi.local.gateway.integration.InvokeThrottled;
 import com.example.wsapi.local.gateway.RouteBinding;
 import com.example.wsapi.local.issuer.IssuerKeyStore;
 import com.example.wsapi.local.issuer.LocalIssuer;
@@ -16,6 +17,7 @@ import com.example.wsapi.local.lambda.CodeWatch;
 import com.example.wsapi.local.lambda.DynamoDbClientCheck;
 import com.example.wsapi.local.lambda.NettyClientProxyCheck;
 import com.example.wsapi.local.lambda.FunctionFailure;
+import com.example.wsapi.local.lambda.FunctionThrottled;
 import com.example.wsapi.local.lambda.FunctionJava;
 import com.example.wsapi.local.lambda.FunctionSettings;
 import com.example.wsapi.local.lambda.FunctionSource;
@@ -325,7 +327,10 @@ public final class LocalApi implements AutoCloseable {
         }
     }
 
-    /** The runtime as the gateway calls it: a function's error as a {@link FunctionError} with Lambda's document. */
+    /**
+     * The runtime as the gateway calls it: a function's error as a {@link FunctionError} with Lambda's document, a
+     * throttled invoke as {@link InvokeThrottled} (no function error: the function never ran).
+     */
     static FunctionInvoker invoker(FunctionInvoker runtime) {
         return (function, event) -> {
             CompletableFuture<String> invoked = runtime.invoke(function, event);
@@ -336,6 +341,9 @@ public final class LocalApi implements AutoCloseable {
                 if (cause instanceof FunctionFailure error) {
                     result.completeExceptionally(new FunctionError(error.errorType(), error.errorMessage(),
                             error.errorJson(), error));
+                } else if (cause instanceof FunctionThrottled throttled) {
+                    result.completeExceptionally(new InvokeThrottled(throttled.getMessage(), throttled.reason(),
+                            throttled.advice(), throttled));
                 } else if (failure != null) {
                     result.completeExceptionally(failure);
                 } else {
@@ -395,7 +403,7 @@ public final class LocalApi implements AutoCloseable {
         return new FunctionSettings(function.logicalId(), function.handler(), classpath, environment,
                 Duration.ofSeconds(function.timeoutSeconds()), function.memorySize(), options.maxConcurrency(),
                 options.scaling(), function.snapStart(), function.runtime(), function.functionName(),
-                function.logging().logGroup());
+                function.logging().logGroup(), function.reservedConcurrentExecutions());
     }
 
     private static GatewaySettings gatewaySettings(SamTemplate template, LocalOptions options, int port) {

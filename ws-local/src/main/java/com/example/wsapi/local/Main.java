@@ -3,6 +3,7 @@ package com.example.wsapi.local;
 import com.example.wsapi.local.chat.ChatPage;
 import com.example.wsapi.local.issuer.IssuerKeyStore;
 import com.example.wsapi.local.lambda.FunctionFailure;
+import com.example.wsapi.local.lambda.FunctionThrottled;
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.lambda.Scaling;
 import com.example.wsapi.local.log.ConsoleLog;
@@ -134,7 +135,9 @@ public final class Main implements Callable<Integer> {
         Path envVars;
 
         @Option(names = "--max-concurrency", order = 16, paramLabel = "<n>", defaultValue = "10",
-                description = "the most instances (JVMs) a function gets")
+                description = "the most instances (JVMs) a function gets; a function's "
+                        + "`ReservedConcurrentExecutions`, when lower, caps it instead (events beyond it are "
+                        + "throttled, as on Lambda)")
         int maxConcurrency;
 
         @Option(names = "--java", order = 19, paramLabel = "<path>",
@@ -511,6 +514,13 @@ public final class Main implements Callable<Integer> {
                     if (e.getCause() instanceof FunctionFailure failure) {
                         awaitReport(reported);
                         out.println(failure.errorJson());
+                        return 1;
+                    }
+                    if (e.getCause() instanceof FunctionThrottled throttled) {
+                        // Nothing ran, so no REPORT comes: Lambda's 429 answer, and why on stderr.
+                        console.line(LogLine.error(null, throttled.getMessage(), throttled.advice()));
+                        console.flush();
+                        out.println(throttled.lambdaAnswer());
                         return 1;
                     }
                     throw e;

@@ -1,13 +1,16 @@
 package com.example.wsapi.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.wsapi.local.gateway.integration.FunctionError;
 import com.example.wsapi.local.gateway.integration.FunctionInvoker;
+import com.example.wsapi.local.gateway.integration.InvokeThrottled;
 import com.example.wsapi.local.lambda.FunctionFailure;
+import com.example.wsapi.local.lambda.FunctionThrottled;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,19 @@ class GatewayInvokerTest {
         assertEquals(ERROR, error.errorJson());
         assertEquals("example.Unauthorized", error.errorType());
         assertSame(failure, error.getCause());
+    }
+
+    @Test
+    void throttledInvoke_reachesTheGatewayAsAThrottle_notAFunctionError() {
+        FunctionThrottled throttle = new FunctionThrottled("EchoFunction", 1);
+        FunctionInvoker gateway = LocalApi.invoker((function, event) -> CompletableFuture.failedFuture(throttle));
+
+        ExecutionException thrown = assertThrows(ExecutionException.class, () -> gateway.invoke("f", "{}").get());
+
+        InvokeThrottled throttled = assertInstanceOf(InvokeThrottled.class, thrown.getCause());
+        assertEquals("ReservedConcurrentExecutions 1 reached", throttled.reason());
+        assertEquals(throttle.getMessage(), throttled.getMessage());
+        assertSame(throttle, throttled.getCause());
     }
 
     @Test

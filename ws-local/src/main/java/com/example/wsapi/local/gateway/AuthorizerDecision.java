@@ -1,6 +1,7 @@
 package com.example.wsapi.local.gateway;
 
 import com.example.wsapi.local.gateway.integration.Deadline;
+import com.example.wsapi.local.gateway.integration.InvokeThrottled;
 import com.example.wsapi.local.log.LogQuote;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -66,6 +67,13 @@ sealed interface AuthorizerDecision {
             String message = t.getMessage();
             if ("Unauthorized".equals(message) || "Unauthorized".equals(errorMessageOf(message))) {
                 return unauthorized(function);
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InvokeThrottled throttled) {
+                // Lambda refused to run it: an integration failure as any other authorizer failure (500).
+                return new Refused(500, "authorizer throttled: " + throttled.reason(), throttled.getMessage() + "; "
+                        + throttled.advice());
             }
         }
         if (Deadline.isTimeout(failure)) {

@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,8 +25,9 @@ import java.util.function.Function;
 
 /**
  * The instances of one function and the invocations waiting for them (FIFO). An invocation goes to an instance whose
- * runtime is polling {@code /next}; new processes start as the function's {@link Scaling} says, up to maxConcurrency.
- * State is guarded by {@code this}; Runtime API callbacks run on the event loop and never block, anything slow runs on
+ * runtime is polling {@code /next}; new processes start as the function's {@link Scaling} says, up to maxConcurrency
+ * (or its ReservedConcurrentExecutions, when lower). As on Lambda, an event that finds the reservation taken by events
+ * running or waiting is throttled at once ({@link FunctionThrottled}), never queued. State is guarded by {@code this}; Runtime API callbacks run on the event loop and never block, anything slow runs on
  * a worker.
  */
 final class FunctionPool {
@@ -70,6 +72,11 @@ final class FunctionPool {
                 return CompletableFuture.failedFuture(
                         new IllegalStateException("The local Lambda runtime is closed"));
             }
+            OptionalInt reserved = function.reservedConcurrency();
+            if (reserved.isPresent() && eventsUnderWay() >= reserved.getAsInt()) {
+                // Lambda does not queue a synchronous invoke beyond the reservation: it answers 429 at once.
+                return CompletableFuture.failedFuture(new FunctionThrottled(function.name(), reserved.getAsInt()));
+            }
             queue.addLast(invocation);
             dispatch();
         }
@@ -82,8 +89,8 @@ final class FunctionPool {
      */
     CompletableFuture<Boolean> prewarm() {
         synchronized (this) {
-            if (closed) {
-                return CompletableFuture.completedFuture(false);
+            if (closed || function.instanceLimit() == 0) {
+                return CompletableFuture.completedFuture(false); // ReservedConcurrentExecutions 0: Lambda never runs it
             }
             if (!instances.isEmpty()) {
                 return instances.get(0).ready;
@@ -101,6 +108,23 @@ final class FunctionPool {
 
     synchronized FunctionSettings settings() {
         return function;
+    }
+
+    /**
+     * The events that take up the function's concurrency now: those waiting for an instance (a cold start's too) and
+     * those running, on its code or a replaced one, until they are answered (the caller has its response then).
+     */
+    private int eventsUnderWay() {
+        queue.removeIf(invocation -> invocation.result.isDone()); // cancelled while waiting: no longer under way
+        int running = 0;
+        for (List<FunctionInstance> group : List.of(instances, draining)) {
+            for (FunctionInstance instance : group) {
+                if (instance.state == State.BUSY && instance.current != null && !instance.current.answered) {
+                    running++;
+                }
+            }
+        }
+        return queue.size() + running;
     }
 
     /**
@@ -310,13 +334,13 @@ final class FunctionPool {
             backlogSinceNanos = now;
         }
         ScaleOut.Demand demand = new ScaleOut.Demand(queue.size(), soonReady, instances.size(),
-                function.maxConcurrency(), longestBusyNanos,
+                function.instanceLimit(), longestBusyNanos,
                 meanInitNanos < 0 ? ScaleOut.DEFAULT_INIT_NANOS : meanInitNanos, now - backlogSinceNanos,
                 meanEventNanos);
         for (int i = ScaleOut.launches(function.scaling(), services.cores(), demand); i > 0; i--) {
             launch();
         }
-        if (function.scaling() == Scaling.AUTO && instances.size() < function.maxConcurrency()
+        if (function.scaling() == Scaling.AUTO && instances.size() < function.instanceLimit()
                 && queue.size() > soonReady && scalingRecheck == null) {
             // Events wait on busy instances: look again soon, as their wait grows.
             scalingRecheck = services.schedule(() -> {

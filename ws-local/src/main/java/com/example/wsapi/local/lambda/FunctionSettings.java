@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * A function as the local Lambda runtime runs it.
@@ -24,10 +25,14 @@ import java.util.Objects;
  *                       sees it in AWS_LAMBDA_FUNCTION_NAME (its Context's function name), its log group and its ARN
  * @param logGroup       the log group the function logs to (its LoggingConfig's), or null for Lambda's
  *                       {@code /aws/lambda/<functionName>}
+ * @param reservedConcurrency its ReservedConcurrentExecutions, if any: at most that many events run or wait for an
+ *                       instance at once, more are throttled (0: every one), and it caps the instances below
+ *                       maxConcurrency
  */
 public record FunctionSettings(String name, String handler, List<Path> classpath, Map<String, String> environment,
                                Duration timeout, int memoryMb, int maxConcurrency, Scaling scaling,
-                               boolean snapStart, String runtime, String functionName, String logGroup) {
+                               boolean snapStart, String runtime, String functionName, String logGroup,
+                               OptionalInt reservedConcurrency) {
     /** The runtime when none is named: the project's own. */
     public static final String DEFAULT_RUNTIME = "java25";
 
@@ -37,6 +42,15 @@ public record FunctionSettings(String name, String handler, List<Path> classpath
         Objects.requireNonNull(scaling, "scaling");
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(functionName, "functionName");
+        Objects.requireNonNull(reservedConcurrency, "reservedConcurrency");
+    }
+
+    /** Without ReservedConcurrentExecutions. */
+    public FunctionSettings(String name, String handler, List<Path> classpath, Map<String, String> environment,
+                            Duration timeout, int memoryMb, int maxConcurrency, Scaling scaling, boolean snapStart,
+                            String runtime, String functionName, String logGroup) {
+        this(name, handler, classpath, environment, timeout, memoryMb, maxConcurrency, scaling, snapStart, runtime,
+                functionName, logGroup, OptionalInt.empty());
     }
 
     /** Logging to Lambda's log group of the function. */
@@ -62,7 +76,19 @@ public record FunctionSettings(String name, String handler, List<Path> classpath
     /** The same function on other code (a rebuild). */
     public FunctionSettings withClasspath(List<Path> classpath) {
         return new FunctionSettings(name, handler, classpath, environment, timeout, memoryMb, maxConcurrency, scaling,
-                snapStart, runtime, functionName, logGroup);
+                snapStart, runtime, functionName, logGroup, reservedConcurrency);
+    }
+
+    /** The same function with ReservedConcurrentExecutions {@code reserved}. */
+    public FunctionSettings withReservedConcurrency(int reserved) {
+        return new FunctionSettings(name, handler, classpath, environment, timeout, memoryMb, maxConcurrency, scaling,
+                snapStart, runtime, functionName, logGroup, OptionalInt.of(reserved));
+    }
+
+    /** The most instances the function may have: maxConcurrency, or its reservation when that is lower. */
+    public int instanceLimit() {
+        return reservedConcurrency.isPresent() ? Math.min(maxConcurrency, reservedConcurrency.getAsInt())
+                : maxConcurrency;
     }
 
     /** Lambda's scaling, no SnapStart, on {@value #DEFAULT_RUNTIME}. */

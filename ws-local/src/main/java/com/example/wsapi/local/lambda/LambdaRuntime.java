@@ -319,6 +319,10 @@ public final class LambdaRuntime implements AutoCloseable {
             throw new IllegalArgumentException("Function " + name + ": maxConcurrency must be at least 1, got "
                     + function.maxConcurrency());
         }
+        if (function.reservedConcurrency().orElse(0) < 0) {
+            throw new IllegalArgumentException("Function " + name + ": ReservedConcurrentExecutions must be 0 or "
+                    + "more, got " + function.reservedConcurrency().getAsInt());
+        }
         for (String variable : function.environment().keySet()) {
             if (RESERVED_VARIABLES.contains(variable)) {
                 throw new IllegalArgumentException("Function " + name + " sets the environment variable "

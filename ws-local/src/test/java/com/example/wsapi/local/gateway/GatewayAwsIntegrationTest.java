@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.wsapi.local.gateway.integration.FunctionError;
+import com.example.wsapi.local.gateway.integration.InvokeThrottled;
 import com.example.wsapi.local.template.IntegrationResponse;
 import com.example.wsapi.local.template.IntegrationSpec;
 import com.example.wsapi.local.template.RequestTemplates;
@@ -81,6 +82,20 @@ class GatewayAwsIntegrationTest extends GatewayTestBase {
         client.send("{\"data\":\"fail:Database down\"}");
 
         assertTrue(client.nextMessage().startsWith("{\"message\": \"Internal server error\""));
+    }
+
+    @Test
+    void twoWay_throttledInvoke_isAnIntegrationFailure_thatNoIntegrationResponseTakes() {
+        // The runtime's throttle, as LocalApi's invoker hands it over (faked: no function process is needed).
+        functions.on("legacyFn", event -> CompletableFuture.failedFuture(new InvokeThrottled("legacyFn throttled",
+                "ReservedConcurrentExecutions 1 reached", "raise it", null)));
+        start(settings(new RouteBinding("$default", aws("legacyFn", NOT_FOUND, RESULT), true, null)));
+        JdkClient client = connect();
+
+        client.send("{\"data\":\"hello\"}");
+
+        assertTrue(client.nextMessage().startsWith("{\"message\": \"Internal server error\""),
+                "not RESULT's $default rendering: a throttle is no function error");
     }
 
     @Test

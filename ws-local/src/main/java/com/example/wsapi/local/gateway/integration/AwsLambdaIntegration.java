@@ -46,12 +46,13 @@ final class AwsLambdaIntegration implements Integration {
                         ? reply(request, null, result, "ok")
                         : new IntegrationAnswer.Answered(200, null, null, "ok"),
                 failure -> {
-                    String detail = "function failed: " + Deadline.rootMessage(failure);
                     if (!(failure instanceof FunctionError error) || !request.twoWay()) {
-                        // $connect is refused (unconfirmed), a one-way route gets the error frame, as for AWS_PROXY.
-                        return new IntegrationAnswer.Failed(detail);
+                        // $connect is refused (unconfirmed), a one-way route gets the error frame, as for AWS_PROXY;
+                        // a throttled invoke is no function error: no integration response pattern sees it.
+                        return InvokeThrottled.failed(failure);
                     }
-                    return reply(request, error.errorMessage(), error.errorJson(), detail);
+                    return reply(request, error.errorMessage(), error.errorJson(),
+                            "function failed: " + Deadline.rootMessage(failure));
                 });
     }
 

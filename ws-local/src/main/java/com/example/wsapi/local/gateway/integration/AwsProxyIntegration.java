@@ -31,7 +31,7 @@ final class AwsProxyIntegration implements Integration {
         return Deadline.answer(() -> invoker.invoke(function, request.lambdaProxyEvent().get()), timeout,
                 request.loop(), function,
                 response -> answer(request, response),
-                failure -> new IntegrationAnswer.Failed("function failed: " + Deadline.rootMessage(failure)));
+                InvokeThrottled::failed);
     }
 
     private IntegrationAnswer answer(IntegrationRequest request, String response) {
