@@ -27,8 +27,8 @@ import java.util.function.Function;
  * The instances of one function and the invocations waiting for them (FIFO). An invocation goes to an instance whose
  * runtime is polling {@code /next}; new processes start as the function's {@link Scaling} says, up to maxConcurrency
  * (or its ReservedConcurrentExecutions, when lower). As on Lambda, an event that finds the reservation taken by events
- * running or waiting is throttled at once ({@link FunctionThrottled}), never queued. State is guarded by {@code this}; Runtime API callbacks run on the event loop and never block, anything slow runs on
- * a worker.
+ * running or waiting is throttled at once ({@link FunctionThrottled}), never queued. State is guarded by {@code this};
+ * Runtime API callbacks run on the event loop and never block, anything slow runs on a worker.
  */
 final class FunctionPool {
 
