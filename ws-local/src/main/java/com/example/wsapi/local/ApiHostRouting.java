@@ -2,6 +2,7 @@ package com.example.wsapi.local;
 
 import com.example.wsapi.local.gateway.ApiHostCertificate;
 import com.example.wsapi.local.gateway.ApiHostProxy;
+import com.example.wsapi.local.gateway.ProxyRoutes;
 import com.example.wsapi.local.lambda.FunctionSettings;
 import com.example.wsapi.local.lambda.JavaHome;
 import com.example.wsapi.local.lambda.LaunchOptions;
@@ -9,7 +10,6 @@ import com.example.wsapi.local.log.LogLine;
 import com.example.wsapi.local.log.LogSink;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -18,9 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Points function JVMs at {@link ApiHostProxy} ({@code https.proxyHost}, and {@code http.proxyHost} for the SDK's
  * Apache and Netty clients, loopback excepted) and makes them trust its certificate, so that an {@code @connections}
- * endpoint built from the event's {@code domainName} reaches ws-local with any of the SDK's HTTP clients. Nothing of it runs
- * before the first function launch: the proxy, the certificate (made once, then read from the cache folder) and the
- * trust store all wait for it, off the start's own thread.
+ * endpoint built from the event's {@code domainName} reaches ws-local with any of the SDK's HTTP clients, and a
+ * DynamoDB client that does not read {@code AWS_ENDPOINT_URL_DYNAMODB} reaches DynamoDB Local ({@link ProxyRoutes}).
+ * Nothing of it runs before the first function launch: the proxy, the certificate (made once, then read from the
+ * cache folder) and the trust store all wait for it, off the start's own thread.
  */
 final class ApiHostRouting implements LaunchOptions, AutoCloseable {
 
@@ -29,7 +30,12 @@ final class ApiHostRouting implements LaunchOptions, AutoCloseable {
             "-Djavax.net.ssl.trustStore=");
     /** What works without the proxy: ws-local rewrites only https:// URLs of the API to itself (EndpointRewriter). */
     private static final String USE_HTTPS_URL = "set a variable to the API's https:// URL (ws-local points that one "
-            + "at itself; wss:// ones it leaves to the proxy) and build the @connections client with it";
+            + "at itself; wss:// ones it leaves to the proxy) and build the @connections client with it; use a "
+            + "DynamoDB client that reads AWS_ENDPOINT_URL_DYNAMODB (the AWS SDK for Java 2.28.1 or later)";
+    /** What goes to AWS without the proxy. */
+    private static final String GOES_TO_AWS = "an @connections endpoint built from the event's domainName, or from "
+            + "the API's wss:// URL in a variable, goes to AWS, not to ws-local, and so do the calls of a DynamoDB "
+            + "client that does not read AWS_ENDPOINT_URL_DYNAMODB";
     /**
      * Hosts every client reaches directly ({@code http.nonProxyHosts}): the Runtime API, DynamoDB Local, rewritten
      * endpoints. The JDK's default (localhost, 127.*, [::1], 0.0.0.0, [::0]), written out for the AWS SDK's Apache and
@@ -45,8 +51,7 @@ final class ApiHostRouting implements LaunchOptions, AutoCloseable {
         return String.join("|", "localhost", loopback, "*::1]", "0.0.0.0", "*::0]");
     }
 
-    private final String apiHost;
-    private final InetSocketAddress gateway;
+    private final ProxyRoutes routes;
     private final Path cacheRoot;
     private final Path functionJava;
     private final Path keytool;
@@ -57,15 +62,12 @@ final class ApiHostRouting implements LaunchOptions, AutoCloseable {
     private ApiHostProxy proxy;
 
     /**
-     * @param apiHost          the host events name ({@code <apiId>.execute-api.<region>.amazonaws.com})
-     * @param gateway          where the gateway serves plain HTTP
+     * @param routes           the hosts the proxy answers (the API's, DynamoDB's) and where their bytes go
      * @param cacheRoot        ws-local's cache folder (the class-data archives')
      * @param functionJava     the {@code java} the functions run on: its installation's {@code cacerts} is copied
      */
-    ApiHostRouting(String apiHost, InetSocketAddress gateway, Path cacheRoot, Path functionJava, Path keytool,
-                   LogSink log) {
-        this.apiHost = apiHost;
-        this.gateway = gateway;
+    ApiHostRouting(ProxyRoutes routes, Path cacheRoot, Path functionJava, Path keytool, LogSink log) {
+        this.routes = routes;
         this.cacheRoot = cacheRoot;
         this.functionJava = functionJava;
         this.keytool = keytool;
@@ -79,8 +81,7 @@ final class ApiHostRouting implements LaunchOptions, AutoCloseable {
             // A corporate proxy or trust store: ours on the command line would win over it, and break its calls.
             if (toldKeepsItsOwn.add(function.name())) {
                 log.line(LogLine.warning(function.name(), "its JAVA_TOOL_OPTIONS set an HTTP(S) proxy or trust store: "
-                        + "ws-local keeps them, so an @connections endpoint built from the event's domainName, or "
-                        + "from the API's wss:// URL in a variable, goes to AWS, not to ws-local", USE_HTTPS_URL));
+                        + "ws-local keeps them, so " + GOES_TO_AWS, USE_HTTPS_URL));
             }
             return List.of();
         }
@@ -94,22 +95,21 @@ final class ApiHostRouting implements LaunchOptions, AutoCloseable {
         }
         prepared = true;
         try {
-            ApiHostCertificate certificate = ApiHostCertificate.forHost(cacheRoot, apiHost, keytool);
+            ApiHostCertificate certificate = ApiHostCertificate.forHosts(cacheRoot, routes.certificateHosts(), keytool);
             Path javaHome = JavaHome.ofExecutable(functionJava).map(JavaHome::home)
                     .orElse(functionJava.toAbsolutePath().getParent().getParent());
             Path trustStore = certificate.trustStoreFor(javaHome);
-            proxy = ApiHostProxy.start(apiHost, gateway, certificate::load);
+            proxy = ApiHostProxy.start(routes, certificate::load);
             // http.* too: the SDK's Apache and Netty clients read only those, and tunnel HTTPS through that proxy.
             options = List.of("-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=" + proxy.port(),
                     "-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=" + proxy.port(),
-                    "-Dhttp.nonProxyHosts=" + nonProxyHosts(apiHost),
+                    "-Dhttp.nonProxyHosts=" + nonProxyHosts(routes.apiHost()),
                     "-Djavax.net.ssl.trustStore=" + trustStore,
                     "-Djavax.net.ssl.trustStoreType=" + ApiHostCertificate.TRUST_STORE_TYPE,
                     "-Djavax.net.ssl.trustStorePassword=" + ApiHostCertificate.TRUST_STORE_PASSWORD);
         } catch (IOException | RuntimeException e) {
             log.line(LogLine.warning(null, "functions run without ws-local's HTTPS proxy (" + e.getMessage()
-                    + "): an @connections endpoint built from the event's domainName, or from the API's wss:// URL "
-                    + "in a variable, goes to AWS, not to ws-local", USE_HTTPS_URL));
+                    + "): " + GOES_TO_AWS, USE_HTTPS_URL));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

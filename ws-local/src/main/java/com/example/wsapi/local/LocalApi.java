@@ -2,6 +2,7 @@ package com.example.wsapi.local;
 
 import com.example.wsapi.local.chat.ChatPage;
 import com.example.wsapi.local.gateway.ApiHostCertificate;
+import com.example.wsapi.local.gateway.ProxyRoutes;
 import com.example.wsapi.local.gateway.Gateway;
 import com.example.wsapi.local.gateway.GatewaySettings;
 import com.example.wsapi.local.gateway.GatewayStartException;
@@ -152,7 +153,8 @@ public final class LocalApi implements AutoCloseable {
             FunctionJava functionJava = FunctionJava.choose(template.functions().values().stream()
                             .map(LambdaFunction::runtime).toList(), runtimeOptions.javaExecutable(),
                     options.pickJava() ? JavaInstallations.ofThisMachine() : null);
-            ApiHostRouting apiHost = apiHostRouting(template, options, port, runtimeOptions, functionJava);
+            ApiHostRouting apiHost = apiHostRouting(template, options, port, dynamoEndpoint, runtimeOptions,
+                    functionJava);
             started.add(apiHost);
             LambdaRuntime runtime = new LambdaRuntime(runtimeOptions.withRegion(options.region())
                     .withJavaExecutable(functionJava.executable()).withLaunchOptions(apiHost));
@@ -192,15 +194,21 @@ public final class LocalApi implements AutoCloseable {
 
     /**
      * What sends the functions' HTTPS calls to the API's own host (an endpoint built from the event's domainName) to
-     * the gateway: started on the first function launch, not now.
+     * the gateway, and those to DynamoDB's hosts (of clients that do not read AWS_ENDPOINT_URL_DYNAMODB) to DynamoDB
+     * Local: started on the first function launch, not now.
      */
     private static ApiHostRouting apiHostRouting(SamTemplate template, LocalOptions options, int port,
-                                                 RuntimeOptions runtimeOptions, FunctionJava functionJava) {
+                                                 URI dynamoEndpoint, RuntimeOptions runtimeOptions,
+                                                 FunctionJava functionJava) {
         Path cacheRoot = runtimeOptions.classDataCache() != null ? runtimeOptions.classDataCache()
                 : RuntimeOptions.defaultClassDataCache();
-        return new ApiHostRouting(GatewaySettings.domainName(template.api().apiId(), options.region()),
+        ProxyRoutes routes = new ProxyRoutes(GatewaySettings.domainName(template.api().apiId(), options.region()),
                 InetSocketAddress.createUnresolved(hostForUrl(options.host()).replaceAll("^\\[|\\]$", ""), port),
-                cacheRoot, functionJava.executable(), ApiHostCertificate.currentKeytool(), runtimeOptions.logSink());
+                ProxyRoutes.dynamoDbHosts(options.region()),
+                InetSocketAddress.createUnresolved(dynamoEndpoint.getHost().replaceAll("^\\[|\\]$", ""),
+                        dynamoEndpoint.getPort()));
+        return new ApiHostRouting(routes, cacheRoot, functionJava.executable(), ApiHostCertificate.currentKeytool(),
+                runtimeOptions.logSink());
     }
 
     /**
@@ -369,7 +377,7 @@ public final class LocalApi implements AutoCloseable {
 
     /**
      * Warns of functions whose SDK would send their DynamoDB calls to AWS, not DynamoDB Local, or whose async clients'
-     * Netty client would not go through ws-local's proxy.
+     * Netty client would not go through ws-local's proxy; says which DynamoDB clients reach DynamoDB Local through it.
      */
     private static void warnOfSdkClientsMissingWsLocal(List<FunctionSource> sources, LambdaRuntime runtime,
                                                        URI dynamoEndpoint, LogSink log) {
@@ -380,7 +388,7 @@ public final class LocalApi implements AutoCloseable {
             classpaths.put(source.logicalId(), runtime.settings(source.logicalId()).classpath());
         }
         BiFunction<String, Path, String> describe = (id, place) -> byId.get(id).describe(List.of(place));
-        DynamoDbClientCheck.warnings(classpaths, dynamoEndpoint, describe).forEach(log::line);
+        DynamoDbClientCheck.lines(classpaths, dynamoEndpoint, describe).forEach(log::line);
         NettyClientProxyCheck.warnings(classpaths, describe).forEach(log::line);
     }
 

@@ -3,6 +3,7 @@ package com.example.wsapi.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.wsapi.local.gateway.ProxyRoutes;
 import com.example.wsapi.local.lambda.FunctionSettings;
 import com.example.wsapi.local.testing.LogLines;
 import java.net.InetSocketAddress;
@@ -44,8 +45,9 @@ class ApiHostRoutingTest {
 
     ApiHostRouting routing(LogLines log) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ApiHostRouting("abc.execute-api.us-east-1.amazonaws.com",
-                InetSocketAddress.createUnresolved("127.0.0.1", 1), cache, java,
+        return new ApiHostRouting(new ProxyRoutes("abc.execute-api.us-east-1.amazonaws.com",
+                InetSocketAddress.createUnresolved("127.0.0.1", 1), ProxyRoutes.dynamoDbHosts("us-east-1"),
+                InetSocketAddress.createUnresolved("127.0.0.1", 2)), cache, java,
                 Path.of(System.getProperty("java.home"), "bin", "keytool"), log);
     }
 
@@ -62,6 +64,8 @@ class ApiHostRoutingTest {
             // Both URLs the proxy would have served go to AWS; the https:// one in a variable is still rewritten.
             assertTrue(log.text().contains("domainName, or from the API's wss:// URL in a variable, goes to AWS"),
                     log.text());
+            assertTrue(log.text().contains("and so do the calls of a DynamoDB client that does not read "
+                    + "AWS_ENDPOINT_URL_DYNAMODB"), log.text());
             assertTrue(log.lines().get(0).advice().startsWith("set a variable to the API's https:// URL"),
                     log.lines().get(0).advice());
             assertTrue(Files.notExists(cache.resolve("ws-local-api-host")), "nothing made for it");

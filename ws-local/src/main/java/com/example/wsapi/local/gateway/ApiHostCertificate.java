@@ -18,10 +18,12 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The certificate {@link ApiHostProxy} presents for the API's AWS host ({@code <apiId>.execute-api.<region>.amazonaws
- * .com}), and the trust stores that let function JVMs accept it. Made once and kept in ws-local's cache folder: the
- * key pair by the JDK's {@code keytool} (no crypto of our own), the trust store a copy of the function JDK's own
- * {@code cacerts} plus this certificate, so a function's other HTTPS calls verify as before.
+ * The certificate {@link ApiHostProxy} presents for the hosts it answers itself (the API's AWS host, {@code <apiId>
+ * .execute-api.<region>.amazonaws.com}, and DynamoDB's, {@link ProxyRoutes#certificateHosts()}), and the trust stores
+ * that let function JVMs accept it. One self-signed certificate naming every such host (a subject alternative name
+ * each), trusted as it is. Made once and kept in ws-local's cache folder: the key pair by the JDK's {@code keytool}
+ * (no crypto of our own), the trust store a copy of the function JDK's own {@code cacerts} plus this certificate, so
+ * a function's other HTTPS calls verify as before.
  *
  * @param keyStore the key pair and certificate (JKS, {@link #PASSWORD}), alias {@link #ALIAS}
  * @param folder   where the trust stores are kept
@@ -37,19 +39,28 @@ public record ApiHostCertificate(Path keyStore, Path folder) {
     private static final String SUBFOLDER = "ws-local-api-host";
     private static final long KEYTOOL_SECONDS = 60;
 
+    /** The certificate for {@code host} alone, as {@link #forHosts(Path, List, Path)} makes it. */
+    public static ApiHostCertificate forHost(Path cacheRoot, String host, Path keytool) throws IOException {
+        return forHosts(cacheRoot, List.of(host), keytool);
+    }
+
     /**
-     * The certificate for {@code host} in {@code cacheRoot}, made now by {@code keytool} when there is none yet.
+     * The certificate for {@code hosts} (the first its subject's common name, each a subject alternative name) in
+     * {@code cacheRoot}, made now by {@code keytool} when there is none yet.
      *
      * @throws IOException when keytool fails or the folder cannot be written; the message says which
      */
-    public static ApiHostCertificate forHost(Path cacheRoot, String host, Path keytool) throws IOException {
+    public static ApiHostCertificate forHosts(Path cacheRoot, List<String> hosts, Path keytool) throws IOException {
         Path folder = cacheRoot.resolve(SUBFOLDER);
-        Path keyStore = folder.resolve(host + ".jks");
+        String first = hosts.get(0);
+        // Named after every host it names: another list (a new region, another API) makes another.
+        Path keyStore = folder.resolve(hosts.size() == 1 ? first + ".jks"
+                : first + "-" + sha256(String.join("\n", hosts)).substring(0, 16) + ".jks");
         if (!Files.isRegularFile(keyStore)) {
             Files.createDirectories(folder);
-            Path staging = folder.resolve(host + "-" + UUID.randomUUID() + ".tmp");
+            Path staging = folder.resolve(first + "-" + UUID.randomUUID() + ".tmp");
             try {
-                runKeytool(keytool, host, staging);
+                runKeytool(keytool, hosts, staging);
                 // Atomic: two ws-local starting at once each make one, and a reader sees a whole file or none.
                 Files.move(staging, keyStore, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
@@ -131,11 +142,12 @@ public record ApiHostCertificate(Path keyStore, Path folder) {
                 + "certificate beside");
     }
 
-    private static void runKeytool(Path keytool, String host, Path target) throws IOException {
-        // EC P-256: made in milliseconds, and every JDK's TLS speaks it. Ten years: made once per host.
+    private static void runKeytool(Path keytool, List<String> hosts, Path target) throws IOException {
+        // EC P-256: made in milliseconds, and every JDK's TLS speaks it. Ten years: made once per list of hosts.
+        String names = String.join(",", hosts.stream().map(host -> "dns:" + host).toList());
         List<String> command = List.of(keytool.toString(), "-genkeypair", "-alias", ALIAS, "-keyalg", "EC",
-                "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA", "-dname", "CN=" + host,
-                "-ext", "SAN=dns:" + host, "-validity", "3650", "-storetype", "JKS", "-keystore", target.toString(),
+                "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA", "-dname", "CN=" + hosts.get(0),
+                "-ext", "SAN=" + names, "-validity", "3650", "-storetype", "JKS", "-keystore", target.toString(),
                 "-storepass", PASSWORD, "-keypass", PASSWORD);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {

@@ -1,5 +1,6 @@
 package com.example.wsapi.local.gateway;
 
+import com.example.wsapi.local.gateway.ProxyRoutes.Destination;
 import com.example.wsapi.local.gateway.integration.OffLoopNameResolver;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -38,7 +39,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,14 +48,16 @@ import javax.net.ssl.KeyManagerFactory;
 /**
  * The HTTPS proxy function JVMs are given ({@code https.proxyHost}), so that a {@code @connections} endpoint built
  * from the event's {@code domainName}, or from the API's {@code wss://} URL in a variable, reaches ws-local, as it
- * reaches API Gateway on AWS. A {@code CONNECT} to the API's own host on 443 is answered here: TLS ends with
- * {@link ApiHostCertificate}'s certificate and the bytes go, as they are, to the gateway's own port, which serves
- * them as any other client's: {@code @connections} requests, or a WebSocket handshake and its frames. A
- * {@code CONNECT} to any other host is a plain tunnel, so calls to real services behave as without ws-local. Function
- * JVMs are given it as their plain-HTTP proxy too ({@code http.proxyHost}: the SDK's Apache and Netty clients tunnel
- * HTTPS through that one), so a plain-HTTP request to another host is forwarded ({@link PlainHttpForward}); one to
- * the API's host is refused, as AWS serves it over HTTPS only. Host names are looked up off the proxy's one event
- * loop ({@link OffLoopNameResolver}), so a slow lookup holds up no other client.
+ * reaches API Gateway on AWS, and a DynamoDB client that does not read {@code AWS_ENDPOINT_URL_DYNAMODB} reaches
+ * DynamoDB Local. A {@code CONNECT} to a host {@link ProxyRoutes} names (the API's own on 443, DynamoDB's) is answered
+ * here: TLS ends with {@link ApiHostCertificate}'s certificate and the bytes go, as they are, to the gateway's own
+ * port (which serves them as any other client's: {@code @connections} requests, or a WebSocket handshake and its
+ * frames) or to DynamoDB Local's. A {@code CONNECT} to any other host is a plain tunnel, so calls to real services
+ * behave as without ws-local. Function JVMs are given it as their plain-HTTP proxy too ({@code http.proxyHost}: the
+ * SDK's Apache and Netty clients tunnel HTTPS through that one), so a plain-HTTP request to another host is forwarded
+ * ({@link PlainHttpForward}), one to DynamoDB's host to DynamoDB Local; one to the API's host is refused, as AWS serves
+ * it over HTTPS only. Host names are looked up off the proxy's one event loop ({@link OffLoopNameResolver}), so a slow
+ * lookup holds up no other client.
  */
 public final class ApiHostProxy implements AutoCloseable {
 
@@ -76,17 +78,16 @@ public final class ApiHostProxy implements AutoCloseable {
     /**
      * Listens on a free loopback port.
      *
-     * @param apiHost  the API's host as events name it ({@code <apiId>.execute-api.<region>.amazonaws.com})
-     * @param gateway  where the gateway serves plain HTTP
-     * @param keyStore the certificate for {@code apiHost}; read on the first CONNECT to it, not before
+     * @param routes   the hosts answered here, and where their bytes go
+     * @param keyStore the certificate for {@link ProxyRoutes#certificateHosts()}; read on the first CONNECT to one
+     *                 of them, not before
      */
-    public static ApiHostProxy start(String apiHost, InetSocketAddress gateway, Callable<KeyStore> keyStore)
-            throws InterruptedException {
-        return start(apiHost, gateway, keyStore, InetAddress::getAllByName);
+    public static ApiHostProxy start(ProxyRoutes routes, Callable<KeyStore> keyStore) throws InterruptedException {
+        return start(routes, keyStore, InetAddress::getAllByName);
     }
 
-    /** As {@link #start(String, InetSocketAddress, Callable)}, host names looked up by {@code hostLookup}. */
-    static ApiHostProxy start(String apiHost, InetSocketAddress gateway, Callable<KeyStore> keyStore,
+    /** As {@link #start(ProxyRoutes, Callable)}, host names looked up by {@code hostLookup}. */
+    static ApiHostProxy start(ProxyRoutes routes, Callable<KeyStore> keyStore,
                               OffLoopNameResolver.HostLookup hostLookup) throws InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ws-local-proxy", true),
                 NioIoHandler.newFactory());
@@ -103,8 +104,7 @@ public final class ApiHostProxy implements AutoCloseable {
                         protected void initChannel(SocketChannel channel) {
                             channel.pipeline().addLast("codec", new HttpServerCodec())
                                     .addLast("aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES))
-                                    .addLast("request", new RequestHandler(apiHost.toLowerCase(Locale.ROOT), gateway,
-                                            tls, resolver));
+                                    .addLast("request", new RequestHandler(routes, tls, resolver));
                         }
                     })
                     .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
@@ -128,7 +128,7 @@ public final class ApiHostProxy implements AutoCloseable {
         lookups.shutdownNow(); // a lookup still running fails its promise, on a loop that is gone
     }
 
-    /** The server side of TLS for the API's host, made once, when first needed (it reads the key store). */
+    /** The server side of TLS for the hosts answered here, made once, when first needed (it reads the key store). */
     private static final class Tls {
         private final Callable<KeyStore> keyStore;
         private SslContext context; // only touched on the proxy's one event loop
@@ -149,15 +149,13 @@ public final class ApiHostProxy implements AutoCloseable {
 
     /** A client's first request: a CONNECT's tunnel, a plain-HTTP request forwarded, or an answer saying why not. */
     private static final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
-        private final String apiHost;
-        private final InetSocketAddress gateway;
+        private final ProxyRoutes routes;
         private final Tls tls;
         private final OffLoopNameResolver resolver;
         private boolean handled; // one request per connection: a CONNECT's tunnel, or one exchange
 
-        RequestHandler(String apiHost, InetSocketAddress gateway, Tls tls, OffLoopNameResolver resolver) {
-            this.apiHost = apiHost;
-            this.gateway = gateway;
+        RequestHandler(ProxyRoutes routes, Tls tls, OffLoopNameResolver resolver) {
+            this.routes = routes;
             this.tls = tls;
             this.resolver = resolver;
         }
@@ -183,13 +181,13 @@ public final class ApiHostProxy implements AutoCloseable {
                         + "65535), got '" + request.uri() + "'");
                 return;
             }
-            boolean api = target.getHostString().toLowerCase(Locale.ROOT).equals(apiHost) && target.getPort() == 443;
+            Destination destination = routes.ofConnect(target.getHostString(), target.getPort());
             SslContext context = null;
-            if (api) {
+            if (ProxyRoutes.endsTls(destination, target.getPort())) {
                 try {
                     context = tls.context();
                 } catch (Exception e) {
-                    refuse(ctx, HttpResponseStatus.BAD_GATEWAY, "ws-local cannot serve " + apiHost
+                    refuse(ctx, HttpResponseStatus.BAD_GATEWAY, "ws-local cannot serve " + target.getHostString()
                             + ": its certificate is unreadable (" + e.getMessage() + ")");
                     return;
                 }
@@ -197,7 +195,11 @@ public final class ApiHostProxy implements AutoCloseable {
             SslContext serverTls = context;
             Channel inbound = ctx.channel();
             inbound.config().setAutoRead(false); // nothing more from the client until the tunnel's far end is there
-            InetSocketAddress far = api ? gateway : target;
+            InetSocketAddress far = switch (destination) {
+                case GATEWAY -> routes.gateway();
+                case DYNAMODB_LOCAL -> routes.dynamoDbLocal();
+                case AS_ADDRESSED -> target;
+            };
             ChannelFuture connecting = new Bootstrap()
                     .group(inbound.eventLoop())
                     .channel(NioSocketChannel.class)
@@ -210,8 +212,7 @@ public final class ApiHostProxy implements AutoCloseable {
                 if (!connected.isSuccess()) {
                     inbound.config().setAutoRead(true);
                     refuse(ctx, HttpResponseStatus.BAD_GATEWAY, "ws-local's proxy cannot reach " + request.uri()
-                            + (api ? " (the local gateway at " + gateway + ")" : "") + ": "
-                            + connected.cause().getMessage());
+                            + stoodInFor(destination, far) + ": " + connected.cause().getMessage());
                     return;
                 }
                 FullHttpResponse established = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
@@ -236,21 +237,37 @@ public final class ApiHostProxy implements AutoCloseable {
             inbound.closeFuture().addListener(closed -> connecting.channel().close());
         }
 
-        /** A plain-HTTP request: forwarded once, unless it is for the API's host (HTTPS only, as on AWS). */
+        /**
+         * A plain-HTTP request: forwarded once, to DynamoDB Local for DynamoDB's host, refused for the API's host
+         * (HTTPS only, as on AWS).
+         */
         private void forward(ChannelHandlerContext ctx, FullHttpRequest request) {
             PlainHttpForward.Target target = PlainHttpForward.Target.of(request.uri());
             if (target == null) {
                 refuse(ctx, HttpResponseStatus.BAD_REQUEST, "Bad Request: ws-local's proxy forwards plain HTTP "
                         + "requests in absolute form (GET http://host/path), got " + request.method() + " "
                         + request.uri());
-            } else if (target.host().toLowerCase(Locale.ROOT).equals(apiHost)) {
-                // Not sent to the gateway: code calling http://<apiId>.execute-api... would work here, fail on AWS.
-                refuse(ctx, HttpResponseStatus.BAD_REQUEST, "Bad Request: " + request.method() + " "
-                        + request.uri() + " is plain HTTP, but API Gateway serves " + apiHost + " over HTTPS only: "
-                        + "use https://" + apiHost + target.originForm());
-            } else {
-                PlainHttpForward.forward(ctx, request, target, CONNECT_TIMEOUT_MILLIS, resolver);
+                return;
             }
+            switch (routes.ofPlainHttp(target.host(), target.port())) {
+                // Not sent to the gateway: code calling http://<apiId>.execute-api... would work here, fail on AWS.
+                case GATEWAY -> refuse(ctx, HttpResponseStatus.BAD_REQUEST, "Bad Request: " + request.method() + " "
+                        + request.uri() + " is plain HTTP, but API Gateway serves " + routes.apiHost()
+                        + " over HTTPS only: use https://" + routes.apiHost() + target.originForm());
+                case DYNAMODB_LOCAL -> PlainHttpForward.forward(ctx, request, new PlainHttpForward.Target(
+                        routes.dynamoDbLocal().getHostString(), routes.dynamoDbLocal().getPort(),
+                        target.originForm()), CONNECT_TIMEOUT_MILLIS, resolver);
+                case AS_ADDRESSED -> PlainHttpForward.forward(ctx, request, target, CONNECT_TIMEOUT_MILLIS, resolver);
+            }
+        }
+
+        /** What a refusal adds when the proxy stood in for the host: where it sent the bytes instead. */
+        private static String stoodInFor(Destination destination, InetSocketAddress far) {
+            return switch (destination) {
+                case GATEWAY -> " (the local gateway at " + far + ")";
+                case DYNAMODB_LOCAL -> " (DynamoDB Local at " + far + ")";
+                case AS_ADDRESSED -> "";
+            };
         }
 
         @Override

@@ -18,7 +18,7 @@ import java.util.function.BiFunction;
 public final class NettyClientProxyCheck {
 
     /** The Netty client's artifact, or the bundle of every service's clients (which has it). */
-    private static final List<Artifact> CLIENTS = List.of(
+    static final List<Artifact> CLIENTS = List.of(
             new Artifact("software.amazon.awssdk", "netty-nio-client", "2."),
             new Artifact("software.amazon.awssdk", "bundle", "2."));
     /** The first release whose Netty client starts from proxy settings read from the system properties. */
@@ -35,10 +35,14 @@ public final class NettyClientProxyCheck {
      */
     public static List<LogLine> warnings(Map<String, List<Path>> classpaths,
                                          BiFunction<String, Path, String> describe) {
-        return SdkArtifacts.tooOld(classpaths, CLIENTS,
-                        client -> !SdkArtifacts.atLeast(client.version(), FIRST_READING), describe).stream()
+        return SdkArtifacts.tooOld(classpaths, CLIENTS, client -> !readsProxy(client), describe).stream()
                 .map(NettyClientProxyCheck::warning)
                 .toList();
+    }
+
+    /** Whether this Netty client starts from the proxy the system properties name. */
+    static boolean readsProxy(SdkArtifacts.Found client) {
+        return SdkArtifacts.atLeast(client.version(), FIRST_READING);
     }
 
     private static LogLine warning(Shared shared) {

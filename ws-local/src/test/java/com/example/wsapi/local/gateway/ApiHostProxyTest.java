@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.wsapi.local.gateway.integration.OffLoopNameResolver;
+import com.example.wsapi.local.storage.LocalDynamoDb;
 import com.example.wsapi.local.testing.Await;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -25,37 +26,53 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * ws-local's HTTPS proxy for functions, in front of a real gateway: a CONNECT to the API's AWS host is answered with
- * the gateway over TLS, its {@code @connections} and its WebSocket handshake (the client trusts the trust store
- * ws-local makes for function JVMs, hostnames verified), a CONNECT elsewhere is a byte tunnel, a plain-HTTP request
- * is forwarded once (not to the API's host, which AWS serves over HTTPS only), a bad request is told why, and a slow
- * host-name lookup holds up no other client. Loopback only: the API's host is never looked up.
+ * ws-local's HTTPS proxy for functions, in front of a real gateway and a real DynamoDB Local: a CONNECT to the API's
+ * AWS host is answered with the gateway over TLS, its {@code @connections} and its WebSocket handshake (the client
+ * trusts the trust store ws-local makes for function JVMs, hostnames verified), one to DynamoDB's host with DynamoDB
+ * Local over TLS, a CONNECT elsewhere is a byte tunnel, a plain-HTTP request is forwarded once (not to the API's host,
+ * which AWS serves over HTTPS only; DynamoDB's to DynamoDB Local), a bad request is told why, and a slow host-name
+ * lookup holds up no other client. Loopback only: neither the API's host nor DynamoDB's is ever looked up.
  */
 class ApiHostProxyTest extends GatewayTestBase {
+
+    /** A table in DynamoDB Local, which a ListTables through the proxy must name. */
+    static final String TABLE = "ProxyTestTable";
 
     @TempDir
     static Path cache;
     static ApiHostCertificate certificate;
     static SSLContext functionTrust;
+    static LocalDynamoDb dynamo;
 
     ApiHostProxy proxy;
 
     @BeforeAll
     static void makeCertificate() throws Exception {
-        certificate = ApiHostCertificate.forHost(cache, DOMAIN_NAME, ApiHostCertificate.currentKeytool());
+        dynamo = LocalDynamoDb.start("127.0.0.1", 0, null);
+        dynamo.client().createTable(table -> table.tableName(TABLE)
+                .keySchema(key -> key.attributeName("id").keyType(KeyType.HASH))
+                .attributeDefinitions(attribute -> attribute.attributeName("id").attributeType(ScalarAttributeType.S))
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+        certificate = ApiHostCertificate.forHosts(cache, routes(1).certificateHosts(),
+                ApiHostCertificate.currentKeytool());
         Path trustStore = certificate.trustStoreFor(Path.of(System.getProperty("java.home")));
         KeyStore trusted = KeyStore.getInstance(trustStore.toFile(),
                 ApiHostCertificate.TRUST_STORE_PASSWORD.toCharArray());
@@ -65,15 +82,70 @@ class ApiHostProxyTest extends GatewayTestBase {
         functionTrust.init(null, trust.getTrustManagers(), null);
     }
 
+    @AfterAll
+    static void stopDynamo() {
+        if (dynamo != null) {
+            dynamo.close();
+        }
+    }
+
+    /** The API's host to the gateway at {@code gatewayPort}, DynamoDB's (every region's) to DynamoDB Local. */
+    static ProxyRoutes routes(int gatewayPort) {
+        return new ProxyRoutes(DOMAIN_NAME, new InetSocketAddress("127.0.0.1", gatewayPort),
+                ProxyRoutes.dynamoDbHosts(REGION), new InetSocketAddress(dynamo.endpoint().getHost(),
+                dynamo.endpoint().getPort()));
+    }
+
     @BeforeEach
     void startProxy() throws Exception {
         start(settings(DEFAULT));
-        proxy = ApiHostProxy.start(DOMAIN_NAME, new InetSocketAddress("127.0.0.1", gateway.port()), certificate::load);
+        proxy = ApiHostProxy.start(routes(gateway.port()), certificate::load);
     }
 
     @AfterEach
     void stopProxy() {
         proxy.close();
+    }
+
+    @Test
+    void connectToDynamoDbsHost_ofAnyRegion_endsTlsWithItsName_andReachesDynamoDbLocal() throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(functionTrust)
+                .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.port())))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        for (String host : List.of("dynamodb." + REGION + ".amazonaws.com", "dynamodb.ap-northeast-1.amazonaws.com")) {
+            // Hostname verified by the JDK's client: the certificate names this host.
+            HttpResponse<String> response = client.send(listTables("https://" + host + "/", host),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(200, response.statusCode(), response.body());
+            assertTrue(response.body().contains("\"" + TABLE + "\""), response.body());
+        }
+    }
+
+    @Test
+    void plainHttpToDynamoDbsHost_goesToDynamoDbLocal() throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+                .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.port())))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        String host = "dynamodb.eu-west-1.amazonaws.com";
+
+        HttpResponse<String> response = client.send(listTables("http://" + host + "/", host),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"" + TABLE + "\""), response.body());
+    }
+
+    /** DynamoDB's ListTables as the SDKs send it; DynamoDB Local checks only that it is signed, not the signature. */
+    private static HttpRequest listTables(String url, String host) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                .header("X-Amz-Date", "20250101T000000Z")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=local/20250101/" + REGION
+                        + "/dynamodb/aws4_request, SignedHeaders=host;x-amz-date;x-amz-target, Signature=" + "0".repeat(64))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
     }
 
     @Test
@@ -149,8 +221,7 @@ class ApiHostProxyTest extends GatewayTestBase {
             }
             return new InetAddress[] {InetAddress.getLoopbackAddress()};
         };
-        try (ApiHostProxy lookingUp = ApiHostProxy.start(DOMAIN_NAME, new InetSocketAddress("127.0.0.1",
-                     gateway.port()), certificate::load, lookup);
+        try (ApiHostProxy lookingUp = ApiHostProxy.start(routes(gateway.port()), certificate::load, lookup);
              ServerSocket echo = new ServerSocket(0, 2, InetAddress.getLoopbackAddress());
              Socket slow = new Socket(InetAddress.getLoopbackAddress(), lookingUp.port());
              Socket fast = new Socket(InetAddress.getLoopbackAddress(), lookingUp.port())) {
@@ -295,7 +366,8 @@ class ApiHostProxyTest extends GatewayTestBase {
 
     @Test
     void certificateIsMadeOnce_andReusedFromTheCache() throws Exception {
-        ApiHostCertificate again = ApiHostCertificate.forHost(cache, DOMAIN_NAME, Path.of("/no/keytool/needed"));
+        ApiHostCertificate again = ApiHostCertificate.forHosts(cache, routes(1).certificateHosts(),
+                Path.of("/no/keytool/needed"));
         assertEquals(certificate.keyStore(), again.keyStore());
         Path java = Path.of(System.getProperty("java.home"));
         assertEquals(certificate.trustStoreFor(java), again.trustStoreFor(java));
