@@ -34,7 +34,7 @@ import java.util.logging.Logger;
  * DynamoDB Local running in this JVM as an HTTP server on one address, with a single database ({@code -sharedDb})
  * whatever credentials and region a client signs with, kept in memory or in a folder.
  */
-public final class LocalDynamoDb implements AutoCloseable {
+public final class LocalDynamoDb implements TableStore {
 
     /** The dummy credentials and region of {@link #client()}; with a shared database any others work as well. */
     public static final Region CLIENT_REGION = Region.US_EAST_1;
@@ -152,6 +152,7 @@ public final class LocalDynamoDb implements AutoCloseable {
     }
 
     /** Where clients reach it, e.g. {@code http://127.0.0.1:8000}: the value for AWS_ENDPOINT_URL_DYNAMODB. */
+    @Override
     public URI endpoint() {
         return endpoint;
     }
@@ -162,6 +163,7 @@ public final class LocalDynamoDb implements AutoCloseable {
      *
      * @throws IllegalStateException once closed
      */
+    @Override
     public synchronized DynamoDbClient client() {
         if (closed.get()) {
             throw new IllegalStateException("DynamoDB Local at " + endpoint + " is stopped");
@@ -187,17 +189,28 @@ public final class LocalDynamoDb implements AutoCloseable {
         return dbPath;
     }
 
+    /** {@inheritDoc} In memory, or persisted in its folder. */
+    @Override
+    public String description() {
+        return dbPath == null ? "in memory" : "persisted in " + dbPath;
+    }
+
     /**
-     * Creates the tables that do not exist yet (ACTIVE at once) and turns on their TTL. Tables already in a persisted
-     * database are kept as they are, provided their primary key matches the template. Then describes every table over
-     * HTTP, as functions will reach it.
+     * Creates the tables that do not exist yet (ACTIVE at once) and turns on their TTL, in-process. Tables already in a
+     * persisted database are kept as they are, provided their primary key matches the template. Then describes every
+     * table over HTTP, as functions will reach it ({@link HttpWarmUp}).
      *
      * @return the names of the tables created, in the given order
      * @throws StorageException when a table is ill-defined, DynamoDB Local refuses it, a kept table's key differs, or
      *                          DynamoDB Local does not answer over HTTP
      */
+    @Override
     public List<String> createTables(List<Table> tables) throws StorageException {
-        return new TableSetup(requests, endpoint, dbPath).createTables(tables);
+        List<String> created = new TableSetup(new InProcessTables(requests), "DynamoDB Local at " + endpoint
+                + (dbPath == null ? "" : " (persisted in " + dbPath + ")"),
+                "delete that table (or the database folder) so that it is created again").createTables(tables);
+        HttpWarmUp.describeEach(endpoint, tables.stream().map(Table::tableName).toList());
+        return created;
     }
 
     /** Stops the server and closes {@link #client()}; calling it again does nothing. */
