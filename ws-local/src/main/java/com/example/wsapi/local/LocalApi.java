@@ -25,7 +25,9 @@ import com.example.wsapi.local.lambda.FunctionSource;
 import com.example.wsapi.local.lambda.JavaInstallations;
 import com.example.wsapi.local.lambda.LambdaRuntime;
 import com.example.wsapi.local.lambda.RuntimeOptions;
+import com.example.wsapi.local.storage.ExternalDynamoDb;
 import com.example.wsapi.local.storage.LocalDynamoDb;
+import com.example.wsapi.local.storage.TableStore;
 import com.example.wsapi.local.template.IntegrationSpec;
 import com.example.wsapi.local.template.LambdaFunction;
 import com.example.wsapi.local.template.LocalSettings;
@@ -36,6 +38,7 @@ import com.example.wsapi.local.template.StackName;
 import com.example.wsapi.local.template.TemplateException;
 import com.example.wsapi.local.template.TemplateLoader;
 import com.example.wsapi.local.vtl.MappingTemplates;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -70,7 +73,8 @@ public final class LocalApi implements AutoCloseable {
     private final SamTemplate template;
     private final StackName stack;
     private final ParameterOverrides.Values parameters;
-    private final LocalDynamoDb dynamo;
+    /** Where the tables live: ws-local's own DynamoDB Local, or the one --dynamodb-endpoint names. */
+    private final TableStore dynamo;
     private final LambdaRuntime runtime;
     private final Gateway gateway;
     private final List<String> tables;
@@ -81,7 +85,7 @@ public final class LocalApi implements AutoCloseable {
     private final ApiHostRouting apiHost;
     private final LogSink log;
 
-    private LocalApi(SamTemplate template, StackName stack, ParameterOverrides.Values parameters, LocalDynamoDb dynamo,
+    private LocalApi(SamTemplate template, StackName stack, ParameterOverrides.Values parameters, TableStore dynamo,
                      LambdaRuntime runtime, Gateway gateway, List<String> tables, FunctionJava functionJava,
                      CodeWatch codeWatch, ApiHostRouting apiHost, LogSink log) {
         this.template = template;
@@ -124,6 +128,13 @@ public final class LocalApi implements AutoCloseable {
         int port = options.port() == 0 ? FreePort.find(options.host(), Set.of(options.dynamoDbPort()))
                 : options.port();
         URI localEndpoint = URI.create("http://" + hostForUrl(options.host()) + ":" + port);
+        // The functions' environment names DynamoDB's endpoint, and the note on serving another API beside this one
+        // too: DynamoDB Local's port is chosen first, so that warm instances start while it does (neither needs the
+        // other until the first event).
+        int dynamoDbPort = options.dynamoDbEndpoint() != null ? 0 : options.dynamoDbPort() == 0
+                ? FreePort.find(options.host(), Set.of(port)) : options.dynamoDbPort();
+        URI dynamoEndpoint = options.dynamoDbEndpoint() != null ? options.dynamoDbEndpoint()
+                : LocalDynamoDb.endpoint(options.host(), dynamoDbPort);
         SamTemplate template;
         MappingTemplates mappingTemplates = new MappingTemplates();
         StackName stack;
@@ -138,18 +149,14 @@ public final class LocalApi implements AutoCloseable {
             ParameterOverrides.unreadDeployValues(options.parameterOverrides(), samConfig, lookup.command())
                     .ifPresent(runtimeOptions.logSink()::line);
             template = TemplateLoader.load(templateFile, new LocalSettings(options.region(), ACCOUNT_ID,
-                    stack.name(), options.stage(), localEndpoint, options.api()), parameters.byName(),
+                    stack.name(), options.stage(), localEndpoint, options.api(), dynamoEndpoint,
+                    options.dynamoDbEndpoint() != null), parameters.byName(),
                     mappingTemplates);
         } catch (TemplateException e) {
             throw new LocalApiException(e.getMessage() + ParameterOverrides.whence(parameters, e), e);
         }
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            // The functions' environment names DynamoDB Local's endpoint: its port is chosen first, so that warm
-            // instances start while DynamoDB Local does (neither needs the other until the first event).
-            int dynamoDbPort = options.dynamoDbPort() == 0 ? FreePort.find(options.host(), Set.of(port))
-                    : options.dynamoDbPort();
-            URI dynamoEndpoint = LocalDynamoDb.endpoint(options.host(), dynamoDbPort);
             FunctionJava functionJava = FunctionJava.choose(template.functions().values().stream()
                             .map(LambdaFunction::runtime).toList(), runtimeOptions.javaExecutable(),
                     options.pickJava() ? JavaInstallations.ofThisMachine() : null);
@@ -175,7 +182,7 @@ public final class LocalApi implements AutoCloseable {
             }
             CompletableFuture<Void> warming = options.warmContainers()
                     ? runtime.prewarm(warmingOrder(template)) : CompletableFuture.completedFuture(null);
-            LocalDynamoDb dynamo = LocalDynamoDb.start(options.host(), dynamoDbPort, options.dbPath());
+            TableStore dynamo = openTables(options, dynamoDbPort, runtimeOptions);
             started.add(dynamo);
             List<String> tables = dynamo.createTables(template.tables());
             // One log for everything: the functions' lines and the gateway's go to the same sink (the console).
@@ -190,6 +197,20 @@ public final class LocalApi implements AutoCloseable {
             closeAll(started);
             throw new LocalApiException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where the tables live: a DynamoDB Local of ws-local's own, or the one {@code --dynamodb-endpoint} names, reached
+     * as the functions reach it (their credentials and region: a DynamoDB Local without {@code -sharedDb} keeps a
+     * database per access key and region).
+     */
+    private static TableStore openTables(LocalOptions options, int dynamoDbPort, RuntimeOptions runtimeOptions) {
+        if (options.dynamoDbEndpoint() == null) {
+            return LocalDynamoDb.start(options.host(), dynamoDbPort, options.dbPath());
+        }
+        return ExternalDynamoDb.connect(options.dynamoDbEndpoint(), AwsSessionCredentials.create(
+                runtimeOptions.accessKeyId(), runtimeOptions.secretAccessKey(), runtimeOptions.sessionToken()),
+                options.region());
     }
 
     /**
@@ -277,11 +298,12 @@ public final class LocalApi implements AutoCloseable {
         return gateway;
     }
 
-    public LocalDynamoDb dynamo() {
+    /** Where the tables live. */
+    public TableStore dynamo() {
         return dynamo;
     }
 
-    /** Tables this start created (a persisted database keeps the rest). */
+    /** Tables this start created (a persisted database, or a DynamoDB already running, keeps the rest). */
     public List<String> createdTables() {
         return tables;
     }

@@ -2,6 +2,7 @@ package com.example.wsapi.local;
 
 import com.example.wsapi.local.lambda.Scaling;
 import com.example.wsapi.local.template.SamConfig;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -37,12 +38,14 @@ import java.util.Objects;
  *                           gives {@code parameter_overrides} ({@code --config-file}, {@code --config-env})
  * @param api                the logical id of the WebSocket API to serve ({@code --api}), or null for the template's
  *                           one
+ * @param dynamoDbEndpoint   a DynamoDB Local already running to keep the tables in ({@code --dynamodb-endpoint}), or
+ *                           null to start one; with it, {@code dbPath} must be null and {@code dynamoDbPort} 0
  */
 public record LocalOptions(Path template, String host, int port, String stage, String region, Duration idleTimeout,
                            Path dbPath, int dynamoDbPort, Map<String, String> parameterOverrides,
                            Map<String, Map<String, String>> envVars, int maxConcurrency, String stackName,
                            boolean warmContainers, Scaling scaling, boolean pickJava, Duration maxLifetime,
-                           boolean reload, SamConfig.Lookup samConfig, String api) {
+                           boolean reload, SamConfig.Lookup samConfig, String api, URI dynamoDbEndpoint) {
 
     /** API Gateway's: a connection is closed after ten minutes without traffic either way. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
@@ -55,6 +58,21 @@ public record LocalOptions(Path template, String host, int port, String stage, S
         Objects.requireNonNull(scaling, "scaling");
         Objects.requireNonNull(maxLifetime, "maxLifetime");
         Objects.requireNonNull(samConfig, "samConfig");
+        if (dynamoDbEndpoint != null && (dbPath != null || dynamoDbPort != 0)) {
+            // The command line refuses the pair, naming the options; this guards other callers.
+            throw new IllegalArgumentException("a DynamoDB endpoint (" + dynamoDbEndpoint + ") with a DynamoDB Local "
+                    + "port or folder: ws-local starts no DynamoDB Local then");
+        }
+    }
+
+    /** DynamoDB Local started by ws-local. */
+    public LocalOptions(Path template, String host, int port, String stage, String region, Duration idleTimeout,
+                        Path dbPath, int dynamoDbPort, Map<String, String> parameterOverrides,
+                        Map<String, Map<String, String>> envVars, int maxConcurrency, String stackName,
+                        boolean warmContainers, Scaling scaling, boolean pickJava, Duration maxLifetime,
+                        boolean reload, SamConfig.Lookup samConfig, String api) {
+        this(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort, parameterOverrides, envVars,
+                maxConcurrency, stackName, warmContainers, scaling, pickJava, maxLifetime, reload, samConfig, api, null);
     }
 
     /** The template's one WebSocket API. */

@@ -10,6 +10,8 @@ import com.example.wsapi.local.log.ConsoleLog;
 import com.example.wsapi.local.log.GatheredFlushes;
 import com.example.wsapi.local.log.LogLine;
 import com.example.wsapi.local.log.LogSink;
+import com.example.wsapi.local.storage.ExternalDynamoDb;
+import com.example.wsapi.local.storage.StorageException;
 import com.example.wsapi.local.template.IntegrationSpec;
 import com.example.wsapi.local.template.Route;
 import com.example.wsapi.local.template.SamConfig;
@@ -22,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,54 +108,64 @@ public final class Main implements Callable<Integer> {
         @OptionsTable.Default("in memory")
         Path dbPath;
 
-        @Option(names = "--dynamodb-port", order = 11, paramLabel = "<n>", defaultValue = "0",
+        // No defaultValue: null tells an absent option from `--dynamodb-port 0`, which --dynamodb-endpoint refuses too.
+        @Option(names = "--dynamodb-port", order = 11, paramLabel = "<n>",
                 description = "e.g. `8000`, for `sam local invoke` or to browse tables with "
                         + "`aws dynamodb ... --endpoint-url`")
         @OptionsTable.Default("a free one")
-        int dynamoDbPort;
+        Integer dynamoDbPort;
+
+        // An option only, as --api: the SAM CLI's config file has no such key.
+        @Option(names = "--dynamodb-endpoint", order = 12, paramLabel = "<url>",
+                description = "use a DynamoDB Local already running there (a container, a jar, another ws-local's "
+                        + "`--dynamodb-port`) instead of starting one: the template's tables missing there are "
+                        + "created, the others kept with their items; nothing is deleted. Never an AWS endpoint; "
+                        + "not with `--db-path` or `--dynamodb-port`")
+        @OptionsTable.Default("none: ws-local starts its own")
+        String dynamoDbEndpoint;
 
         // As for sam deploy: Key=Value pairs separated by spaces or commas, in one argument or several.
-        @Option(names = "--parameter-overrides", order = 12, arity = "1..*", paramLabel = "K=V,...",
+        @Option(names = "--parameter-overrides", order = 13, arity = "1..*", paramLabel = "K=V,...",
                 description = "template parameters, as for `sam deploy`; they replace all of the config file's")
         @OptionsTable.Default("`parameter_overrides` in `samconfig.toml`")
         List<String> parameterOverrides = new ArrayList<>();
 
         // As the SAM CLI's: relative to the template's folder, and a file or environment named must be there.
-        @Option(names = "--config-file", order = 13, paramLabel = "<file>",
+        @Option(names = "--config-file", order = 14, paramLabel = "<file>",
                 description = "the SAM CLI's config file to read `stack_name` and `parameter_overrides` from, as "
                         + "`sam --config-file`: a relative path is taken from the template's folder")
         @OptionsTable.Default("`samconfig.toml`, `.yaml` or `.yml` beside the template")
         Path configFile;
 
-        @Option(names = "--config-env", order = 14, paramLabel = "<name>",
+        @Option(names = "--config-env", order = 15, paramLabel = "<name>",
                 description = "the environment of the config file to read, as `sam --config-env`")
         @OptionsTable.Default("`default`")
         String configEnv;
 
-        @Option(names = "--env-vars", order = 15, paramLabel = "<file.json>",
+        @Option(names = "--env-vars", order = 16, paramLabel = "<file.json>",
                 description = "environment overrides, as for `sam local invoke --env-vars`: only variables the "
                         + "template declares")
         Path envVars;
 
-        @Option(names = "--max-concurrency", order = 16, paramLabel = "<n>", defaultValue = "10",
+        @Option(names = "--max-concurrency", order = 17, paramLabel = "<n>", defaultValue = "10",
                 description = "the most instances (JVMs) a function gets; a function's "
                         + "`ReservedConcurrentExecutions`, when lower, caps it instead (events beyond it are "
                         + "throttled, as on Lambda)")
         int maxConcurrency;
 
-        @Option(names = "--java", order = 19, paramLabel = "<path>",
+        @Option(names = "--java", order = 20, paramLabel = "<path>",
                 description = "the `java` that runs the functions")
         @OptionsTable.Default("the running JVM, or an installed Java of the template's `Runtime` when that is newer")
         Path java;
 
-        @Option(names = "--class-data-cache", order = 20, paramLabel = "<folder>|off",
+        @Option(names = "--class-data-cache", order = 21, paramLabel = "<folder>|off",
                 description = "CDS archives of the function JVMs: recorded when ws-local stops, reused on later "
                         + "starts (cold starts about 2x faster; see `BENCHMARKS.md`); archives unused for 30 "
                         + "days are deleted")
         @OptionsTable.Default("`ws-local-class-data` in the temp folder")
         String classDataCache;
 
-        @Option(names = "--verbose", order = 22,
+        @Option(names = "--verbose", order = 23,
                 description = "also print what you rarely need: Lambda's `START`/`END`/`REPORT` lines (`invoke` "
                         + "prints them anyway), the function JVMs' own notes, `@connections` requests")
         boolean verbose;
@@ -160,7 +173,10 @@ public final class Main implements Callable<Integer> {
         /** @param samCommand the SAM CLI command whose config file section gives parameter_overrides */
         LocalOptions options(String host, int port, Duration idleTimeout, Duration maxLifetime, boolean warmContainers,
                              Scaling scaling, boolean reload, String samCommand) throws LocalApiException {
-            requirePort("--dynamodb-port", dynamoDbPort);
+            URI endpoint = dynamoDbEndpoint(); // first: it says when --dynamodb-port is not wanted at all
+            if (dynamoDbPort != null) {
+                requirePort("--dynamodb-port", dynamoDbPort);
+            }
             if (maxConcurrency < 1) {
                 throw new LocalApiException("--max-concurrency must be at least 1 (instances per function), not "
                         + maxConcurrency);
@@ -172,11 +188,38 @@ public final class Main implements Callable<Integer> {
                         : Files.exists(java) ? " is not an executable java launcher: give the path of one (a JDK's "
                         + "bin/java)" : ": no such file: give the path of a java launcher (a JDK's bin/java)"));
             }
-            return new LocalOptions(template, host, port, stage, region, idleTimeout, dbPath, dynamoDbPort,
+            return new LocalOptions(template, host, port, stage, region, idleTimeout, dbPath,
+                    dynamoDbPort == null ? 0 : dynamoDbPort,
                     parameterOverrides.isEmpty() ? null : ParameterOverrides.parse(parameterOverrides),
                     readEnvVars(envVars), maxConcurrency, stackName,
                     warmContainers, scaling, java == null, maxLifetime, reload,
-                    new SamConfig.Lookup(configFile, configEnv, samCommand), api);
+                    new SamConfig.Lookup(configFile, configEnv, samCommand), api, endpoint);
+        }
+
+        /**
+         * The --dynamodb-endpoint URL, or null without the option; refused beside --dynamodb-port or --db-path, which
+         * are about the DynamoDB Local that ws-local would start, and it starts none then.
+         */
+        URI dynamoDbEndpoint() throws LocalApiException {
+            if (dynamoDbEndpoint == null) {
+                return null;
+            }
+            if (dynamoDbPort != null) {
+                throw new LocalApiException("--dynamodb-endpoint and --dynamodb-port cannot be used together: with "
+                        + "--dynamodb-endpoint ws-local starts no DynamoDB Local, so it has no port to give one; drop "
+                        + "--dynamodb-port (the DynamoDB at " + dynamoDbEndpoint + " listens where it was started)");
+            }
+            if (dbPath != null) {
+                throw new LocalApiException("--dynamodb-endpoint and --db-path cannot be used together: with "
+                        + "--dynamodb-endpoint ws-local starts no DynamoDB Local, and the DynamoDB at "
+                        + dynamoDbEndpoint + " keeps its data where it was started to (DynamoDB Local's own -dbPath); "
+                        + "drop --db-path");
+            }
+            try {
+                return ExternalDynamoDb.parseEndpoint(dynamoDbEndpoint);
+            } catch (StorageException e) {
+                throw new LocalApiException("--dynamodb-endpoint " + e.getMessage());
+            }
         }
 
         /**
@@ -224,24 +267,24 @@ public final class Main implements Callable<Integer> {
                     + "(a short one tries clients' reconnecting)")
     long maxLifetimeSeconds;
 
-    @Option(names = "--warm-containers", order = 17, paramLabel = "EAGER|LAZY", defaultValue = "EAGER",
+    @Option(names = "--warm-containers", order = 18, paramLabel = "EAGER|LAZY", defaultValue = "EAGER",
             description = "`EAGER` starts an instance of every routed function, and runs SnapStart's priming, before "
                     + "ready; `LAZY` starts each on its first event, as Lambda does")
     String warmContainers;
 
-    @Option(names = "--scaling", order = 18, paramLabel = "auto|lambda", defaultValue = "auto",
+    @Option(names = "--scaling", order = 19, paramLabel = "auto|lambda", defaultValue = "auto",
             description = "when a function gets another instance: `auto`, once an event has run, or events have "
                     + "waited, longer than an instance takes to start (then up to one per CPU core); `lambda`, for "
                     + "every event that finds all instances busy")
     String scaling;
 
-    @Option(names = "--reload", order = 23, paramLabel = "on|off", defaultValue = "on",
+    @Option(names = "--reload", order = 24, paramLabel = "on|off", defaultValue = "on",
             description = "`on` runs a routed function's rebuilt code (`mvn package`, `sam build`) from its next "
                     + "events, without a restart, and says when the template changed; `off` keeps the code each "
                     + "function started with")
     String reload;
 
-    @Option(names = "--issuer-keys", order = 21, paramLabel = "<folder>",
+    @Option(names = "--issuer-keys", order = 22, paramLabel = "<folder>",
             description = "the development issuer's signing keys, published at `/@issuer` (the `token` command's)")
     @OptionsTable.Default("`ws-local-issuer-<user>` in the temp folder")
     Path issuerKeys;
@@ -353,7 +396,7 @@ public final class Main implements Callable<Integer> {
             log.flushNow();
             stopped.countDown();
         }, "ws-local-shutdown"));
-        printBanner(out, api, common.region, common.dbPath, issuerKeys, Duration.ofSeconds(idleTimeoutSeconds),
+        printBanner(out, api, common.region, issuerKeys, Duration.ofSeconds(idleTimeoutSeconds),
                 Duration.ofSeconds(maxLifetimeSeconds));
         SelfLaunch.signalReady();
         stopped.await();
@@ -367,14 +410,13 @@ public final class Main implements Callable<Integer> {
      * @param idleTimeout what --idle-timeout set
      * @param maxLifetime what --max-lifetime set
      */
-    static void printBanner(PrintWriter out, LocalApi api, String region, Path dbPath, Path issuerKeys,
+    static void printBanner(PrintWriter out, LocalApi api, String region, Path issuerKeys,
                             Duration idleTimeout, Duration maxLifetime) {
         out.printf("ws-local: %s (stage %s, region %s)%n", api.template().file(), api.template().api().stageName(),
                 region);
         out.printf("  WebSocket      %s%n", api.gateway().webSocketUrl());
         out.printf("  @connections   %s%n", api.gateway().connectionsUrl());
-        out.printf("  DynamoDB Local %s (%s)%n", api.dynamo().endpoint(),
-                dbPath == null ? "in memory" : "persisted in " + dbPath);
+        out.printf("  DynamoDB Local %s (%s)%n", api.dynamo().endpoint(), api.dynamo().description());
         out.printf("  Stack          %s (from %s)%n", api.stack().name(), api.stack().source());
         if (api.parameters().fromConfigFile()) {
             out.printf("  Parameters     %s (from %s)%n", String.join(", ", api.parameters().byName().keySet()),
@@ -385,8 +427,11 @@ public final class Main implements Callable<Integer> {
             out.printf("  Connections    %s%n", limits);
         }
         out.printf("  Functions      %s%n", api.functionJava().describe());
+        boolean allCreated = api.createdTables().size() == api.template().tables().size();
         for (Table table : api.template().tables()) {
-            out.printf("  Table          %s%n", table.tableName());
+            // Kept tables (a persisted database's, a DynamoDB already running's) are told apart: their items stayed.
+            out.printf("  Table          %s%s%n", table.tableName(),
+                    allCreated || api.createdTables().contains(table.tableName()) ? "" : "  (already there: kept)");
         }
         SignInBanner.print(out, api, issuerKeys);
         out.printf("%n%s", routeTable(api.template()));

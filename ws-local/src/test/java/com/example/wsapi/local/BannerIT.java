@@ -80,7 +80,7 @@ class BannerIT {
 
     static String banner(LocalApi api) {
         StringWriter text = new StringWriter();
-        Main.printBanner(new PrintWriter(text), api, "us-east-1", null, null, LocalOptions.DEFAULT_IDLE_TIMEOUT,
+        Main.printBanner(new PrintWriter(text), api, "us-east-1", null, LocalOptions.DEFAULT_IDLE_TIMEOUT,
                 LocalOptions.DEFAULT_MAX_LIFETIME);
         return text.toString();
     }
@@ -92,7 +92,7 @@ class BannerIT {
         try (LocalApi api = start(template, null)) {
             assertFalse(banner(api).contains("Connections"), banner(api));
             StringWriter text = new StringWriter();
-            Main.printBanner(new PrintWriter(text), api, "us-east-1", null, null, LocalOptions.DEFAULT_IDLE_TIMEOUT,
+            Main.printBanner(new PrintWriter(text), api, "us-east-1", null, LocalOptions.DEFAULT_IDLE_TIMEOUT,
                     Duration.ofSeconds(30));
             assertTrue(text.toString().contains("  Connections    closed after 600 s without traffic, or 30 s after "
                     + "the handshake (--idle-timeout, --max-lifetime; API Gateway's: 600 s and 7200 s)\n"),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.wsapi.local.lambda.RuntimeOptions;
 import com.example.wsapi.local.storage.LocalDynamoDb;
+import com.example.wsapi.local.storage.TableStore;
 import com.example.wsapi.local.testing.Await;
 import com.example.wsapi.local.testing.JdkClient;
 import com.example.wsapi.local.testing.LogLines;
@@ -45,7 +46,7 @@ class ConnectionFaultsIT {
     static int dynamoDbPort;
     static ProjectApi api;
     /** The DynamoDB Local the functions reach now: ws-local's own until a test restarts it. */
-    static LocalDynamoDb dynamo;
+    static TableStore dynamo;
     static int clients;
 
     final List<JdkClient> opened = new java.util.concurrent.CopyOnWriteArrayList<>();

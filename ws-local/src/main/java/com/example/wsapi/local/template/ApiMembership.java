@@ -5,6 +5,7 @@ import static com.example.wsapi.local.template.ResourceTypes.AUTHORIZER;
 import static com.example.wsapi.local.template.ResourceTypes.INTEGRATION;
 import static com.example.wsapi.local.template.ResourceTypes.ROUTE;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,9 +96,28 @@ final class ApiMembership {
                     : (routeKeys.size() == 1 ? "its route " : "its routes ") + String.join(", ", routeKeys))
                     + "): ws-local serves one WebSocket API at a time, " + served + " here (--api " + served + "). To "
                     + "serve " + other + " as well, run another ws-local on this template with --api " + other
-                    + " --port " + anotherPort + "; each has its own DynamoDB Local, so the two do not share tables");
+                    + " --port " + anotherPort + sharingTables());
         }
         return notes;
+    }
+
+    /**
+     * How the other ws-local shares this one's tables, as both APIs share the stack's tables on AWS: the option that
+     * points it at the DynamoDB this one uses.
+     */
+    private String sharingTables() {
+        URI endpoint = context.settings().dynamoDbEndpoint();
+        if (endpoint == null) {
+            return "; to share this one's tables, as the two APIs share the stack's on AWS, give it "
+                    + "--dynamodb-endpoint with the DynamoDB endpoint this banner names";
+        }
+        if (context.settings().dynamoDbGiven()) {
+            return " --dynamodb-endpoint " + endpoint + ": the two then share that DynamoDB and its tables, as the "
+                    + "two APIs share the stack's tables on AWS";
+        }
+        return " --dynamodb-endpoint " + endpoint + ": the two then share this one's DynamoDB Local and its tables "
+                + "while this one runs, as the two APIs share the stack's tables on AWS (without that option the "
+                + "other starts its own DynamoDB Local, and the two do not share tables)";
     }
 
     /** The ApiId as written and resolved, when it is a literal id of no API of the template; else null. */

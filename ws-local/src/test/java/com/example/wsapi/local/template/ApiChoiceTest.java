@@ -72,7 +72,8 @@ class ApiChoiceTest {
         assertEquals(List.of("status", "hello"), routeKeys(admin));
         assertEquals(List.of("WebSocket API Chat is not served (its route hello): ws-local serves one WebSocket API "
                 + "at a time, Admin here (--api Admin). To serve Chat as well, run another ws-local on this template "
-                + "with --api Chat --port 3002; each has its own DynamoDB Local, so the two do not share tables"),
+                + "with --api Chat --port 3002; to share this one's tables, as the two APIs share the stack's on AWS, "
+                + "give it --dynamodb-endpoint with the DynamoDB endpoint this banner names"),
                 admin.notes());
     }
 
@@ -84,8 +85,38 @@ class ApiChoiceTest {
         assertEquals(List.of("hello"), routeKeys(chat));
         assertEquals(List.of("WebSocket API Admin is not served (its routes status, hello): ws-local serves one "
                 + "WebSocket API at a time, Chat here (--api Chat). To serve Admin as well, run another ws-local on "
-                + "this template with --api Admin --port 3002; each has its own DynamoDB Local, so the two do not "
-                + "share tables"), chat.notes());
+                + "this template with --api Admin --port 3002; to share this one's tables, as the two APIs share the "
+                + "stack's on AWS, give it --dynamodb-endpoint with the DynamoDB endpoint this banner names"),
+                chat.notes());
+    }
+
+    @Test
+    void noteOnTheOtherApi_withWsLocalsOwnDynamoDbLocal_givesItsEndpointToShareTheTables() throws Exception {
+        Path file = Files.writeString(folder.resolve("template.yaml"), TWO_APIS);
+
+        SamTemplate chat = TemplateLoader.load(file, new LocalSettings("us-east-1", "123456789012", "stack", null,
+                URI.create("http://127.0.0.1:3001"), "Chat", URI.create("http://127.0.0.1:8000"), false));
+
+        assertEquals(List.of("WebSocket API Admin is not served (its routes status, hello): ws-local serves one "
+                + "WebSocket API at a time, Chat here (--api Chat). To serve Admin as well, run another ws-local on "
+                + "this template with --api Admin --port 3002 --dynamodb-endpoint http://127.0.0.1:8000: the two then "
+                + "share this one's DynamoDB Local and its tables while this one runs, as the two APIs share the "
+                + "stack's tables on AWS (without that option the other starts its own DynamoDB Local, and the two do "
+                + "not share tables)"), chat.notes());
+    }
+
+    @Test
+    void noteOnTheOtherApi_withADynamoDbGiven_givesTheSameEndpoint() throws Exception {
+        Path file = Files.writeString(folder.resolve("template.yaml"), TWO_APIS);
+
+        SamTemplate chat = TemplateLoader.load(file, new LocalSettings("us-east-1", "123456789012", "stack", null,
+                URI.create("http://127.0.0.1:3001"), "Chat", URI.create("http://127.0.0.1:8000"), true));
+
+        assertEquals(List.of("WebSocket API Admin is not served (its routes status, hello): ws-local serves one "
+                + "WebSocket API at a time, Chat here (--api Chat). To serve Admin as well, run another ws-local on "
+                + "this template with --api Admin --port 3002 --dynamodb-endpoint http://127.0.0.1:8000: the two then "
+                + "share that DynamoDB and its tables, as the two APIs share the stack's tables on AWS"),
+                chat.notes());
     }
 
     @Test

@@ -60,6 +60,18 @@ public final class ProjectApi implements AutoCloseable {
     }
 
     /**
+     * The project's template.yaml on a free loopback port, its tables in a DynamoDB already running at
+     * {@code dynamoDbEndpoint} ({@code --dynamodb-endpoint}): ws-local starts none.
+     */
+    public static ProjectApi startWithDynamoDb(URI dynamoDbEndpoint, int maxConcurrency, RuntimeOptions runtime)
+            throws LocalApiException {
+        return new ProjectApi(LocalApi.start(new LocalOptions(template(), "127.0.0.1", 0, null, "us-east-1",
+                Duration.ofMinutes(10), null, 0, Map.of(), Map.of(), maxConcurrency, null, false,
+                com.example.wsapi.local.lambda.Scaling.LAMBDA, false, LocalOptions.DEFAULT_MAX_LIFETIME, false,
+                com.example.wsapi.local.template.SamConfig.Lookup.DEPLOY, null, dynamoDbEndpoint), runtime));
+    }
+
+    /**
      * The project's template with these template parameters (e.g. sign-in's AuthIssuer and AuthAudience), on a free
      * loopback port, DynamoDB Local in memory; the development issuer's keys in {@code issuerKeys}.
      */
