@@ -84,7 +84,8 @@ public final class Main implements Callable<Integer> {
         // An option only, as the SAM CLI's config file has no such key.
         @Option(names = "--api", order = 2, paramLabel = "<LogicalId>",
                 description = "the logical id of the WebSocket API to serve, when the template has several (to "
-                        + "serve two, run a ws-local for each, each with its own `--port`)")
+                        + "serve two, run a ws-local for each, each with its own `--port`; `--dynamodb-endpoint` lets "
+                        + "them share tables)")
         @OptionsTable.Default("the template's one")
         String api;
 

@@ -133,7 +133,8 @@ class SharedDynamoDbIT {
             assertEquals(List.of(table), chat.createdTables());
             assertEquals(List.of(), admin.createdTables(), "the second ws-local keeps the table the first created");
 
-            JdkClient toChat = JdkClient.connect(chat.gateway().webSocketUrl(), b -> b.header("User-Agent", "via-chat"));
+            JdkClient toChat = JdkClient.connect(chat.gateway().webSocketUrl(),
+                    b -> b.header("User-Agent", "via-chat"));
             JdkClient toAdmin = JdkClient.connect(admin.gateway().webSocketUrl(),
                     b -> b.header("User-Agent", "via-admin"));
             try {

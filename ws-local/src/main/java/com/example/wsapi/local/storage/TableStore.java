@@ -34,7 +34,7 @@ public interface TableStore extends AutoCloseable {
     /** For the banner, after the endpoint: what becomes of its data, e.g. "in memory". */
     String description();
 
-    /** Stops what ws-local started: a DynamoDB Local of its own; never a table or an item of a DynamoDB it was given. */
+    /** Stops what ws-local started, a DynamoDB Local of its own; never a table or item of a DynamoDB it was given. */
     @Override
     void close() throws StorageException;
 }
