@@ -157,6 +157,12 @@ public final class LocalApi implements AutoCloseable {
         }
         List<AutoCloseable> started = new ArrayList<>();
         try {
+            // A DynamoDB already running is checked before any function JVM starts, so a wrong --dynamodb-endpoint
+            // is said at once; ws-local's own DynamoDB Local starts below, while warm instances do.
+            TableStore given = options.dynamoDbEndpoint() == null ? null : connect(options, runtimeOptions);
+            if (given != null) {
+                started.add(given);
+            }
             FunctionJava functionJava = FunctionJava.choose(template.functions().values().stream()
                             .map(LambdaFunction::runtime).toList(), runtimeOptions.javaExecutable(),
                     options.pickJava() ? JavaInstallations.ofThisMachine() : null);
@@ -182,8 +188,11 @@ public final class LocalApi implements AutoCloseable {
             }
             CompletableFuture<Void> warming = options.warmContainers()
                     ? runtime.prewarm(warmingOrder(template)) : CompletableFuture.completedFuture(null);
-            TableStore dynamo = openTables(options, dynamoDbPort, runtimeOptions);
-            started.add(dynamo);
+            TableStore dynamo = given;
+            if (dynamo == null) {
+                dynamo = LocalDynamoDb.start(options.host(), dynamoDbPort, options.dbPath());
+                started.add(dynamo);
+            }
             List<String> tables = dynamo.createTables(template.tables());
             // One log for everything: the functions' lines and the gateway's go to the same sink (the console).
             Gateway gateway = Gateway.start(gatewaySettings(template, options, port), invoker(runtime::invoke),
@@ -200,14 +209,10 @@ public final class LocalApi implements AutoCloseable {
     }
 
     /**
-     * Where the tables live: a DynamoDB Local of ws-local's own, or the one {@code --dynamodb-endpoint} names, reached
-     * as the functions reach it (their credentials and region: a DynamoDB Local without {@code -sharedDb} keeps a
-     * database per access key and region).
+     * The DynamoDB {@code --dynamodb-endpoint} names, reached as the functions reach it (their credentials and region:
+     * a DynamoDB Local without {@code -sharedDb} keeps a database per access key and region).
      */
-    private static TableStore openTables(LocalOptions options, int dynamoDbPort, RuntimeOptions runtimeOptions) {
-        if (options.dynamoDbEndpoint() == null) {
-            return LocalDynamoDb.start(options.host(), dynamoDbPort, options.dbPath());
-        }
+    private static TableStore connect(LocalOptions options, RuntimeOptions runtimeOptions) {
         return ExternalDynamoDb.connect(options.dynamoDbEndpoint(), AwsSessionCredentials.create(
                 runtimeOptions.accessKeyId(), runtimeOptions.secretAccessKey(), runtimeOptions.sessionToken()),
                 options.region());

@@ -56,8 +56,8 @@ class SharedDynamoDbIT {
                 assertEquals(running.endpoint(), api.api().dynamo().endpoint());
                 assertEquals(List.of(), api.api().createdTables(), "the table there is kept, not created");
                 String banner = BannerIT.banner(api.api());
-                assertTrue(banner.contains("  DynamoDB Local " + running.endpoint() + " (already running "
-                        + "(--dynamodb-endpoint): ws-local neither started it nor stops it)\n"), banner);
+                assertTrue(banner.contains("  DynamoDB Local " + running.endpoint() + " (already running, given by "
+                        + "--dynamodb-endpoint: ws-local neither started it nor stops it)\n"), banner);
                 assertTrue(banner.contains("  Table          " + table + "  (already there: kept)\n"), banner);
 
                 api.connect("shared-dynamodb-it");

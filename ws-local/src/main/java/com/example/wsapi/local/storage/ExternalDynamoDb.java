@@ -178,7 +178,7 @@ public final class ExternalDynamoDb implements TableStore {
 
     @Override
     public String description() {
-        return "already running (--dynamodb-endpoint): ws-local neither started it nor stops it";
+        return "already running, given by --dynamodb-endpoint: ws-local neither started it nor stops it";
     }
 
     /** Closes the client only: the DynamoDB, its tables and items stay as they are. */
