@@ -104,6 +104,15 @@ class DynamoDbEndpointOptionTest {
     }
 
     @Test
+    void anEndpointWithoutPort_getsTheSchemesPortWrittenOut() throws Exception {
+        // The functions' proxy is given the host and port to forward old DynamoDB clients' calls to.
+        assertEquals(URI.create("http://dynamodb-local:80"),
+                options("--dynamodb-endpoint", "http://dynamodb-local").dynamoDbEndpoint());
+        assertEquals(URI.create("https://[::1]:443"),
+                options("--dynamodb-endpoint", "https://[::1]/").dynamoDbEndpoint());
+    }
+
+    @Test
     void invoke_takesTheOptionToo_withTheSameRules() {
         CommandLine commandLine = Main.commandLine();
         commandLine.parseArgs("invoke", "EchoFunction", "--event", "event.json", "--dynamodb-endpoint",

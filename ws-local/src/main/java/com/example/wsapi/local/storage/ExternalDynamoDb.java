@@ -44,7 +44,7 @@ public final class ExternalDynamoDb implements TableStore {
 
     /**
      * The {@code --dynamodb-endpoint} value as a URL: {@code http://} or {@code https://}, a host and optionally a
-     * port, nothing else; never an AWS host.
+     * port (returned with the scheme's port written out when left out), nothing else; never an AWS host.
      *
      * @throws StorageException saying what is wrong with it and what to give
      */
@@ -73,7 +73,10 @@ public final class ExternalDynamoDb implements TableStore {
             throw new StorageException("'" + value + "' is an AWS endpoint: ws-local never sends a request to AWS; "
                     + example);
         }
-        return URI.create(scheme + "://" + uri.getRawAuthority());
+        // The port written out (80 or 443 when left out): the functions' proxy forwards to this host and port.
+        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        String hostPart = uri.getRawAuthority().replaceAll(":\\d*$", "");
+        return URI.create(scheme + "://" + hostPart + ":" + port);
     }
 
     /**
