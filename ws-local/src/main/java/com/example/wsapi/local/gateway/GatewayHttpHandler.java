@@ -3,6 +3,7 @@ package com.example.wsapi.local.gateway;
 import com.example.wsapi.local.gateway.integration.ClientOutcome;
 import com.example.wsapi.local.gateway.integration.Deadline;
 import com.example.wsapi.local.gateway.integration.IntegrationAnswer;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -41,8 +42,10 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
 
     private final GatewayCore core;
     private final ConnectionsApi connectionsApi;
-    /** Set while an upgrade waits for the authorizer and $connect: further requests on this socket are dropped. */
+    /** Set while an upgrade waits for the authorizer and $connect: the client's further bytes go to {@link #early}. */
     private boolean handshaking;
+    /** What the client sent after its upgrade request, held until the 101 (then frames) or the refusal. */
+    private EarlyFrames early;
 
     GatewayHttpHandler(GatewayCore core) {
         this.core = core;
@@ -51,6 +54,10 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (handshaking && msg instanceof ByteBuf bytes) {
+            early.hold(bytes);
+            return;
+        }
         if (!(msg instanceof FullHttpRequest request) || handshaking) {
             ReferenceCountUtil.release(msg);
             return;
@@ -200,7 +207,10 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
         HandshakeRequest handshakeRequest = handshakeRequest(request, uri, sourceIp, local.getPort());
         ConnectionInfo info = new ConnectionInfo(Ids.newId(), core.clock.millis(), sourceIp,
                 userAgent == null ? null : userAgent.intern(), null);
+        early = new EarlyFrames(ctx.channel(), core.settings.maxMessageBytes());
         handshaking = true;
+        // Bytes the codec had read past this request reach channelRead at once, and are held.
+        early.stopHttpParsing();
         new Handshake(ctx, request.retain(), handshaker, handshakeRequest, info).start();
     }
 
@@ -310,6 +320,7 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
                 // The client left while $connect ran, or the gateway is closing: $connect accepted it, so the
                 // function may have recorded it; $disconnect lets it clean up.
                 request.release();
+                early.discard();
                 channel.close();
                 int code = core.closing ? WebSocketConnection.GOING_AWAY : WebSocketConnection.ABNORMAL_CLOSURE;
                 String reason = core.closing ? WebSocketConnection.GOING_AWAY_REASON : WebSocketConnection.ABNORMAL_REASON;
@@ -341,12 +352,14 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
             connection.install(channel.pipeline());
             handshake.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             core.log.connected(info.connectionId(), elapsedMillis());
+            early.replay(); // frames the client sent before the 101, now read as frames
         }
 
         private void refuse(int status, String jsonBody, String why, String advice) {
             if (request.refCnt() > 0) {
                 request.release();
             }
+            early.discard();
             core.log.refused(info.connectionId(), status, elapsedMillis(), why, advice);
             if (!ctx.channel().isActive()) {
                 return;
