@@ -6,10 +6,11 @@ import io.netty.handler.codec.http.HttpServerCodec;
 
 /**
  * What a client sends after its upgrade request and before it has read the 101: WebSocket frames (RFC 6455 asks
- * clients to wait, not every one does), never HTTP. From {@link #stopHttpParsing} the HTTP codec parses nothing more (it still
- * writes the answer); the bytes are held while the authorizer and {@code $connect} run, then read as frames once the
- * connection is open, or dropped with a refused handshake. Held past {@code pauseAtBytes}, the socket is not read
- * further until then, so a client cannot fill memory. Event loop only.
+ * clients to wait, not every one does), never HTTP. From {@link #stopHttpParsing} the HTTP codec parses nothing more
+ * (it still writes the answer); the bytes are held while the authorizer and {@code $connect} run, then read as frames
+ * once the connection is open, or dropped with a refused handshake. Held past {@code pauseAtBytes}, the socket is not
+ * read further until then, so a client cannot fill memory (our choice: what API Gateway does with such frames is
+ * unconfirmed). Event loop only.
  */
 final class EarlyFrames {
 

@@ -63,6 +63,8 @@ final class GatewayCore {
         this.connectionsSigning = new ConnectionsSigning(settings.region(), this.log);
         this.decoderConfig = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(settings.maxFrameBytes())
+                // No extension is negotiated: an offered permessage-deflate gets no answer in the 101, so clients send
+                // uncompressed frames (unconfirmed: what API Gateway answers to an offered extension).
                 .allowExtensions(false)
                 // The connection sends the close frame itself: Netty's decoder sends none for a bad close frame.
                 .closeOnProtocolViolation(false)

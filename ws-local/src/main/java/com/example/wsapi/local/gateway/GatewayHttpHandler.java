@@ -82,6 +82,8 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
                     "Bad Request: " + request.decoderResult().cause().getMessage())), false);
             return;
         }
+        // Unconfirmed for WebSocket APIs: '+' decodes to a space and ';' separates parameters, as users report of
+        // API Gateway's REST APIs (Netty's decoder does both).
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         List<String> segments;
         try {
@@ -160,6 +162,8 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri) {
+        // An HTTP/1.0 upgrade is served as an HTTP/1.1 one, though RFC 6455 asks for 1.1 (unconfirmed: API Gateway's
+        // answer to it).
         String invalid = !HttpMethod.GET.equals(request.method()) ? "a WebSocket handshake must be a GET"
                 : !request.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
                 ? "the Connection header must contain Upgrade"
@@ -217,6 +221,7 @@ final class GatewayHttpHandler extends ChannelInboundHandlerAdapter {
     /** The headers and query parameters as the CONNECT event shows them. */
     private static HandshakeRequest handshakeRequest(FullHttpRequest request, QueryStringDecoder uri, String sourceIp,
                                                      int serverPort) {
+        // Names as the client wrote them; two spellings of one name are one header under the first (unconfirmed).
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, String> header : request.headers()) {
             String name = header.getKey();

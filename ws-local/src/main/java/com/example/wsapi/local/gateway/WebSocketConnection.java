@@ -344,8 +344,9 @@ final class WebSocketConnection extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof PingWebSocketFrame ping) {
             lastActiveAt = core.clock.millis();
-            // Pings are answered and count as traffic; API Gateway sends no pings of its own. The pong takes the
-            // ping's content, and with it the release.
+            // Pings are answered and count as traffic, for the idle timeout and lastActiveAt (unconfirmed: whether
+            // API Gateway counts them); it sends no pings of its own. The pong takes the ping's content, and with it
+            // the release.
             ctx.writeAndFlush(new PongWebSocketFrame(ping.content()));
             return;
         }

@@ -124,7 +124,10 @@ final class AwsProxyIntegration implements Integration {
         throw new IllegalArgumentException("the response's statusCode is not a number from 200 to 599");
     }
 
-    /** {@code Sec-WebSocket-Protocol} from the $connect response's {@code headers}, matched without regard to case. */
+    /**
+     * {@code Sec-WebSocket-Protocol} from the $connect response's {@code headers}, matched without regard to case;
+     * {@code multiValueHeaders} are not read (unconfirmed: whether API Gateway reads them there).
+     */
     private static String subprotocol(JsonObject answer) {
         JsonElement headers = answer.get("headers");
         if (headers == null || !headers.isJsonObject()) {
