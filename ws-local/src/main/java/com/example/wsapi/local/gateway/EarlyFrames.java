@@ -17,6 +17,8 @@ final class EarlyFrames {
     private final Channel channel;
     private final int pauseAtBytes;
     private ByteBuf held;
+    /** Set by {@link #discard}: bytes still read before the socket closes are released at once. */
+    private boolean discarded;
 
     EarlyFrames(Channel channel, int pauseAtBytes) {
         this.channel = channel;
@@ -33,6 +35,10 @@ final class EarlyFrames {
 
     /** Keeps bytes the client sent before the 101; takes over their release. */
     void hold(ByteBuf bytes) {
+        if (discarded) {
+            bytes.release();
+            return;
+        }
         try {
             if (held == null) {
                 held = channel.alloc().buffer(bytes.readableBytes());
@@ -61,6 +67,7 @@ final class EarlyFrames {
 
     /** Drops the held bytes: the handshake was refused, or the client left. */
     void discard() {
+        discarded = true;
         if (held != null) {
             held.release();
             held = null;
