@@ -67,6 +67,17 @@ class SignInBannerTest {
     }
 
     @Test
+    void ownAuthorizer_readingTheSubprotocolHeader_connectsAskingForThatSubprotocol() {
+        // Sent with -H, wscat asks for no subprotocol and fails the handshake when $connect answers with one.
+        SamTemplate template = template(Map.of(), "route.request.header.sec-websocket-protocol",
+                "route.request.header.X-Api-Key");
+
+        assertEquals("Ready: wscat -c ws://127.0.0.1:4210/dev -s \"$SEC_WEBSOCKET_PROTOCOL\" -H \"X-Api-Key: "
+                + "$X_API_KEY\"   (sign-in is on: values AuthFn accepts; Ctrl-C stops)",
+                SignInBanner.readyLine(template, WEB_SOCKET));
+    }
+
+    @Test
     void ownAuthorizer_withoutIdentitySources_saysItLooksItself_andPromisesNoToken() {
         SamTemplate template = template(Map.of());
 
