@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Maven module's built code under {@code <codeUri>/target}: the artifact laid out for Lambda ({@code target/lambda},
- * here shrunk), the compiled classes, the jars {@code dependency:copy-dependencies} copies to {@code target/dependency},
- * and the jar with dependencies of the shade or assembly plugin.
+ * here shrunk), the compiled classes, the jars {@code dependency:copy-dependencies} copies to {@code target/dependency}
+ * (or to {@code target/lib}, where the projects of AWS's serverless-java-container archetypes copy them for their
+ * zip), and the jar with dependencies of the shade or assembly plugin.
  */
 final class MavenLayout {
 
@@ -33,6 +34,11 @@ final class MavenLayout {
         return code.resolve("target").resolve("dependency");
     }
 
+    /** Where the serverless-java-container archetypes' pom copies the runtime dependencies that its zip holds. */
+    static Path libDependencies(Path code) {
+        return code.resolve("target").resolve("lib");
+    }
+
     /** When Maven last wrote code the function could run (millis), 0 when it built none. */
     static long builtAt(Path code) {
         long built = Math.max(FunctionCode.newestFile(artifact(code)), FunctionCode.newestFile(classes(code)));
@@ -42,8 +48,9 @@ final class MavenLayout {
     /**
      * The classpath of Maven's output, if it built any: {@code target/lambda} and its {@code lib/*.jar}, unless
      * {@code target/classes} were compiled after it (e.g. by an IDE: the newer code runs, with a warning); then
-     * {@code target/classes} and {@code target/dependency/*.jar}, or without that folder the classes and the jar with
-     * dependencies that the shade or assembly plugin built ({@code sam build} would deploy the same classes and jars).
+     * {@code target/classes} and {@code target/dependency/*.jar} (else {@code target/lib/*.jar}), or without either
+     * folder the classes and the jar with dependencies that the shade or assembly plugin built ({@code sam build}
+     * would deploy the same classes and the module's runtime dependencies).
      */
     static Optional<List<Path>> classpath(Path code, String logicalId) {
         Path artifact = artifact(code);
@@ -59,6 +66,9 @@ final class MavenLayout {
             return Optional.empty();
         }
         Path dependency = dependencies(code);
+        if (!FunctionCode.hasContent(dependency) && !FunctionCode.jarsIn(libDependencies(code)).isEmpty()) {
+            return Optional.of(FunctionCode.withJars(classes, libDependencies(code)));
+        }
         Optional<Path> bundle = jarWithDependencies(code.resolve("target"));
         if (!FunctionCode.hasContent(dependency) && bundle.isPresent()) {
             // What `mvn package` with the shade or assembly plugin builds; the classes first, as they may be newer.
@@ -69,7 +79,7 @@ final class MavenLayout {
 
     /** The places {@link #classpath} consults, for the code watcher. */
     static List<Path> places(Path code) {
-        Stream<Path> places = Stream.of(artifact(code), classes(code), dependencies(code));
+        Stream<Path> places = Stream.of(artifact(code), classes(code), dependencies(code), libDependencies(code));
         return Stream.concat(places, jarWithDependencies(code.resolve("target")).stream()).toList();
     }
 

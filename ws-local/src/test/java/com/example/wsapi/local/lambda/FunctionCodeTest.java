@@ -70,6 +70,22 @@ class FunctionCodeTest {
     }
 
     @Test
+    void classpath_ofAModuleThatCopiesItsDependenciesToTargetLib_isItsClassesThenThoseJars(@TempDir Path project)
+            throws Exception {
+        // The serverless-java-container archetypes' pom: copy-dependencies to target/lib, a zip of both, no jar.
+        Path target = Files.createDirectories(project.resolve("api/target/classes/org")).getParent().getParent();
+        Files.createDirectories(target.resolve("lib"));
+        Files.writeString(target.resolve("lib/dynamodb-2.25.35.jar"), "jar");
+        Files.writeString(target.resolve("lib/aws-lambda-java-events-3.14.0.jar"), "jar");
+        Files.writeString(target.resolve("api-1.0-lambda-package.zip"), "classes and lib/");
+
+        List<Path> classpath = FunctionCode.classpath(project, "ApiFunction", Path.of("api"));
+
+        assertEquals(List.of(target.resolve("classes"), target.resolve("lib/aws-lambda-java-events-3.14.0.jar"),
+                target.resolve("lib/dynamodb-2.25.35.jar")), classpath);
+    }
+
+    @Test
     void classpath_ofAModuleWithDependencyJarsAndAShadedJar_prefersTheDependencyJars(@TempDir Path project)
             throws Exception {
         Path module = project.resolve("exec");
