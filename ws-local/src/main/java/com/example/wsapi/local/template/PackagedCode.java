@@ -3,13 +3,16 @@ package com.example.wsapi.local.template;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the code of an {@code AWS::Lambda::Function} (its {@code Code}) or an {@code AWS::Lambda::LayerVersion} (its
  * {@code Content}) is on this machine, found as the SAM CLI finds it: the asset the resource's Metadata names
  * ({@code aws:asset:path} with {@code aws:asset:property}, which the CDK writes on every resource whose code is an
  * asset: the folder or file {@code cdk synth} staged beside the template, or with {@code --no-staging} the source
- * itself), else the property itself when it is a path (the form {@code sam deploy} and
+ * itself), else, for code in S3 whose key the stack's CDK asset manifest beside the template names, the asset staged
+ * for that key (what {@code cdk deploy} uploads there; an app run by itself, not by the CDK CLI, writes no asset
+ * Metadata), else the property itself when it is a path (the form {@code sam deploy} and
  * {@code aws cloudformation package} upload). Code in S3 only, inline or in an image is not local. Either way the code
  * is the deployment package as it is: nothing builds it before it is uploaded.
  *
@@ -41,6 +44,20 @@ record PackagedCode(Path path, boolean cdkAsset) {
             return new PackagedCode(asset, true);
         }
         String at = "Resources." + id + ".Properties." + property;
+        // Only without any asset Metadata: half of it is a mistake notLocal names, not a cue to look elsewhere.
+        if (!metadata.containsKey(ASSET_PATH) && !metadata.containsKey(ASSET_PROPERTY)
+                && context.properties(id).get(property) instanceof Map<?, ?> location
+                && location.get("S3Key") instanceof String key) {
+            Optional<Path> staged = CdkAssembly.stagedAsset(context.file(), key);
+            if (staged.isPresent()) {
+                if (!Files.exists(staged.get())) {
+                    throw new TemplateProblem(at + ".S3Key", "the CDK asset uploaded as " + key + " is not there ("
+                            + staged.get() + "), though the stack's asset manifest beside the template stages it "
+                            + "there: synthesize the app again and pass ws-local that template");
+                }
+                return new PackagedCode(staged.get(), true);
+            }
+        }
         if (context.resolve(context.properties(id).get(property), at) instanceof String written
                 && !written.startsWith("s3://")) {
             Path code = folder.resolve(written).normalize();
@@ -73,9 +90,11 @@ record PackagedCode(Path path, boolean cdkAsset) {
                     + "name its local copy together (as the SAM CLI, ws-local reads neither alone): give it both";
         }
         return where + " and its Metadata names no local copy (" + ASSET_PATH + " with " + ASSET_PROPERTY + ": "
-                + property + "): if the CDK synthesized this template, synthesize it with its asset metadata (on by "
-                + "default: not `cdk synth --no-asset-metadata`, nor the context aws:cdk:enable-asset-metadata false); "
-                + "otherwise write " + property + " as the path of the built code, relative to the template"
+                + property + ") and no CDK asset manifest beside the template stages it: if the CDK synthesized "
+                + "this template, pass ws-local the template in the cloud assembly (cdk.out) with its manifest.json "
+                + "and asset manifest, or synthesize it with its asset metadata (the CDK CLI writes it unless "
+                + "`cdk synth --no-asset-metadata` or the context aws:cdk:enable-asset-metadata false); otherwise "
+                + "write " + property + " as the path of the built code, relative to the template"
                 + (property.equals("Code") ? ", or make it an AWS::Serverless::Function with a local CodeUri" : "");
     }
 }

@@ -314,12 +314,39 @@ class CdkTemplateTest {
             """.formatted(CdkApp.JAR_ASSET).stripTrailing();
 
     @Test
-    void load_synthesizedWithoutAssetMetadata_failsWhereARouteCallsTheFunction_sayingHowToSynth() throws Exception {
-        String message = failure(",\n" + ECHO_ASSET_METADATA, "");
+    void load_synthesizedWithoutAssetMetadata_runsTheAssetTheStacksAssetManifestStagesForItsS3Key() throws Exception {
+        // As an app run by itself (e.g. `mvn exec:java` with CDK_OUTDIR) writes it: the CDK CLI asks for the Metadata.
+        LambdaFunction echo = loadChanged(",\n" + ECHO_ASSET_METADATA, "").functions().get(ECHO);
+
+        assertEquals(cdkOut().resolve(CdkApp.JAR_ASSET).toAbsolutePath(), echo.codeUri());
+        assertTrue(echo.packaged(), "a CDK asset is deployed as it is: no build output is looked for");
+    }
+
+    @Test
+    void load_withoutAssetMetadata_whoseAssetManifestStagesAMissingAsset_failsAskingToSynthAgain() throws Exception {
+        Path template = changed(",\n" + ECHO_ASSET_METADATA, "");
+        Files.delete(cdkOut().resolve(CdkApp.JAR_ASSET));
+
+        String message = assertThrows(TemplateException.class,
+                () -> TemplateLoader.load(template, settings("us-east-1"))).getMessage();
+
+        assertMentions(message, "Resources." + ECHO + ".Properties.Code.S3Key", "the CDK asset uploaded as "
+                + CdkApp.JAR_ASSET.substring("asset.".length()) + " is not there", "synthesize the app again");
+    }
+
+    @Test
+    void load_withoutAssetMetadataNorAssetManifest_failsWhereARouteCallsTheFunction_sayingHowToSynth()
+            throws Exception {
+        Path template = changed(",\n" + ECHO_ASSET_METADATA, "");
+        Files.delete(cdkOut().resolve(CdkApp.ASSET_MANIFEST));
+
+        String message = assertThrows(TemplateException.class,
+                () -> TemplateLoader.load(template, settings("us-east-1"))).getMessage();
 
         assertMentions(message, "route ChatApiechoRoute2FEC9405 (echo) calls " + ECHO + ", an AWS::Lambda::Function "
                 + "ws-local cannot run: " + ECHO + "'s code is in S3 (Code.S3Bucket and S3Key) and its Metadata names "
-                + "no local copy", "not `cdk synth --no-asset-metadata`");
+                + "no local copy", "and no CDK asset manifest beside the template stages it",
+                "unless `cdk synth --no-asset-metadata`");
     }
 
     @Test

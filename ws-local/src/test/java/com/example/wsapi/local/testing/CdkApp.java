@@ -20,8 +20,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * The CDK app of {@code src/test/resources/templates/cdk} (its source in the README there): a WebSocket API of three
  * Java functions and a connections table, as {@code cdk synth} leaves its cloud assembly, {@code cdk.out}: the
- * synthesized template, {@code manifest.json}, and the two assets of its Java functions, a folder
- * ({@link #FOLDER_ASSET}: {@code ConnectionsHandler}, {@code ReplyHandler}) and a jar ({@link #JAR_ASSET}:
+ * synthesized template, {@code manifest.json}, the stack's asset manifest and the two assets of its Java functions, a
+ * folder ({@link #FOLDER_ASSET}: {@code ConnectionsHandler}, {@code ReplyHandler}) and a jar ({@link #JAR_ASSET}:
  * {@code EchoHandler}). The third asset, of the CDK's own Node.js log-retention function, is not staged: ws-local
  * never reads it.
  */
@@ -29,6 +29,7 @@ public final class CdkApp {
 
     private static final Path SOURCE = Path.of("src/test/resources/templates/cdk");
     public static final String TEMPLATE = "ChatStack.template.json";
+    public static final String ASSET_MANIFEST = "ChatStack.assets.json";
     public static final String FOLDER_ASSET = "asset.0cba5d00b5a63b94b3cf247b8686dcb8f6132275a75d0ec5a9fa2bf14baf6ce3";
     public static final String JAR_ASSET = "asset.d5fdec325c8e30319c4d9ff0feadac56fb687e7c7389f60259ad6b69985853e9.jar";
 
@@ -89,6 +90,7 @@ public final class CdkApp {
     private static Path copyTemplate(Path cdkOut) throws IOException {
         Files.createDirectories(cdkOut);
         Files.copy(SOURCE.resolve("manifest.json"), cdkOut.resolve("manifest.json"));
+        Files.copy(SOURCE.resolve(ASSET_MANIFEST), cdkOut.resolve(ASSET_MANIFEST));
         return Files.copy(SOURCE.resolve(TEMPLATE), cdkOut.resolve(TEMPLATE));
     }
 
