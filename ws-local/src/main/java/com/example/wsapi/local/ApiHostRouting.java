@@ -99,7 +99,7 @@ final class ApiHostRouting implements LaunchOptions, AutoCloseable {
             Path javaHome = JavaHome.ofExecutable(functionJava).map(JavaHome::home)
                     .orElse(functionJava.toAbsolutePath().getParent().getParent());
             Path trustStore = certificate.trustStoreFor(javaHome);
-            proxy = ApiHostProxy.start(routes, certificate::load);
+            proxy = ApiHostProxy.start(routes, certificate::load, log);
             // http.* too: the SDK's Apache and Netty clients read only those, and tunnel HTTPS through that proxy.
             options = List.of("-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=" + proxy.port(),
                     "-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=" + proxy.port(),

@@ -2,6 +2,7 @@ package com.example.wsapi.local.gateway;
 
 import com.example.wsapi.local.gateway.ProxyRoutes.Destination;
 import com.example.wsapi.local.gateway.integration.OffLoopNameResolver;
+import com.example.wsapi.local.log.LogSink;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
@@ -82,18 +83,20 @@ public final class ApiHostProxy implements AutoCloseable {
      * @param keyStore the certificate for {@link ProxyRoutes#certificateHosts()}; read on the first CONNECT to one
      *                 of them, not before
      */
-    public static ApiHostProxy start(ProxyRoutes routes, Callable<KeyStore> keyStore) throws InterruptedException {
-        return start(routes, keyStore, InetAddress::getAllByName);
+    public static ApiHostProxy start(ProxyRoutes routes, Callable<KeyStore> keyStore, LogSink log)
+            throws InterruptedException {
+        return start(routes, keyStore, log, InetAddress::getAllByName);
     }
 
-    /** As {@link #start(ProxyRoutes, Callable)}, host names looked up by {@code hostLookup}. */
-    static ApiHostProxy start(ProxyRoutes routes, Callable<KeyStore> keyStore,
+    /** As {@link #start(ProxyRoutes, Callable, LogSink)}, host names looked up by {@code hostLookup}. */
+    static ApiHostProxy start(ProxyRoutes routes, Callable<KeyStore> keyStore, LogSink log,
                               OffLoopNameResolver.HostLookup hostLookup) throws InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ws-local-proxy", true),
                 NioIoHandler.newFactory());
         ExecutorService lookups = Executors.newCachedThreadPool(new DefaultThreadFactory("ws-local-proxy-dns", true));
         OffLoopNameResolver resolver = new OffLoopNameResolver(lookups, hostLookup);
         Tls tls = new Tls(keyStore);
+        ProxyFailures failures = new ProxyFailures(log);
         try {
             Channel server = new ServerBootstrap()
                     .group(group)
@@ -104,7 +107,7 @@ public final class ApiHostProxy implements AutoCloseable {
                         protected void initChannel(SocketChannel channel) {
                             channel.pipeline().addLast("codec", new HttpServerCodec())
                                     .addLast("aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES))
-                                    .addLast("request", new RequestHandler(routes, tls, resolver));
+                                    .addLast("request", new RequestHandler(routes, tls, resolver, failures));
                         }
                     })
                     .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
@@ -152,12 +155,14 @@ public final class ApiHostProxy implements AutoCloseable {
         private final ProxyRoutes routes;
         private final Tls tls;
         private final OffLoopNameResolver resolver;
+        private final ProxyFailures failures;
         private boolean handled; // one request per connection: a CONNECT's tunnel, or one exchange
 
-        RequestHandler(ProxyRoutes routes, Tls tls, OffLoopNameResolver resolver) {
+        RequestHandler(ProxyRoutes routes, Tls tls, OffLoopNameResolver resolver, ProxyFailures failures) {
             this.routes = routes;
             this.tls = tls;
             this.resolver = resolver;
+            this.failures = failures;
         }
 
         @Override
@@ -187,6 +192,8 @@ public final class ApiHostProxy implements AutoCloseable {
                 try {
                     context = tls.context();
                 } catch (Exception e) {
+                    failures.unreachable(target.getHostString(), target.getPort(), "its certificate is unreadable ("
+                            + e.getMessage() + ")");
                     refuse(ctx, HttpResponseStatus.BAD_GATEWAY, "ws-local cannot serve " + target.getHostString()
                             + ": its certificate is unreadable (" + e.getMessage() + ")");
                     return;
@@ -211,6 +218,8 @@ public final class ApiHostProxy implements AutoCloseable {
             connecting.addListener((ChannelFutureListener) connected -> {
                 if (!connected.isSuccess()) {
                     inbound.config().setAutoRead(true);
+                    failures.unreachable(target.getHostString(), target.getPort(), connected.cause().getMessage()
+                            + stoodInFor(destination, far));
                     refuse(ctx, HttpResponseStatus.BAD_GATEWAY, "ws-local's proxy cannot reach " + request.uri()
                             + stoodInFor(destination, far) + ": " + connected.cause().getMessage());
                     return;
@@ -256,8 +265,9 @@ public final class ApiHostProxy implements AutoCloseable {
                         + " over HTTPS only: use https://" + routes.apiHost() + target.originForm());
                 case DYNAMODB_LOCAL -> PlainHttpForward.forward(ctx, request, new PlainHttpForward.Target(
                         routes.dynamoDbLocal().getHostString(), routes.dynamoDbLocal().getPort(),
-                        target.originForm()), CONNECT_TIMEOUT_MILLIS, resolver);
-                case AS_ADDRESSED -> PlainHttpForward.forward(ctx, request, target, CONNECT_TIMEOUT_MILLIS, resolver);
+                        target.originForm()), CONNECT_TIMEOUT_MILLIS, resolver, failures);
+                case AS_ADDRESSED -> PlainHttpForward.forward(ctx, request, target, CONNECT_TIMEOUT_MILLIS, resolver,
+                        failures);
             }
         }
 

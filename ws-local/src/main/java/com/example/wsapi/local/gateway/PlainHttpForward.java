@@ -71,10 +71,11 @@ final class PlainHttpForward {
     /**
      * Sends {@code request} (aggregated, released by the caller) to {@code target} and relays the answer to the
      * client of {@code ctx}, then closes it; a host that cannot be reached, or closes without answering, is a 502.
-     * Its name is looked up by {@code resolver}, off the event loop.
+     * Its name is looked up by {@code resolver}, off the event loop; one that cannot be reached is told to
+     * {@code failures}.
      */
     static void forward(ChannelHandlerContext ctx, FullHttpRequest request, Target target, int connectTimeoutMillis,
-                        OffLoopNameResolver resolver) {
+                        OffLoopNameResolver resolver, ProxyFailures failures) {
         Channel inbound = ctx.channel();
         inbound.config().setAutoRead(false); // one exchange: nothing more is read from this client
         FullHttpRequest outgoing = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(),
@@ -101,6 +102,7 @@ final class PlainHttpForward {
                 .addListener((ChannelFutureListener) connected -> {
                     if (!connected.isSuccess()) {
                         outgoing.release();
+                        failures.unreachable(target.host(), target.port(), connected.cause().getMessage());
                         ApiHostProxy.refuse(ctx, HttpResponseStatus.BAD_GATEWAY, "ws-local's proxy cannot reach "
                                 + target.host() + ":" + target.port() + " for " + what + ": "
                                 + connected.cause().getMessage());

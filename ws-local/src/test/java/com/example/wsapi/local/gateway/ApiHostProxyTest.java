@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.wsapi.local.gateway.integration.OffLoopNameResolver;
 import com.example.wsapi.local.storage.LocalDynamoDb;
+import com.example.wsapi.local.log.LogLine;
 import com.example.wsapi.local.testing.Await;
+import com.example.wsapi.local.testing.LogLines;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,6 +65,7 @@ class ApiHostProxyTest extends GatewayTestBase {
     static LocalDynamoDb dynamo;
 
     ApiHostProxy proxy;
+    private final LogLines proxyLog = new LogLines(false);
 
     @BeforeAll
     static void makeCertificate() throws Exception {
@@ -99,7 +102,7 @@ class ApiHostProxyTest extends GatewayTestBase {
     @BeforeEach
     void startProxy() throws Exception {
         start(settings(DEFAULT));
-        proxy = ApiHostProxy.start(routes(gateway.port()), certificate::load);
+        proxy = ApiHostProxy.start(routes(gateway.port()), certificate::load, proxyLog);
     }
 
     @AfterEach
@@ -221,7 +224,7 @@ class ApiHostProxyTest extends GatewayTestBase {
             }
             return new InetAddress[] {InetAddress.getLoopbackAddress()};
         };
-        try (ApiHostProxy lookingUp = ApiHostProxy.start(routes(gateway.port()), certificate::load, lookup);
+        try (ApiHostProxy lookingUp = ApiHostProxy.start(routes(gateway.port()), certificate::load, proxyLog, lookup);
              ServerSocket echo = new ServerSocket(0, 2, InetAddress.getLoopbackAddress());
              Socket slow = new Socket(InetAddress.getLoopbackAddress(), lookingUp.port());
              Socket fast = new Socket(InetAddress.getLoopbackAddress(), lookingUp.port())) {
@@ -318,17 +321,26 @@ class ApiHostProxyTest extends GatewayTestBase {
     }
 
     @Test
-    void plainHttpRequestToAClosedPort_isAnswered502NamingTheHost() throws Exception {
+    void plainHttpRequestToAClosedPort_isAnswered502NamingTheHost_andWarnedOfOnce() throws Exception {
         int closed;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = free.getLocalPort();
         }
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
-            String answer = readAll(socket, "GET http://127.0.0.1:" + closed + "/x HTTP/1.1\r\nHost: x\r\n\r\n");
-            assertTrue(answer.startsWith("HTTP/1.1 502"), answer);
-            assertTrue(answer.contains("cannot reach 127.0.0.1:" + closed + " for GET http://127.0.0.1:" + closed
-                    + "/x"), answer);
+        for (int attempt = 0; attempt < 2; attempt++) { // as a retrying SDK does
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+                String answer = readAll(socket, "GET http://127.0.0.1:" + closed + "/x HTTP/1.1\r\nHost: x\r\n\r\n");
+                assertTrue(answer.startsWith("HTTP/1.1 502"), answer);
+                assertTrue(answer.contains("cannot reach 127.0.0.1:" + closed + " for GET http://127.0.0.1:" + closed
+                        + "/x"), answer);
+            }
         }
+        assertEquals(1, unreachableWarnings("127.0.0.1:" + closed), proxyLog.text());
+    }
+
+    /** The console's warnings that a function's call to {@code hostPort} failed in the proxy. */
+    private long unreachableWarnings(String hostPort) {
+        return proxyLog.lines().stream().filter(line -> line.kind() == LogLine.Kind.WARNING
+                && line.text().startsWith("a function's call to " + hostPort + " failed in ws-local's proxy")).count();
     }
 
     @Test
@@ -352,7 +364,7 @@ class ApiHostProxyTest extends GatewayTestBase {
     }
 
     @Test
-    void connectToAClosedPort_isAnswered502() throws Exception {
+    void connectToAClosedPort_isAnswered502_andWarnedOf() throws Exception {
         int closed;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = free.getLocalPort();
@@ -362,6 +374,7 @@ class ApiHostProxyTest extends GatewayTestBase {
             assertTrue(answer.startsWith("HTTP/1.1 502"), answer);
             assertTrue(answer.contains("cannot reach 127.0.0.1:" + closed), answer);
         }
+        assertEquals(1, unreachableWarnings("127.0.0.1:" + closed), proxyLog.text());
     }
 
     @Test
