@@ -16,7 +16,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,20 +47,8 @@ class FunctionFaultsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path testClasses = Path.of(WebSocketProbeHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Files.createDirectories(dir.resolve("probe/target"));
-        Files.createSymbolicLink(dir.resolve("probe/target/classes"), testClasses);
-        Path template = Files.writeString(dir.resolve("template.yaml"), """
-                Transform: AWS::Serverless-2016-10-31
-                Globals:
-                  Function:
-                    CodeUri: probe
-                    Handler: %s::handleRequest
-                    Runtime: java25
-                    MemorySize: 256
-                Resources:
-                """.formatted(HANDLER) + TestTemplates.webSocketApi("probe", "dev")
-                + TestTemplates.lambdaRoute("Probe", "$default", true) + """
+        Path template = TestTemplates.probeProject(dir, WebSocketProbeHandler.class, "",
+                TestTemplates.lambdaRoute("Probe", "$default", true) + """
                   ProbeFunction:
                     Type: AWS::Serverless::Function
                     Properties:

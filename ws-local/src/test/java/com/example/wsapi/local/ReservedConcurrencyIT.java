@@ -16,7 +16,6 @@ import com.example.wsapi.local.testing.TestTemplates;
 import com.google.gson.JsonParser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,22 +38,7 @@ class ReservedConcurrencyIT {
 
     /** A template whose functions run ws-local's probe handler (a message with "ms" sleeps that long). */
     private Path template(String resources) throws Exception {
-        Path testClasses = Path.of(WebSocketProbeHandler.class.getProtectionDomain().getCodeSource().getLocation()
-                .toURI());
-        Files.createDirectories(dir.resolve("probe/target"));
-        Files.createSymbolicLink(dir.resolve("probe/target/classes"), testClasses);
-        return Files.writeString(dir.resolve("template.yaml"), """
-                Transform: AWS::Serverless-2016-10-31
-                Globals:
-                  Function:
-                    CodeUri: probe
-                    Handler: %s::handleRequest
-                    Runtime: java25
-                    MemorySize: 256
-                    Timeout: 60
-                Resources:
-                """.formatted(WebSocketProbeHandler.class.getName()) + TestTemplates.webSocketApi("probe", "dev")
-                + resources);
+        return TestTemplates.probeProject(dir, WebSocketProbeHandler.class, "    Timeout: 60\n", resources);
     }
 
     @Test

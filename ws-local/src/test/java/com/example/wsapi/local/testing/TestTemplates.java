@@ -1,5 +1,10 @@
 package com.example.wsapi.local.testing;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /**
  * Pieces of the templates tests write, as YAML lines indented as entries of {@code Resources:} (two spaces), so a
  * test's template shows only what that test is about.
@@ -7,6 +12,29 @@ package com.example.wsapi.local.testing;
 public final class TestTemplates {
 
     private TestTemplates() {}
+
+    /**
+     * Writes {@code dir/template.yaml}: every function runs {@code handler} from the tests' own classes (linked as a
+     * Maven project's {@code probe/target/classes}), with {@code globals} (YAML lines indented as Globals.Function
+     * entries, e.g. {@code "    Timeout: 60\n"}) and the WebSocket API of {@link #webSocketApi(String, String)}, then
+     * {@code resources}.
+     */
+    public static Path probeProject(Path dir, Class<?> handler, String globals, String resources)
+            throws IOException, URISyntaxException {
+        Path testClasses = Path.of(handler.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Files.createDirectories(dir.resolve("probe/target"));
+        Files.createSymbolicLink(dir.resolve("probe/target/classes"), testClasses);
+        return Files.writeString(dir.resolve("template.yaml"), """
+                Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  Function:
+                    CodeUri: probe
+                    Handler: %s::handleRequest
+                    Runtime: java25
+                    MemorySize: 256
+                """.formatted(handler.getName()) + globals + "Resources:\n" + webSocketApi("probe", "dev")
+                + resources);
+    }
 
     /**
      * A WebSocket API {@code Api} that selects routes by {@code $request.body.action}, and its stage {@code Stage},
