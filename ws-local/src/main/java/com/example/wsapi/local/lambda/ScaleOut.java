@@ -16,20 +16,21 @@ final class ScaleOut {
      * @param soonReady        instances that will take an event without another being started (starting, or between
      *                         events)
      * @param instances        every instance (starting, ready or busy)
-     * @param maxConcurrency   the most instances the function may have
+     * @param instanceLimit    the most instances the function may have (--max-concurrency, or its reservation when
+     *                         lower)
      * @param longestBusyNanos how long the longest running event has been running (0 when none runs)
      * @param initNanos        how long a new instance is expected to take to start (the function's recent inits)
      * @param backlogNanos     how long events have been waiting without a break (0 when none waits)
      * @param meanEventNanos   how long the function's recent events ran (negative before the first one ended)
      */
-    record Demand(int waiting, int soonReady, int instances, int maxConcurrency, long longestBusyNanos,
+    record Demand(int waiting, int soonReady, int instances, int instanceLimit, long longestBusyNanos,
                   long initNanos, long backlogNanos, long meanEventNanos) {}
 
     private ScaleOut() {}
 
     /** Instances to start now; {@code cores} is the machine's processor count. */
     static int launches(Scaling scaling, int cores, Demand demand) {
-        int room = demand.maxConcurrency() - demand.instances();
+        int room = demand.instanceLimit() - demand.instances();
         int unserved = demand.waiting() - demand.soonReady();
         if (room <= 0 || unserved <= 0) {
             return 0;
@@ -52,7 +53,7 @@ final class ScaleOut {
         // busy instances at their recent pace, take less than a start (the $disconnects after a burst of connects).
         boolean sustained = demand.backlogNanos() > demand.initNanos()
                 && drainNanos(demand, unserved) > demand.initNanos();
-        return sustained && demand.instances() < Math.min(cores, demand.maxConcurrency()) ? 1 : 0;
+        return sustained && demand.instances() < Math.min(cores, demand.instanceLimit()) ? 1 : 0;
     }
 
     /** How long the busy instances take to work through {@code unserved} events; unknown before any event ended. */
